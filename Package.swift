@@ -1,0 +1,71 @@
+// swift-tools-version: 6.0
+//
+// EventGraph: news articles in, a typed knowledge graph of entities, dated events and relations out.
+//
+// Targets are cut by capability, and dependencies point one way only:
+//
+//   EventGraphCore        model, stable IDs, TimeValue, merge. No file or network I/O; depends on nothing.
+//   EventGraphCorpus      reads articles (txt/md + YAML front matter, json/jsonl, html) into Core's
+//                         SourceDocument, with located errors. Depends on Core, Yams, CLibXML2.
+//   EventGraphExtraction  the per-article pipeline (stages, resources) producing a graph fragment.
+//                         Depends on Core only: it never reads files other than its own resources.
+//   EventGraphExport      writes and reads the graph JSON contract (later GraphML, GEXF, JSON-LD).
+//                         Depends on Core (and CLibXML2 for the XML formats, when they land).
+//   EventGraphEvaluation  scores a graph against hand-made gold files. Depends on Core.
+//   eventgraph            the command-line tool, one file per subcommand; the only target that ties
+//                         reading, extraction, merging and writing together.
+//   CLibXML2              the system libxml2 (pkg-config libxml-2.0), imported `internal` by the HTML
+//                         reader and the XML exporters only.
+import PackageDescription
+
+let package = Package(
+    name: "EventGraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "eventgraph", targets: ["eventgraph"]),
+        .library(name: "EventGraphCore", targets: ["EventGraphCore"]),
+        .library(name: "EventGraphCorpus", targets: ["EventGraphCorpus"]),
+        .library(name: "EventGraphExtraction", targets: ["EventGraphExtraction"]),
+        .library(name: "EventGraphExport", targets: ["EventGraphExport"]),
+        .library(name: "EventGraphEvaluation", targets: ["EventGraphEvaluation"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "EventGraphCore"),
+        .target(
+            name: "EventGraphCorpus",
+            dependencies: ["EventGraphCore", "CLibXML2", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "EventGraphExtraction",
+            dependencies: ["EventGraphCore"],
+            resources: [.copy("Resources")]
+        ),
+        .target(name: "EventGraphExport", dependencies: ["EventGraphCore"]),
+        .target(name: "EventGraphEvaluation", dependencies: ["EventGraphCore"]),
+        .executableTarget(
+            name: "eventgraph",
+            dependencies: [
+                "EventGraphCore", "EventGraphCorpus", "EventGraphExtraction", "EventGraphExport",
+                "EventGraphEvaluation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "EventGraphCoreTests", dependencies: ["EventGraphCore"]),
+        .testTarget(name: "EventGraphCorpusTests", dependencies: ["EventGraphCorpus"]),
+        .testTarget(name: "EventGraphExtractionTests", dependencies: ["EventGraphExtraction"]),
+        .testTarget(name: "EventGraphExportTests", dependencies: ["EventGraphExport"]),
+        .testTarget(name: "EventGraphEvaluationTests", dependencies: ["EventGraphEvaluation", "EventGraphExport"]),
+        // Runs the built `eventgraph` binary end to end: byte-identical rebuilds, schema validity,
+        // verbatim error messages.
+        .testTarget(name: "EventGraphCLITests", dependencies: ["eventgraph", "EventGraphCore", "EventGraphExport"]),
+    ]
+)

@@ -1,0 +1,69 @@
+/// Where a fact was read and what made it: the article, the sentence, the exact span, the rule.
+/// A fact without evidence is a bug.
+public struct Evidence: Hashable, Sendable, Codable, Comparable {
+    /// The `Document.id`.
+    public var document: String
+    /// Zero-based index of the sentence in the document.
+    public var sentence: Int
+    /// Span in Unicode scalars from the start of the text (what Python's `str` indexes count).
+    public var start: Int
+    public var end: Int
+    /// The same span in UTF-8 bytes.
+    public var byteStart: Int
+    public var byteEnd: Int
+    /// The text of the span.
+    public var text: String
+    /// The whole sentence, so that a reader can judge the fact without opening the article.
+    public var sentenceText: String
+    /// The id of the rule that produced the fact, e.g. `entity.acronym-definition`.
+    public var rule: String
+    /// In [0, 1].
+    public var confidence: Double
+    public var toolVersion: String
+
+    public init(
+        document: String, sentence: Int, start: Int, end: Int, byteStart: Int, byteEnd: Int,
+        text: String, sentenceText: String, rule: String, confidence: Double,
+        toolVersion: String = ToolVersion.current
+    ) {
+        self.document = document
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+        self.byteStart = byteStart
+        self.byteEnd = byteEnd
+        self.text = text
+        self.sentenceText = sentenceText
+        self.rule = rule
+        self.confidence = min(1, max(0, confidence))
+        self.toolVersion = toolVersion
+    }
+
+    public static func < (lhs: Evidence, rhs: Evidence) -> Bool {
+        if lhs.document != rhs.document { return lhs.document < rhs.document }
+        if lhs.start != rhs.start { return lhs.start < rhs.start }
+        if lhs.end != rhs.end { return lhs.end < rhs.end }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        if lhs.confidence != rhs.confidence { return lhs.confidence > rhs.confidence }
+        if lhs.text != rhs.text { return lhs.text < rhs.text }
+        if lhs.sentence != rhs.sentence { return lhs.sentence < rhs.sentence }
+        if lhs.sentenceText != rhs.sentenceText { return lhs.sentenceText < rhs.sentenceText }
+        if lhs.byteStart != rhs.byteStart { return lhs.byteStart < rhs.byteStart }
+        return lhs.toolVersion < rhs.toolVersion
+    }
+}
+
+extension Array where Element == Evidence {
+    /// The highest confidence among the evidence (0 when empty). `max` is exactly associative, so
+    /// merging fragments in any order gives the same number.
+    public var bestConfidence: Double { self.map(\.confidence).max() ?? 0 }
+
+    /// Sorted, without duplicates: the canonical form every fact stores.
+    public var canonical: [Evidence] {
+        var seen = Set<Evidence>()
+        return self.filter { seen.insert($0).inserted }.sorted()
+    }
+
+    /// The distinct documents the evidence comes from, sorted.
+    public var documents: [String] { Set(self.map(\.document)).sorted() }
+}

@@ -1,0 +1,152 @@
+/// The knowledge graph of a corpus, or a fragment of it (everything one article says). Fragments
+/// and graphs are the same type: merging fragments gives a graph, merging graphs gives a graph.
+///
+/// Every array is kept in canonical order (documents, entities, events and relations by id, time
+/// expressions by document and offset), so equal graphs encode to equal bytes.
+public struct Graph: Hashable, Sendable, Codable {
+    public var documents: [Document]
+    public var entities: [Entity]
+    public var timexes: [Timex]
+    public var events: [Event]
+    public var relations: [Relation]
+
+    public init(
+        documents: [Document] = [], entities: [Entity] = [], timexes: [Timex] = [], events: [Event] = [],
+        relations: [Relation] = []
+    ) {
+        // Through the merger, so that a graph built by hand is canonical too.
+        var merger = GraphMerger()
+        merger.add(documents: documents, entities: entities, timexes: timexes, events: events, relations: relations)
+        self = merger.graph()
+    }
+
+    /// An already canonical graph; only `GraphMerger` builds these.
+    init(canonicalDocuments: [Document], entities: [Entity], timexes: [Timex], events: [Event], relations: [Relation]) {
+        self.documents = canonicalDocuments
+        self.entities = entities
+        self.timexes = timexes
+        self.events = events
+        self.relations = relations
+    }
+
+    /// The union of two graphs. Associative and commutative: fragments can be merged in any order,
+    /// on any machine, into the same graph.
+    public func merged(with other: Graph) -> Graph {
+        Graph.merge([self, other])
+    }
+
+    /// The union of many graphs, in one pass.
+    public static func merge(_ graphs: [Graph]) -> Graph {
+        var merger = GraphMerger()
+        for graph in graphs { merger.add(graph) }
+        return merger.graph()
+    }
+
+    public func entity(id: String) -> Entity? {
+        Graph.binarySearch(entities, id: id, key: \.id)
+    }
+
+    public func document(id: String) -> Document? {
+        Graph.binarySearch(documents, id: id, key: \.id)
+    }
+
+    private static func binarySearch<T>(_ items: [T], id: String, key: (T) -> String) -> T? {
+        var low = 0, high = items.count
+        while low < high {
+            let mid = (low + high) / 2
+            let k = key(items[mid])
+            if k == id { return items[mid] }
+            if k < id { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
+
+    private enum CodingKeys: String, CodingKey { case documents, entities, timexes, events, relations }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            documents: try c.decode([Document].self, forKey: .documents),
+            entities: try c.decode([Entity].self, forKey: .entities),
+            timexes: try c.decode([Timex].self, forKey: .timexes),
+            events: try c.decode([Event].self, forKey: .events),
+            relations: try c.decode([Relation].self, forKey: .relations)
+        )
+    }
+}
+
+/// Accumulates graphs and fragments into one canonical graph. Each merge rule is a join on a
+/// semilattice (set union, longest-then-smallest name, smallest conflicting record), which is what
+/// makes the merge associative and commutative.
+public struct GraphMerger: Sendable {
+    private var documents: [String: Document] = [:]
+    private var entities: [String: EntityAccumulator] = [:]
+    private var timexes: Set<Timex> = []
+    private var events: [String: Event] = [:]
+    private var relations: [String: Relation] = [:]
+
+    public init() {}
+
+    private struct EntityAccumulator: Sendable {
+        var type: EntityType
+        var names: Set<String>
+        var mentions: [Evidence]
+    }
+
+    public mutating func add(_ graph: Graph) {
+        add(documents: graph.documents, entities: graph.entities, timexes: graph.timexes, events: graph.events, relations: graph.relations)
+    }
+
+    public mutating func add(documents: [Document], entities: [Entity], timexes: [Timex], events: [Event], relations: [Relation]) {
+        for document in documents {
+            // Two different texts under one id: keep the smaller record, whichever arrives first.
+            if let existing = self.documents[document.id], existing <= document { continue }
+            self.documents[document.id] = document
+        }
+        for entity in entities {
+            if var existing = self.entities[entity.id] {
+                existing.names.formUnion(entity.allNames)
+                existing.mentions.append(contentsOf: entity.mentions)
+                // Types are part of the id, so they agree unless a hand-made graph says otherwise;
+                // then the smaller type wins, whatever the order.
+                existing.type = min(existing.type, entity.type)
+                self.entities[entity.id] = existing
+            } else {
+                self.entities[entity.id] = EntityAccumulator(type: entity.type, names: Set(entity.allNames), mentions: entity.mentions)
+            }
+        }
+        self.timexes.formUnion(timexes)
+        for event in events {
+            if let existing = self.events[event.id] {
+                self.events[event.id] = Event(
+                    id: event.id, type: min(existing.type, event.type), date: existing.date ?? event.date,
+                    participants: existing.participants + event.participants, evidence: existing.evidence + event.evidence)
+            } else {
+                self.events[event.id] = event
+            }
+        }
+        for relation in relations {
+            if let existing = self.relations[relation.id] {
+                var merged = existing
+                merged.evidence = (existing.evidence + relation.evidence).canonical
+                self.relations[relation.id] = merged
+            } else {
+                self.relations[relation.id] = relation
+            }
+        }
+    }
+
+    /// The canonical graph of everything added so far.
+    public func graph() -> Graph {
+        let entityList = entities.map { id, acc in
+            Entity(id: id, type: acc.type, name: Entity.canonicalName(among: acc.names) ?? "", aliases: Array(acc.names), mentions: acc.mentions)
+        }
+        return Graph(
+            canonicalDocuments: documents.values.sorted(),
+            entities: entityList.sorted(),
+            timexes: timexes.sorted(),
+            events: events.values.sorted(),
+            relations: relations.values.sorted()
+        )
+    }
+}

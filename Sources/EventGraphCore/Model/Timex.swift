@@ -1,0 +1,39 @@
+/// The TIMEX3 types.
+public enum TimexType: String, Codable, Sendable, CaseIterable {
+    case date = "DATE", time = "TIME", duration = "DURATION", set = "SET"
+}
+
+/// A time expression found in an article, normalized against its publication date.
+public struct Timex: Hashable, Sendable, Codable, Comparable {
+    public var document: String
+    /// The expression as written ("on Tuesday" → "Tuesday").
+    public var text: String
+    public var type: TimexType
+    /// The TIMEX3 value (`2023-06-20`, `P10Y`, ...).
+    public var value: String
+    /// Unicode scalar offsets into the document text.
+    public var start: Int
+    public var end: Int
+    /// For anchored durations and ranges: the interval they denote ("for ten years" → 2013/2023).
+    public var interval: TemporalInterval?
+    /// The rule that matched.
+    public var rule: String
+
+    public init(
+        document: String, text: String, type: TimexType, value: String, start: Int, end: Int,
+        interval: TemporalInterval? = nil, rule: String
+    ) {
+        self.document = document
+        self.text = text
+        self.type = type
+        self.value = value
+        self.start = start
+        self.end = end
+        self.interval = interval
+        self.rule = rule
+    }
+
+    public static func < (lhs: Timex, rhs: Timex) -> Bool {
+        (lhs.document, lhs.start, lhs.end, lhs.value, lhs.rule) < (rhs.document, rhs.start, rhs.end, rhs.value, rhs.rule)
+    }
+}

@@ -1,0 +1,95 @@
+import EventGraphCore
+
+/// A place in an input file: 1-based line, and 1-based column counted in Unicode scalars.
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int = 1, column: Int = 1) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    /// `path:line:col`
+    public var description: String { "\(path):\(line):\(column)" }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+    }
+}
+
+/// Why an input could not be read. Each error names the file, line and column; the rest of the
+/// corpus is read regardless.
+public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
+    case notFound(SourceLocation)
+    case unreadable(SourceLocation, reason: String)
+    case unsupportedFile(SourceLocation, fileExtension: String)
+    case emptyFile(SourceLocation)
+    case binaryFile(SourceLocation)
+    case invalidUTF8(SourceLocation)
+    case unclosedFrontMatter(SourceLocation)
+    case invalidFrontMatter(SourceLocation, problem: String)
+    case frontMatterNotAMapping(SourceLocation)
+    case wrongFieldType(SourceLocation, field: String, expected: String)
+    case invalidDate(SourceLocation, field: String, value: String)
+    case invalidJSON(SourceLocation, problem: String)
+    case notAnArticleRecord(SourceLocation)
+    case missingText(SourceLocation, fields: [String])
+    case emptyText(SourceLocation)
+    case duplicateDocumentID(SourceLocation, id: String, firstPath: String)
+
+    public var location: SourceLocation {
+        switch self {
+        case .notFound(let l), .unreadable(let l, _), .unsupportedFile(let l, _), .emptyFile(let l), .binaryFile(let l),
+             .invalidUTF8(let l), .unclosedFrontMatter(let l), .invalidFrontMatter(let l, _), .frontMatterNotAMapping(let l),
+             .wrongFieldType(let l, _, _), .invalidDate(let l, _, _), .invalidJSON(let l, _), .notAnArticleRecord(let l),
+             .missingText(let l, _), .emptyText(let l), .duplicateDocumentID(let l, _, _):
+            return l
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .notFound: return "no such file or folder"
+        case .unreadable(_, let reason): return "cannot read file: \(reason)"
+        case .unsupportedFile(_, let ext):
+            return "unsupported file type '\(ext)' (expected .txt, .md, .json, .jsonl, .html or .htm)"
+        case .emptyFile: return "file is empty"
+        case .binaryFile: return "binary data (NUL byte) in a text file"
+        case .invalidUTF8: return "invalid UTF-8"
+        case .unclosedFrontMatter: return "front matter opened with '---' is never closed (expected a line '---' or '...')"
+        case .invalidFrontMatter(_, let problem): return "invalid YAML front matter: \(problem)"
+        case .frontMatterNotAMapping: return "front matter must be a mapping of fields (title, url, source, published, license)"
+        case .wrongFieldType(_, let field, let expected): return "field '\(field)' must be \(expected)"
+        case .invalidDate(_, let field, let value): return "field '\(field)' is not a valid date: '\(value)' (expected YYYY-MM-DD or an ISO 8601 date-time)"
+        case .invalidJSON(_, let problem): return "invalid JSON: \(problem)"
+        case .notAnArticleRecord: return "expected a JSON object (an article record)"
+        case .missingText(_, let fields): return "article record has no text (looked for \(fields.map { "'\($0)'" }.joined(separator: ", ")))"
+        case .emptyText: return "article has no text"
+        case .duplicateDocumentID(_, let id, let firstPath): return "duplicate document id '\(id)' (already read from \(firstPath))"
+        }
+    }
+
+    /// `path:line:col: error: message`
+    public var description: String { "\(location): error: \(message)" }
+}
+
+/// Something worth knowing about an input that was still read.
+public enum CorpusWarning: Hashable, Sendable, CustomStringConvertible {
+    case noPublicationDate(SourceLocation)
+
+    public var location: SourceLocation {
+        switch self { case .noPublicationDate(let l): return l }
+    }
+
+    public var message: String {
+        switch self {
+        case .noPublicationDate: return "no publication date; relative dates stay unresolved (set one with --published YYYY-MM-DD)"
+        }
+    }
+
+    /// `path:line:col: warning: message`
+    public var description: String { "\(location): warning: \(message)" }
+}

@@ -1,0 +1,143 @@
+import EventGraphCore
+import Foundation
+
+/// What reading a corpus gave: the documents, sorted by id, and everything that went wrong, sorted
+/// by location.
+public struct CorpusReadResult: Sendable {
+    public var documents: [SourceDocument]
+    public var errors: [CorpusError]
+    public var warnings: [CorpusWarning]
+}
+
+/// Reads files and folders (recursively) into documents, choosing the reader by extension.
+///
+/// In folders, hidden entries, files of other types and the corpus's own notes (README, LICENSE,
+/// NOTICE, CHANGELOG) are skipped; a file named explicitly is read whatever its name. A document's id
+/// is its path relative to the folder given (a file given alone: its name), so the same corpus gives
+/// the same ids wherever it lies.
+public struct CorpusReader: Sendable {
+    /// Used for documents that carry no publication date of their own.
+    public var defaultPublished: CalendarDay?
+
+    public static let extensions: Set<String> = ["txt", "md", "markdown", "json", "jsonl", "ndjson", "html", "htm"]
+    static let notesNames: Set<String> = ["readme", "license", "licence", "notice", "changelog", "copying"]
+
+    public init(defaultPublished: CalendarDay? = nil) {
+        self.defaultPublished = defaultPublished
+    }
+
+    /// One file to read: where it is and the id it will get.
+    public struct Entry: Sendable, Hashable {
+        public var path: String
+        public var id: String
+    }
+
+    /// Lists what `paths` hold, in a fixed order (arguments as given, each folder sorted by name).
+    public func entries(for paths: [String]) -> (entries: [Entry], errors: [CorpusError]) {
+        var entries: [Entry] = []
+        var errors: [CorpusError] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                errors.append(.notFound(SourceLocation(path: path)))
+                continue
+            }
+            if isDirectory.boolValue {
+                var visited = Set<String>()
+                walk(directory: path, relative: "", visited: &visited, into: &entries, errors: &errors)
+            } else {
+                let name = (path as NSString).lastPathComponent
+                entries.append(Entry(path: path, id: name))
+            }
+        }
+        return (entries, errors)
+    }
+
+    private func walk(directory: String, relative: String, visited: inout Set<String>, into entries: inout [Entry], errors: inout [CorpusError]) {
+        // Symlinked folders are followed once: a loop ends where it would revisit a real path.
+        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        guard visited.insert(real).inserted else { return }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            errors.append(.unreadable(SourceLocation(path: directory), reason: "cannot list folder"))
+            return
+        }
+        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
+            let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }  // dangling link
+            if isDirectory.boolValue {
+                walk(directory: full, relative: rel, visited: &visited, into: &entries, errors: &errors)
+                continue
+            }
+            let ext = (name as NSString).pathExtension.lowercased()
+            let stem = (name as NSString).deletingPathExtension.lowercased()
+            guard CorpusReader.extensions.contains(ext), !CorpusReader.notesNames.contains(stem) else { continue }
+            entries.append(Entry(path: full, id: rel))
+        }
+    }
+
+    /// Reads one file; a JSON array or JSONL file gives several results.
+    public func read(_ entry: Entry) -> [Result<SourceDocument, CorpusError>] {
+        let location = SourceLocation(path: entry.path)
+        guard let handle = FileHandle(forReadingAtPath: entry.path) else {
+            let reason = FileManager.default.isReadableFile(atPath: entry.path) ? "cannot open" : "permission denied"
+            return [.failure(.unreadable(location, reason: reason))]
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do { data = try handle.readToEnd() ?? Data() } catch {
+            return [.failure(.unreadable(location, reason: "read failed"))]
+        }
+        let bytes = [UInt8](data)
+        let ext = (entry.path as NSString).pathExtension.lowercased()
+        switch ext {
+        case "txt", "md", "markdown":
+            return [Result { () throws(CorpusError) in
+                try FrontMatterTextReader.read(bytes, path: entry.path, id: entry.id, defaultPublished: defaultPublished)
+            }]
+        case "json":
+            return JSONArticleReader.read(bytes, path: entry.path, id: entry.id, lineDelimited: false, defaultPublished: defaultPublished)
+        case "jsonl", "ndjson":
+            return JSONArticleReader.read(bytes, path: entry.path, id: entry.id, lineDelimited: true, defaultPublished: defaultPublished)
+        case "html", "htm":
+            return [Result { () throws(CorpusError) in
+                try HTMLArticleReader.read(bytes, path: entry.path, id: entry.id, defaultPublished: defaultPublished)
+            }]
+        default:
+            return [.failure(.unsupportedFile(location, fileExtension: ext.isEmpty ? "(none)" : "." + ext))]
+        }
+    }
+
+    /// Reads everything under `paths`. Never stops at a bad file: each failure becomes an error and
+    /// the rest is read.
+    public func read(paths: [String]) -> CorpusReadResult {
+        let (entries, listingErrors) = entries(for: paths)
+        var errors = listingErrors
+        var warnings: [CorpusWarning] = []
+        var documents: [SourceDocument] = []
+        var seen: [String: String] = [:]
+        for entry in entries {
+            for result in read(entry) {
+                switch result {
+                case .failure(let error): errors.append(error)
+                case .success(let source):
+                    let doc = source.document
+                    if let first = seen[doc.id] {
+                        errors.append(.duplicateDocumentID(SourceLocation(path: doc.path), id: doc.id, firstPath: first))
+                        continue
+                    }
+                    seen[doc.id] = doc.path
+                    if doc.published == nil { warnings.append(.noPublicationDate(SourceLocation(path: doc.path))) }
+                    documents.append(source)
+                }
+            }
+        }
+        documents.sort { $0.document.id < $1.document.id }
+        return CorpusReadResult(documents: documents, errors: errors, warnings: Array(Set(warnings)).sorted { $0.location < $1.location })
+    }
+}
