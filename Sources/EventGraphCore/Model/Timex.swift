@@ -36,4 +36,18 @@ public struct Timex: Hashable, Sendable, Codable, Comparable {
     public static func < (lhs: Timex, rhs: Timex) -> Bool {
         (lhs.document, lhs.start, lhs.end, lhs.value, lhs.rule) < (rhs.document, rhs.start, rhs.end, rhs.value, rhs.rule)
     }
+
+    private enum CodingKeys: String, CodingKey { case document, text, type, value, start, end, interval, rule }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(document, forKey: .document)
+        try c.encode(text, forKey: .text)
+        try c.encode(type, forKey: .type)
+        try c.encode(value, forKey: .value)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(interval, forKey: .interval)
+        try c.encode(rule, forKey: .rule)
+    }
 }

@@ -45,4 +45,14 @@ public struct TemporalInterval: Hashable, Sendable, Codable, Comparable {
         }
         return (lhs.duration ?? "") < (rhs.duration ?? "")
     }
+
+    private enum CodingKeys: String, CodingKey { case start, end, duration }
+
+    /// Open ends are written as explicit nulls, so readers need not guess what a missing key means.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(duration, forKey: .duration)
+    }
 }

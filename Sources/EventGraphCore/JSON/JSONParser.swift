@@ -1,8 +1,6 @@
-import Foundation
-
 /// A JSON value with the place it starts, so that a wrong field can be reported at its line.
-struct JSONNode: Sendable {
-    enum Value: Sendable {
+public struct JSONNode: Sendable {
+    public enum Value: Sendable {
         case null
         case bool(Bool)
         case number(String)
@@ -11,16 +9,19 @@ struct JSONNode: Sendable {
         case object([(key: String, value: JSONNode)])
     }
 
-    var value: Value
-    var line: Int
-    var column: Int
+    public var value: Value
+    /// 1-based line and column (in Unicode scalars) where the value starts.
+    public var line: Int
+    public var column: Int
 
-    subscript(key: String) -> JSONNode? {
+    /// The member named `key` (the last one, if repeated), for objects.
+    public subscript(key: String) -> JSONNode? {
         guard case .object(let members) = value else { return nil }
         return members.last { $0.key == key }?.value
     }
 
-    var kindName: String {
+    /// "a string", "an object", ...: for error messages.
+    public var kindName: String {
         switch value {
         case .null: return "null"
         case .bool: return "a boolean"
@@ -34,14 +35,15 @@ struct JSONNode: Sendable {
 
 /// A strict RFC 8259 parser over UTF-8 bytes that reports the line and column of every error and
 /// refuses nesting deeper than `maximumDepth` (hostile input must not exhaust the stack).
-struct JSONParser {
-    struct Failure: Error {
-        var line: Int
-        var column: Int
-        var problem: String
+public struct JSONParser {
+    /// Where and why parsing stopped.
+    public struct Failure: Error, Sendable {
+        public var line: Int
+        public var column: Int
+        public var problem: String
     }
 
-    static let maximumDepth = 256
+    public static let maximumDepth = 256
 
     private let bytes: [UInt8]
     private var index = 0
@@ -50,7 +52,7 @@ struct JSONParser {
     private var depth = 0
 
     /// Parses one complete JSON text. `firstLine` numbers the first line (JSONL passes its line).
-    static func parse(_ bytes: [UInt8], firstLine: Int = 1) throws(Failure) -> JSONNode {
+    public static func parse(_ bytes: [UInt8], firstLine: Int = 1) throws(Failure) -> JSONNode {
         var parser = JSONParser(bytes: bytes, line: firstLine)
         parser.skipWhitespace()
         let node = try parser.parseValue()
@@ -78,7 +80,7 @@ struct JSONParser {
         guard index < bytes.count else { return "end of input" }
         let b = bytes[index]
         if b >= 0x20 && b < 0x7F { return "character '\(Character(Unicode.Scalar(b)))'" }
-        return String(format: "byte 0x%02X", b)
+        return "byte 0x" + hex(UInt32(b), digits: 2)
     }
 
     private mutating func skipWhitespace() {
@@ -227,7 +229,7 @@ struct JSONParser {
                     throw failure("invalid escape '\\\(Character(Unicode.Scalar(e)))' in a string")
                 }
             case 0x00..<0x20:
-                throw failure("control character U+\(String(format: "%04X", Int(b))) must be escaped in a string")
+                throw failure("control character U+\(hex(UInt32(b), digits: 4)) must be escaped in a string")
             default:
                 out.append(b)
                 index += 1
@@ -251,5 +253,10 @@ struct JSONParser {
             index += 1
         }
         return v
+    }
+
+    private func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }

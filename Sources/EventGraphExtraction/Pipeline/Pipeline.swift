@@ -1,0 +1,100 @@
+import EventGraphCore
+
+/// One step of the per-article pipeline. Stages run in order, each reading what earlier stages
+/// wrote into the `AnalyzedDocument` and adding its own layer.
+public protocol PipelineStage: Sendable {
+    /// A short name for progress and per-stage timing (`sentences`, `timexes`, `entities`, ...).
+    var name: String { get }
+    func process(_ document: inout AnalyzedDocument)
+}
+
+/// Everything known about one article while it moves through the pipeline.
+public struct AnalyzedDocument: Sendable {
+    public let source: SourceDocument
+    /// The text's Unicode scalars: tokens and spans index into them.
+    public let scalars: [Unicode.Scalar]
+    public let tokens: [Token]
+    public var sentences: [Sentence] = []
+    public var timexes: [Timex] = []
+    public var entities: [Entity] = []
+    public var events: [Event] = []
+    public var relations: [Relation] = []
+
+    public init(source: SourceDocument) {
+        self.source = source
+        self.scalars = Array(source.text.unicodeScalars)
+        self.tokens = Tokenizer.tokenize(scalars: scalars)
+    }
+
+    public var documentID: String { source.document.id }
+
+    /// The text of a span.
+    public func text(of span: TextSpan) -> String {
+        var s = ""
+        s.unicodeScalars.append(contentsOf: scalars[span.start..<span.end])
+        return s
+    }
+
+    /// The text of token `index`.
+    public func text(of index: Int) -> String { text(of: tokens[index].span) }
+
+    func firstScalar(of index: Int) -> Unicode.Scalar? {
+        let span = tokens[index].span
+        return span.isEmpty ? nil : scalars[span.start]
+    }
+
+    func lastScalar(of index: Int) -> Unicode.Scalar? {
+        let span = tokens[index].span
+        return span.isEmpty ? nil : scalars[span.end - 1]
+    }
+
+    /// The sentence holding the character at scalar offset `position` (binary search).
+    public func sentenceIndex(containing position: Int) -> Int? {
+        var low = 0, high = sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sentences[mid].span.end <= position { low = mid + 1 } else { high = mid }
+        }
+        return low < sentences.count && sentences[low].span.start <= position ? low : nil
+    }
+
+    /// Evidence for a span: the sentence that holds it, its text, the rule and the confidence.
+    public func evidence(for span: TextSpan, rule: String, confidence: Double) -> Evidence {
+        let sentence = sentenceIndex(containing: span.start) ?? 0
+        let sentenceText = sentences.isEmpty ? "" : text(of: sentences[sentence].span)
+        return Evidence(
+            document: documentID, sentence: sentence, start: span.start, end: span.end,
+            byteStart: span.byteStart, byteEnd: span.byteEnd, text: text(of: span),
+            sentenceText: sentenceText, rule: rule, confidence: confidence)
+    }
+
+    /// The graph fragment this article contributes: its document record and every fact found.
+    public func fragment() -> Graph {
+        Graph(documents: [source.document], entities: entities, timexes: timexes, events: events, relations: relations)
+    }
+}
+
+/// The stages in order. `standard()` is what `eventgraph build` runs.
+public struct Pipeline: Sendable {
+    public var stages: [any PipelineStage]
+
+    public init(stages: [any PipelineStage]) {
+        self.stages = stages
+    }
+
+    /// Sentence splitting now; time expressions, entities, events and relations join as they land.
+    public static func standard() throws(ResourceError) -> Pipeline {
+        Pipeline(stages: [try SentenceSplitter()])
+    }
+
+    public func analyze(_ source: SourceDocument) -> AnalyzedDocument {
+        var document = AnalyzedDocument(source: source)
+        for stage in stages { stage.process(&document) }
+        return document
+    }
+
+    /// The graph fragment of one article.
+    public func extract(_ source: SourceDocument) -> Graph {
+        analyze(source).fragment()
+    }
+}

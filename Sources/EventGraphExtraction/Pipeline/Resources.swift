@@ -1,0 +1,68 @@
+import Foundation
+
+/// Errors loading the extraction's own resource files: a broken resource is a bug in the
+/// package, reported with the file and line like any other input.
+public enum ResourceError: Error, Hashable, Sendable, CustomStringConvertible {
+    case missing(file: String)
+    case malformed(file: String, line: Int, column: Int, problem: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let file): return "\(file):1:1: error: resource file is missing from the package"
+        case .malformed(let file, let line, let column, let problem): return "\(file):\(line):\(column): error: \(problem)"
+        }
+    }
+}
+
+/// Reads the files under `Resources/` of this target.
+public enum ExtractionResources {
+    /// The resource root inside the target's bundle.
+    static var root: URL {
+        Bundle.module.bundleURL.appendingPathComponent("Resources", isDirectory: true)
+    }
+
+    /// The text of `Resources/<relativePath>`.
+    public static func text(_ relativePath: String) throws(ResourceError) -> String {
+        let url = root.appendingPathComponent(relativePath)
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw .missing(file: "Resources/" + relativePath) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The raw bytes of `Resources/<relativePath>` (JSON resources are decoded by the caller).
+    public static func data(_ relativePath: String) throws(ResourceError) -> Data {
+        let url = root.appendingPathComponent(relativePath)
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw .missing(file: "Resources/" + relativePath) }
+        return data
+    }
+
+    /// Non-empty, non-comment lines with their 1-based line numbers. `#` starts a comment line.
+    public static func lines(_ relativePath: String) throws(ResourceError) -> [(line: Int, text: String)] {
+        try text(relativePath).split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, raw in
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { return nil }
+            return (index + 1, String(line))
+        }
+    }
+
+    /// Rows of a tab-separated file whose first non-comment line is the header.
+    public static func table(_ relativePath: String, columns: [String]) throws(ResourceError) -> [(line: Int, fields: [String: String])] {
+        var rows = try lines(relativePath)
+        guard !rows.isEmpty else { return [] }
+        let header = rows.removeFirst()
+        let names = header.text.split(separator: "\t").map(String.init)
+        guard names == columns else {
+            throw .malformed(file: "Resources/" + relativePath, line: header.line, column: 1,
+                             problem: "expected columns \(columns.joined(separator: ", ")), found \(names.joined(separator: ", "))")
+        }
+        var result: [(line: Int, fields: [String: String])] = []
+        for row in rows {
+            let values = row.text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard values.count == names.count else {
+                throw .malformed(file: "Resources/" + relativePath, line: row.line, column: 1,
+                                 problem: "expected \(names.count) tab-separated fields, found \(values.count)")
+            }
+            result.append((row.line, Dictionary(uniqueKeysWithValues: zip(names, values))))
+        }
+        return result
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import EventGraphCore
+import EventGraphCorpus
+import EventGraphExport
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the graph of a corpus and write PREFIX.graph.json.",
+        discussion: """
+            CORPUS is any mix of files and folders (read recursively): .txt/.md with optional YAML front \
+            matter, .json/.jsonl (news-please fields), .html. Files that cannot be read are reported as \
+            path:line:col: error: ... and the rest of the corpus is built; the exit status is then 1.
+            """
+    )
+
+    @Argument(help: "Files or folders of articles.")
+    var corpus: [String]
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output prefix; writes PREFIX.graph.json. Default: Exports/<name of the first input>.")
+    var prefix: String?
+
+    @Option(help: ArgumentHelp("Publication date for articles that have none.", valueName: "YYYY-MM-DD"))
+    var published: String?
+
+    @Flag(help: "Stop at the first input that cannot be read, and write nothing.")
+    var strict = false
+
+    func validate() throws {
+        if let published, CalendarDay(iso: published) == nil {
+            throw ValidationError("--published must be a date as YYYY-MM-DD, got '\(published)'")
+        }
+    }
+
+    var outputPath: String {
+        if let prefix { return prefix + ".graph.json" }
+        let first = URL(fileURLWithPath: corpus[0]).standardizedFileURL
+        let name = first.hasDirectoryPath ? first.lastPathComponent : first.deletingPathExtension().lastPathComponent
+        return "Exports/\(name.isEmpty ? "corpus" : name).graph.json"
+    }
+
+    func run() throws {
+        let build = CorpusBuild(paths: corpus, defaultPublished: published.flatMap { CalendarDay(iso: $0) })
+        let outcome: CorpusBuild.Outcome
+        do {
+            outcome = try build.run(strict: strict)
+        } catch let stop as CorpusBuild.StrictStop {
+            Terminal.error(stop.error.description)
+            Terminal.error("eventgraph: stopped at the first unreadable input (--strict); nothing written")
+            throw ExitCode(1)
+        }
+        for warning in outcome.warnings { Terminal.error(warning.description) }
+        for error in outcome.errors { Terminal.error(error.description) }
+        let graph = outcome.graph
+        guard !graph.documents.isEmpty else {
+            Terminal.error("eventgraph: no articles could be read; nothing written")
+            throw ExitCode(2)
+        }
+        let output = outputPath
+        do {
+            try GraphJSON.write(graph, to: output)
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+        let failed = outcome.errors.isEmpty ? "" : ", \(outcome.errors.count) inputs failed"
+        Terminal.error(
+            "eventgraph: \(graph.documents.count) documents, \(graph.entities.count) entities, \(graph.events.count) events, "
+                + "\(graph.relations.count) relations in \(String(format: "%.2f", outcome.seconds)) s\(failed) → \(output)")
+        if !outcome.errors.isEmpty { throw ExitCode(1) }
+    }
+}

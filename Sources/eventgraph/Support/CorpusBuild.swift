@@ -1,0 +1,89 @@
+import Dispatch
+import EventGraphCore
+import EventGraphCorpus
+import EventGraphExtraction
+import Foundation
+
+/// Reads a corpus and runs the pipeline over it: what `build` writes and what `eval` scores when
+/// given a corpus instead of a graph.
+struct CorpusBuild {
+    var paths: [String]
+    var defaultPublished: CalendarDay?
+
+    struct Outcome {
+        var graph: Graph
+        var errors: [CorpusError]
+        var warnings: [CorpusWarning]
+        var seconds: Double
+    }
+
+    /// Articles are read in order, then extracted in parallel across cores; each worker merges its
+    /// own fragments, and the partial graphs are merged at the end. Merge is associative and
+    /// commutative, so the scheduling cannot change the output.
+    func run(strict: Bool = false) throws -> Outcome {
+        let started = DispatchTime.now()
+        let reader = CorpusReader(defaultPublished: defaultPublished)
+        let read = reader.read(paths: paths)
+        if strict, let first = read.errors.first { throw StrictStop(error: first) }
+        let pipeline = try Pipeline.standard()
+        let documents = read.documents
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, documents.count))
+        let partials = PartialGraphs(count: workers)
+        let progress = ProgressCounter(total: documents.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var merger = GraphMerger()
+            var index = worker
+            while index < documents.count {
+                merger.add(pipeline.extract(documents[index]))
+                progress.advance()
+                index += workers
+            }
+            partials.set(worker, merger.graph())
+        }
+        Terminal.clearProgress()
+        let graph = Graph.merge(partials.all)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return Outcome(graph: graph, errors: read.errors, warnings: read.warnings, seconds: seconds)
+    }
+
+    struct StrictStop: Error { var error: CorpusError }
+}
+
+/// Slots that workers fill, one each.
+private final class PartialGraphs: @unchecked Sendable {
+    private var graphs: [Graph]
+    private let lock = NSLock()
+
+    init(count: Int) { graphs = Array(repeating: Graph(), count: count) }
+
+    func set(_ index: Int, _ graph: Graph) {
+        lock.lock()
+        graphs[index] = graph
+        lock.unlock()
+    }
+
+    var all: [Graph] {
+        lock.lock()
+        defer { lock.unlock() }
+        return graphs
+    }
+}
+
+/// Counts finished articles and redraws the progress line now and then.
+private final class ProgressCounter: @unchecked Sendable {
+    private let total: Int
+    private var done = 0
+    private let lock = NSLock()
+
+    init(total: Int) { self.total = total }
+
+    func advance() {
+        lock.lock()
+        done += 1
+        let current = done
+        lock.unlock()
+        if total >= 200, current % 100 == 0 || current == total {
+            Terminal.progress("extracting: \(current)/\(total) articles")
+        }
+    }
+}
