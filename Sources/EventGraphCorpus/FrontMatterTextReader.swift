@@ -21,7 +21,7 @@ public enum FrontMatterTextReader {
         var body = Substring(text)
         if let block = try frontMatter(in: text, path: path) {
             fields = try parseFields(yaml: block.yaml, path: path, firstLine: 2)
-            body = text[block.bodyStart...]
+            body = Substring(text.unicodeScalars[block.bodyStart...])
         }
         return try fields.makeDocument(id: id, path: path, text: String(body), defaultPublished: defaultPublished)
     }
@@ -32,19 +32,28 @@ public enum FrontMatterTextReader {
     }
 
     /// The front matter block, if the text opens with a `---` line; throws when it is never closed.
+    /// Works on scalars: a Swift `Character` joins "\r\n" into one, which would hide line ends.
     static func frontMatter(in text: String, path: String) throws(CorpusError) -> Block? {
-        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return nil }
-        var lineStart = text.index(after: text.firstIndex(of: "\n")!)
-        let yamlStart = lineStart
-        while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[lineStart..<lineEnd]
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            if trimmed == "---" || trimmed == "..." {
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
-                return Block(yaml: String(text[yamlStart..<lineStart]), bodyStart: bodyStart)
+        let scalars = text.unicodeScalars
+        func lineEnd(from start: String.Index) -> String.Index {
+            scalars[start...].firstIndex(of: "\n") ?? scalars.endIndex
+        }
+        func content(_ start: String.Index, _ end: String.Index) -> Substring.UnicodeScalarView {
+            let line = scalars[start..<end]
+            return line.last == "\r" ? line.dropLast() : line
+        }
+        let firstEnd = lineEnd(from: scalars.startIndex)
+        guard firstEnd < scalars.endIndex, String(content(scalars.startIndex, firstEnd)) == "---" else { return nil }
+        let yamlStart = scalars.index(after: firstEnd)
+        var lineStart = yamlStart
+        while lineStart < scalars.endIndex {
+            let end = lineEnd(from: lineStart)
+            let line = String(content(lineStart, end))
+            if line == "---" || line == "..." {
+                let bodyStart = end < scalars.endIndex ? scalars.index(after: end) : scalars.endIndex
+                return Block(yaml: String(scalars[yamlStart..<lineStart]), bodyStart: bodyStart)
             }
-            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            lineStart = end < scalars.endIndex ? scalars.index(after: end) : scalars.endIndex
         }
         throw .unclosedFrontMatter(SourceLocation(path: path))
     }

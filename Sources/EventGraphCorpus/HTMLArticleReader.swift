@@ -14,7 +14,7 @@ public enum HTMLArticleReader {
         let source = try TextDecoding.decode(bytes, path: path)
         let utf8 = Array(source.utf8)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+            | HTML_PARSE_NOWARNING.rawValue)
         let parsed: htmlDocPtr? = utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                 htmlReadMemory(chars, Int32(clamping: buffer.count), nil, "UTF-8", options)

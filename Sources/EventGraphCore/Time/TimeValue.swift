@@ -142,7 +142,7 @@ public struct TimeValue: Hashable, Sendable, Codable, Comparable, CustomStringCo
             return Parsed(precision: halves.count == 2 ? .time : precision, earliest: range.0, latest: range.1)
         }
 
-        if second.hasPrefix("W") {
+        if second.hasPrefix("W"), second != "WI" {
             guard let week = Int(second.dropFirst()), second.count == 3, week >= 1 else { return nil }
             if let year, week > CalendarDay.isoWeeksIn(year: year) { return nil }
             let monday = year.map { CalendarDay.isoWeekOneMonday(of: $0).adding(days: (week - 1) * 7) }
