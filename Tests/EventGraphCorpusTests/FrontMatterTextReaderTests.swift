@@ -66,30 +66,17 @@ import Testing
     }
 
     @Test func invalidDateNamesTheField() {
-        do {
-            _ = try read("---\ntitle: x\npublished: 2023-02-30\n---\nBody.")
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.description == "a.txt:3:12: error: field 'published' is not a valid date: '2023-02-30' (expected YYYY-MM-DD or an ISO 8601 date-time)")
-        }
+        #expect(message("---\ntitle: x\npublished: 2023-02-30\n---\nBody.")
+            == "a.txt:3:12: error: field 'published' is not a valid date: '2023-02-30' (expected YYYY-MM-DD or an ISO 8601 date-time)")
     }
 
     @Test func nonScalarFieldIsAWrongType() {
-        do {
-            _ = try read("---\ntitle:\n  - a\n  - b\n---\nBody.")
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.description == "a.txt:3:3: error: field 'title' must be a single value (text or date)")
-        }
+        #expect(message("---\ntitle:\n  - a\n  - b\n---\nBody.") == "a.txt:3:3: error: field 'title' must be a single value (text or date)")
     }
 
     @Test func frontMatterThatIsNotAMapping() {
-        do {
-            _ = try read("---\n- a\n- b\n---\nBody.")
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.description == "a.txt:2:1: error: front matter must be a mapping of fields (title, url, source, published, license)")
-        }
+        #expect(message("---\n- a\n- b\n---\nBody.")
+            == "a.txt:2:1: error: front matter must be a mapping of fields (title, url, source, published, license)")
     }
 
     @Test func emptyBodyIsAnError() {
@@ -103,12 +90,8 @@ import Testing
     @Test func invalidUTF8IsLocatedByLineAndColumn() {
         // Line 2, after "ab" and a two-byte "é": column 4.
         let bytes: [UInt8] = Array("first line\nabé".utf8) + [0xFF] + Array(" rest".utf8)
-        do {
-            _ = try decode(bytes)
-            Issue.record("expected an error")
-        } catch {
-            #expect(error.description == "bad.txt:2:4: error: invalid UTF-8")
-        }
+        #expect(throws: CorpusError.invalidUTF8(SourceLocation(path: "bad.txt", line: 2, column: 4))) { try decode(bytes) }
+        #expect(CorpusError.invalidUTF8(SourceLocation(path: "bad.txt", line: 2, column: 4)).description == "bad.txt:2:4: error: invalid UTF-8")
     }
 
     @Test(arguments: [
