@@ -21,6 +21,11 @@ import Testing
         #expect(CalendarDay.isoWeekOneMonday(of: 2021).iso == "2021-01-04")
         #expect(CalendarDay.isoWeeksIn(year: 2020) == 53)
         #expect(CalendarDay.isoWeeksIn(year: 2023) == 52)
+        #expect(CalendarDay(iso: "2023-06-22")?.isoWeekValue == "2023-W25")
+        #expect(CalendarDay(iso: "2023-01-01")?.isoWeekValue == "2022-W52")
+        #expect(CalendarDay(iso: "2024-12-30")?.isoWeekValue == "2025-W01")
+        #expect(CalendarDay(iso: "2023-03-31")?.adding(months: -1).iso == "2023-02-28")
+        #expect(CalendarDay(iso: "2023-01-15")?.adding(months: -13).iso == "2021-12-15")
     }
 }
 

@@ -18,10 +18,12 @@ public struct Timex: Hashable, Sendable, Codable, Comparable {
     public var interval: TemporalInterval?
     /// The rule that matched.
     public var rule: String
+    /// In [0, 1]: how often the rule is right.
+    public var confidence: Double
 
     public init(
         document: String, text: String, type: TimexType, value: String, start: Int, end: Int,
-        interval: TemporalInterval? = nil, rule: String
+        interval: TemporalInterval? = nil, rule: String, confidence: Double = 1
     ) {
         self.document = document
         self.text = text
@@ -31,13 +33,14 @@ public struct Timex: Hashable, Sendable, Codable, Comparable {
         self.end = end
         self.interval = interval
         self.rule = rule
+        self.confidence = min(1, max(0, confidence))
     }
 
     public static func < (lhs: Timex, rhs: Timex) -> Bool {
         (lhs.document, lhs.start, lhs.end, lhs.value, lhs.rule) < (rhs.document, rhs.start, rhs.end, rhs.value, rhs.rule)
     }
 
-    private enum CodingKeys: String, CodingKey { case document, text, type, value, start, end, interval, rule }
+    private enum CodingKeys: String, CodingKey { case document, text, type, value, start, end, interval, rule, confidence }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -49,5 +52,6 @@ public struct Timex: Hashable, Sendable, Codable, Comparable {
         try c.encode(end, forKey: .end)
         try c.encode(interval, forKey: .interval)
         try c.encode(rule, forKey: .rule)
+        try c.encode(confidence, forKey: .confidence)
     }
 }

@@ -33,6 +33,28 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
 
     public func adding(days: Int) -> CalendarDay { CalendarDay(dayNumber: dayNumber + days) }
 
+    /// The same day `months` months later (or earlier), clamped to the month's last day.
+    public func adding(months: Int) -> CalendarDay {
+        let index = year * 12 + (month - 1) + months
+        let y = index >= 0 ? index / 12 : (index - 11) / 12
+        let m = index - y * 12 + 1
+        return CalendarDay(year: y, month: m, day: Swift.min(day, CalendarDay.daysIn(month: m, year: y)))!
+    }
+
+    /// The ISO 8601 week-numbering year and week of this day (2023-01-01 is in 2022-W52).
+    public var isoWeek: (year: Int, week: Int) {
+        // The week belongs to the year of its Thursday.
+        let thursday = adding(days: 4 - isoWeekday)
+        let weekOne = CalendarDay.isoWeekOneMonday(of: thursday.year)
+        return (thursday.year, (dayNumber - weekOne.dayNumber) / 7 + 1)
+    }
+
+    /// `YYYY-Www`, the TIMEX3 value of this day's week.
+    public var isoWeekValue: String {
+        let (y, w) = isoWeek
+        return "\(pad(y, 4))-W\(pad(w, 2))"
+    }
+
     /// `YYYY-MM-DD`.
     public var iso: String {
         let c = civil

@@ -82,9 +82,10 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// Sentence splitting now; time expressions, entities, events and relations join as they land.
-    public static func standard() throws(ResourceError) -> Pipeline {
-        Pipeline(stages: [try SentenceSplitter()])
+    /// Sentences, then time expressions; entities, events and relations join as they land.
+    /// `timexRules` replaces the shipped time expression rules (see `TimexRuleSet.standard(adding:)`).
+    public static func standard(timexRules: TimexRuleSet? = nil) throws(ResourceError) -> Pipeline {
+        Pipeline(stages: [try SentenceSplitter(), try TimexTagger(rules: timexRules)])
     }
 
     public func analyze(_ source: SourceDocument) -> AnalyzedDocument {

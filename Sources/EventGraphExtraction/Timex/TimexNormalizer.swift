@@ -1,0 +1,251 @@
+import EventGraphCore
+
+/// A token captured by a pattern, with what its class made of it.
+struct Capture: Sendable {
+    var token: Int
+    /// Numbers, months, weekdays, ordinals, years, hours: the integer value.
+    var number: Double?
+    /// Units, seasons, parts of day, AM/PM: the code (`Y`, `SU`, `MO`, `pm`).
+    var code: String?
+}
+
+/// One expression a rule produced: its tokens, type, value and (for ranges and anchored
+/// durations) interval.
+struct TimexOutput: Sendable {
+    var tokens: ClosedRange<Int>
+    var type: TimexType
+    var value: String
+    var interval: TemporalInterval?
+}
+
+/// What a normalizer may look at besides the captures.
+struct NormalizationContext {
+    var dct: CalendarDay?
+    /// The clause speaks of the future ("will meet on Tuesday").
+    var future: Bool
+    /// The last date mentioned before this expression ("a year later" counts from it).
+    var lastDate: TimeValue?
+    var lexicon: TimexLexicon
+}
+
+/// The functions rules name in their `normalize` field. Each turns captures into a TIMEX3 value;
+/// nil rejects the match (an impossible date, a missing anchor), and the next candidate is tried.
+enum TimexNormalizer {
+    static let functions = [
+        "explicit-date", "numeric-date", "month-day", "month-year", "month", "year", "year-range", "decade", "century",
+        "quarter", "weekday", "relative-day", "relative-unit", "relative-season", "season-year", "ago", "later", "clock",
+        "duration", "duration-vague", "set", "set-weekday", "set-adverb", "ref",
+    ]
+
+    static func normalize(
+        _ rule: TimexRule, captures: [String: Capture], span: ClosedRange<Int>, words: [String], context c: NormalizationContext
+    ) -> [TimexOutput]? {
+        func int(_ name: String) -> Int? { captures[name]?.number.map { Int($0) } }
+        func one(_ value: String?, type: TimexType? = nil) -> [TimexOutput]? {
+            value.map { [TimexOutput(tokens: span, type: type ?? rule.type, value: $0, interval: nil)] }
+        }
+        // A fixed offset, or the one the first word implies ("last quarter", "next quarter").
+        let modifierOffsets = ["last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1]
+        let offset = rule.params["offset"].flatMap { Int($0) } ?? modifierOffsets[words[span.lowerBound].lowercased()] ?? 0
+        let partCode = captures["part"]?.code
+
+        switch rule.normalize {
+        case "explicit-date":
+            guard let y = int("year"), let m = int("month") ?? int("mm"), let d = int("day"), let day = CalendarDay(year: y, month: m, day: d) else { return nil }
+            return one(day.iso)
+        case "numeric-date":
+            // Day first, as most of the world writes it; month first only when the second number
+            // cannot be a month (06/20/2023).
+            guard let y = int("year"), let a = int("first"), let b = int("second") else { return nil }
+            let (m, d) = b > 12 ? (a, b) : (b, a)
+            return one(CalendarDay(year: y, month: m, day: d)?.iso)
+        case "month-day":
+            guard let m = int("month"), let d = int("day"), (1...31).contains(d) else { return nil }
+            guard let dct = c.dct else { return one("XXXX-\(pad(m, 2))-\(pad(d, 2))") }
+            return one(resolveMonthDay(month: m, day: d, dct: dct, future: c.future)?.iso)
+        case "month-year":
+            guard let y = int("year"), let m = int("month") else { return nil }
+            return one("\(pad(y, 4))-\(pad(m, 2))")
+        case "month":
+            guard let m = int("month") else { return nil }
+            guard let dct = c.dct else { return one("XXXX-\(pad(m, 2))") }
+            var year = dct.year
+            if c.future && m < dct.month { year += 1 }
+            if !c.future && m > dct.month { year -= 1 }
+            return one("\(pad(year, 4))-\(pad(m, 2))")
+        case "year":
+            guard let y = int("year") else { return nil }
+            return one(pad(y, 4))
+        case "year-range":
+            guard let startCapture = captures["start"], let endCapture = captures["end"],
+                  let start = startCapture.number.map({ Int($0) }), var end = endCapture.number.map({ Int($0) }) else { return nil }
+            if end < 100 { end += start / 100 * 100; if end < start { end += 100 } }
+            guard end > start, let a = TimeValue(timex: pad(start, 4)), let b = TimeValue(timex: pad(end, 4)) else { return nil }
+            let interval = TemporalInterval(start: a, end: b)
+            return [
+                TimexOutput(tokens: startCapture.token...startCapture.token, type: .date, value: a.value, interval: interval),
+                TimexOutput(tokens: endCapture.token...endCapture.token, type: .date, value: b.value, interval: interval),
+            ]
+        case "decade":
+            guard let decade = int("decade") else { return nil }
+            return one(pad(decade / 10, 3))
+        case "century":
+            guard let n = int("century"), n >= 1 else { return nil }
+            return one(pad(n - 1, 2))
+        case "quarter":
+            guard let q = int("ordinal") ?? int("quarter"), (1...4).contains(q) else { return nil }
+            guard let y = int("year") ?? c.dct?.year else { return one("XXXX-Q\(q)") }
+            return one("\(pad(y, 4))-Q\(q)")
+        case "weekday":
+            guard let w = int("weekday") else { return nil }
+            guard let dct = c.dct else { return one("XXXX-WXX-\(w)") }
+            let day = resolveWeekday(w, dct: dct, modifier: rule.params["modifier"], future: c.future)
+            if let partCode { return one(day.iso + "T" + partCode, type: .time) }
+            return one(day.iso)
+        case "relative-day":
+            guard let dct = c.dct else { return one("XXXX-XX-XX") }
+            let day = dct.adding(days: offset)
+            let part = partCode ?? (words.contains("tonight") ? "NI" : nil)
+            if let part { return one(day.iso + "T" + part, type: .time) }
+            return one(day.iso)
+        case "relative-unit":
+            guard let granularity = rule.params["unit"] ?? captures["unit"].flatMap({ unitGranularity(words[$0.token], c.lexicon) }),
+                  let dct = c.dct else { return nil }
+            return one(shift(dct, by: offset, granularity: granularity))
+        case "relative-season":
+            guard let season = captures["season"]?.code, let dct = c.dct else { return nil }
+            return one(resolveSeason(season, dct: dct, offset: offset))
+        case "season-year":
+            guard let season = captures["season"]?.code, let y = int("year") else { return nil }
+            return one("\(pad(y, 4))-\(season)")
+        case "ago", "later":
+            guard let n = captures["number"]?.number, n == n.rounded(), let unitCapture = captures["unit"],
+                  let unit = c.lexicon.units[words[unitCapture.token].lowercased()] else { return nil }
+            let direction = rule.normalize == "ago" || words.last?.lowercased() == "earlier" ? -1 : 1
+            let anchor: CalendarDay?
+            if rule.normalize == "later" { anchor = c.lastDate?.earliest } else { anchor = c.dct }
+            guard let anchor else { return nil }
+            return one(shift(anchor, by: direction * Int(n) * unit.scale, granularity: unit.granularity == "decade" || unit.granularity == "century" ? "year-\(unit.granularity)" : unit.granularity))
+        case "clock":
+            guard var hour = int("hour"), (0...24).contains(hour) else { return nil }
+            let minute = int("minute") ?? 0
+            if let ampm = captures["ampm"]?.code {
+                guard (1...12).contains(hour) else { return nil }
+                if ampm == "pm" && hour < 12 { hour += 12 }
+                if ampm == "am" && hour == 12 { hour = 0 }
+            }
+            let date = c.dct?.iso ?? "XXXX-XX-XX"
+            return one("\(date)T\(pad(hour, 2)):\(pad(minute, 2))")
+        case "duration", "duration-vague":
+            guard let unitCapture = captures["unit"] ?? captures["numberunit"] else { return nil }
+            // A "ten-year" token carries its unit word as its code.
+            guard let unit = c.lexicon.units[unitCapture.code ?? words[unitCapture.token].lowercased()] else { return nil }
+            let count: Double? = rule.normalize == "duration-vague" || captures["vague"] != nil ? nil : (captures["number"] ?? captures["numberunit"])?.number
+            return one(durationValue(count: count, unit: unit))
+        case "set":
+            guard let unitCapture = captures["unit"], let unit = c.lexicon.units[words[unitCapture.token].lowercased()] else { return nil }
+            return one(durationValue(count: 1, unit: unit))
+        case "set-weekday":
+            guard let w = int("weekday") else { return nil }
+            return one("XXXX-WXX-\(w)")
+        case "set-adverb":
+            let table = ["daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H"]
+            return one(table[words[span.lowerBound].lowercased()])
+        case "ref":
+            return one(rule.params["value"])
+        default:
+            return nil
+        }
+    }
+
+    /// The TIMEX3 duration value: `P10Y`, `PXY`, `P3M`, `PT48H`, `P2WE`.
+    static func durationValue(count: Double?, unit: TimexLexicon.Unit) -> String {
+        let amount: String
+        if let count {
+            let scaled = count * Double(unit.scale)
+            amount = scaled == scaled.rounded() ? String(Int(scaled)) : String(scaled)
+        } else {
+            amount = "X"
+        }
+        if unit.code.hasPrefix("T") { return "PT\(amount)\(unit.code.dropFirst())" }
+        return "P\(amount)\(unit.code)"
+    }
+
+    static func unitGranularity(_ word: String, _ lexicon: TimexLexicon) -> String? {
+        lexicon.units[word.lowercased()]?.granularity
+    }
+
+    /// The value of the period `amount` units of `granularity` away from `day`, written at that
+    /// granularity ("last week" from 2023-06-21 is 2023-W24). `year-decade`/`year-century` shift by
+    /// years but keep the year's precision: "a decade ago" is the year ten years back.
+    static func shift(_ day: CalendarDay, by amount: Int, granularity: String) -> String {
+        switch granularity {
+        case "year", "year-decade", "year-century": return pad(day.year + amount, 4)
+        case "month": return String(day.adding(months: amount).iso.prefix(7))
+        case "week": return day.adding(days: 7 * amount).isoWeekValue
+        case "weekend": return day.adding(days: 7 * amount).isoWeekValue + "-WE"
+        case "day": return day.adding(days: amount).iso
+        case "decade": return pad(day.year / 10 + amount, 3)
+        case "century": return pad(day.year / 100 + amount, 2)
+        case "quarter":
+            let index = day.year * 4 + (day.month - 1) / 3 + amount
+            return "\(pad(index / 4, 4))-Q\(index % 4 + 1)"
+        default: return day.iso  // clock units: the day itself
+        }
+    }
+
+    /// The year of a month and day written without one: in the publication year, unless the tense
+    /// moves it (a past event dated more than a week after the publication date happened a year
+    /// earlier; a future one dated more than a week before it happens a year later).
+    static func resolveMonthDay(month: Int, day: Int, dct: CalendarDay, future: Bool) -> CalendarDay? {
+        guard var candidate = CalendarDay(year: dct.year, month: month, day: min(day, CalendarDay.daysIn(month: month, year: dct.year))) else { return nil }
+        if !future && candidate.dayNumber - dct.dayNumber > 7 {
+            candidate = CalendarDay(year: dct.year - 1, month: month, day: min(day, CalendarDay.daysIn(month: month, year: dct.year - 1)))!
+        } else if future && dct.dayNumber - candidate.dayNumber > 7 {
+            candidate = CalendarDay(year: dct.year + 1, month: month, day: min(day, CalendarDay.daysIn(month: month, year: dct.year + 1)))!
+        }
+        guard CalendarDay.daysIn(month: month, year: candidate.year) >= day else { return nil }
+        return candidate
+    }
+
+    /// A weekday named without a date: in a past clause the nearest such day on or before the
+    /// publication date, in a future clause the nearest after it; "this" keeps the publication
+    /// week, "last" is strictly before, "next" strictly after.
+    static func resolveWeekday(_ weekday: Int, dct: CalendarDay, modifier: String?, future: Bool) -> CalendarDay {
+        let delta = weekday - dct.isoWeekday
+        switch modifier {
+        case "this": return dct.adding(days: delta)
+        case "last": return dct.adding(days: delta < 0 ? delta : delta - 7)
+        case "next": return dct.adding(days: delta > 0 ? delta : delta + 7)
+        default:
+            if future { return dct.adding(days: delta > 0 ? delta : delta + 7) }
+            return dct.adding(days: delta <= 0 ? delta : delta - 7)
+        }
+    }
+
+    /// "last summer": the latest such season that ended before the publication date; "this
+    /// summer": the one in the publication year (for winter, the one running at the time);
+    /// "next": the first that starts after it.
+    static func resolveSeason(_ season: String, dct: CalendarDay, offset: Int) -> String? {
+        func bounds(_ year: Int) -> (CalendarDay, CalendarDay)? {
+            guard let v = TimeValue(timex: "\(pad(year, 4))-\(season)"), let a = v.earliest, let b = v.latest else { return nil }
+            return (a, b)
+        }
+        var year = dct.year
+        if season == "WI" && dct.month <= 2 { year -= 1 }
+        switch offset {
+        case ..<0:
+            while let (_, end) = bounds(year), end >= dct { year -= 1 }
+        case 1...:
+            while let (start, _) = bounds(year), start <= dct { year += 1 }
+        default:
+            break
+        }
+        return "\(pad(year, 4))-\(season)"
+    }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(abs(value))
+        return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

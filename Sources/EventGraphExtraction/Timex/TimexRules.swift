@@ -1,0 +1,169 @@
+import EventGraphCore
+import Foundation
+
+/// The token classes a pattern can capture.
+enum TimexClass: String, Sendable, CaseIterable {
+    case month, monthname, weekday, number, vague, ordinal, unit, numberunit, season, part, zone
+    case year, yy, mm, day, decade, century, hour, minute, ampm, quarter
+}
+
+/// One element of a rule's pattern.
+struct PatternElement: Sendable {
+    enum Kind: Sendable {
+        /// Any of these words (lowercased unless `exactCase`).
+        case words(Set<String>, exactCase: Bool)
+        /// A token of a class, captured under a name.
+        case capture(TimexClass, name: String)
+    }
+
+    var kind: Kind
+    var optional: Bool
+    /// Context: must match, but stays outside the expression.
+    var context: Bool
+}
+
+/// A time expression rule from `Resources/timex/rules.json` (or a user's `--rules` folder).
+public struct TimexRule: Sendable {
+    public struct Example: Sendable, Decodable {
+        public struct Expected: Sendable, Decodable, Equatable {
+            public var text: String
+            public var type: String
+            public var value: String
+            /// The interval in `TemporalInterval.normalizedText` form, when the expression has one.
+            public var interval: String?
+
+            public init(text: String, type: String, value: String, interval: String? = nil) {
+                self.text = text
+                self.type = type
+                self.value = value
+                self.interval = interval
+            }
+        }
+        public var text: String
+        public var dct: String?
+        public var timexes: [Expected]
+    }
+
+    public var id: String
+    public var pattern: String
+    public var type: TimexType
+    public var normalize: String
+    public var params: [String: String]
+    public var confidence: Double
+    public var examples: [Example]
+    /// Classes the token right after the expression must not belong to (`notFollowedBy` in the
+    /// rule's params): "the past" is a reference, but not in "the past ten years".
+    var notFollowedBy: [TimexClass]
+    /// Where the rule was read from, for error messages.
+    public var file: String
+
+    var elements: [PatternElement]
+}
+
+/// All rules, in priority order (earlier wins a tie in length).
+public struct TimexRuleSet: Sendable {
+    public var rules: [TimexRule]
+
+    struct RawFile: Decodable {
+        struct RawRule: Decodable {
+            var id: String
+            var pattern: String
+            var type: String
+            var normalize: String
+            var params: [String: String]?
+            var confidence: Double?
+            var examples: [TimexRule.Example]?
+        }
+        var rules: [RawRule]
+    }
+
+    /// The rules shipped in the package.
+    public static func standard() throws(ResourceError) -> TimexRuleSet {
+        try parse(ExtractionResources.data("timex/rules.json"), file: "Resources/timex/rules.json")
+    }
+
+    /// The package's rules followed by the rules in `directory/timex/rules.json` (or
+    /// `directory/rules.json`); a user's rules come after the shipped ones, so they win only when
+    /// they match more.
+    public static func standard(adding directory: String?) throws(ResourceError) -> TimexRuleSet {
+        var set = try standard()
+        guard let directory else { return set }
+        let candidates = [directory + "/timex/rules.json", directory + "/rules.json"]
+        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
+              let data = FileManager.default.contents(atPath: path) else {
+            throw .missing(file: directory + "/timex/rules.json")
+        }
+        set.rules += try parse(data, file: path).rules
+        return set
+    }
+
+    public static func parse(_ data: Data, file: String) throws(ResourceError) -> TimexRuleSet {
+        do { _ = try JSONParser.parse([UInt8](data)) } catch {
+            throw .malformed(file: file, line: error.line, column: error.column, problem: "invalid JSON: \(error.problem)")
+        }
+        let raw: RawFile
+        do { raw = try JSONDecoder().decode(RawFile.self, from: data) } catch {
+            throw .malformed(file: file, line: 1, column: 1, problem: "not a rules file: \(error)")
+        }
+        let known = Set(TimexNormalizer.functions)
+        var rules: [TimexRule] = []
+        for r in raw.rules {
+            guard let type = TimexType(rawValue: r.type) else {
+                throw .malformed(file: file, line: 1, column: 1, problem: "rule \(r.id): unknown type '\(r.type)'")
+            }
+            guard known.contains(r.normalize) else {
+                throw .malformed(file: file, line: 1, column: 1, problem: "rule \(r.id): unknown normalizer '\(r.normalize)'")
+            }
+            let elements: [PatternElement]
+            do { elements = try parsePattern(r.pattern) } catch {
+                throw .malformed(file: file, line: 1, column: 1, problem: "rule \(r.id): \(error.message)")
+            }
+            var notFollowedBy: [TimexClass] = []
+            for name in (r.params?["notFollowedBy"] ?? "").split(separator: ",") {
+                guard let cls = TimexClass(rawValue: String(name)) else {
+                    throw .malformed(file: file, line: 1, column: 1, problem: "rule \(r.id): unknown class '\(name)' in notFollowedBy")
+                }
+                notFollowedBy.append(cls)
+            }
+            rules.append(TimexRule(id: r.id, pattern: r.pattern, type: type, normalize: r.normalize, params: r.params ?? [:],
+                                   confidence: r.confidence ?? 0.9, examples: r.examples ?? [], notFollowedBy: notFollowedBy,
+                                   file: file, elements: elements))
+        }
+        return TimexRuleSet(rules: rules)
+    }
+
+    struct PatternError: Error { var message: String }
+
+    static func parsePattern(_ pattern: String) throws(PatternError) -> [PatternElement] {
+        var elements: [PatternElement] = []
+        let parts = pattern.split(separator: " ").map(String.init)
+        for (index, var part) in parts.enumerated() {
+            var context = false
+            if part.hasPrefix("[") && part.hasSuffix("]") && part.count > 2 {
+                guard index == 0 || index == parts.count - 1 else { throw PatternError(message: "context [..] only at either end of '\(pattern)'") }
+                context = true
+                part = String(part.dropFirst().dropLast())
+            }
+            var optional = false
+            if part.hasSuffix("?") && part.count > 1 {
+                optional = true
+                part.removeLast()
+            }
+            if part.hasPrefix("<") && part.hasSuffix(">") {
+                let inner = part.dropFirst().dropLast().split(separator: ":", maxSplits: 1).map(String.init)
+                guard let cls = TimexClass(rawValue: inner[0]) else { throw PatternError(message: "unknown class <\(inner[0])> in '\(pattern)'") }
+                // <monthname> is a month as far as normalizers are concerned.
+                let name = inner.count == 2 ? inner[1] : (cls == .monthname ? "month" : inner[0])
+                elements.append(PatternElement(kind: .capture(cls, name: name), optional: optional, context: context))
+            } else {
+                let alternatives = part.split(separator: "|").map(String.init)
+                let exact = alternatives.allSatisfy { $0.hasPrefix("=") && $0.count > 1 }
+                let words = Set(alternatives.map { exact ? String($0.dropFirst()) : $0.lowercased() })
+                guard !words.isEmpty else { throw PatternError(message: "empty element in '\(pattern)'") }
+                elements.append(PatternElement(kind: .words(words, exactCase: exact), optional: optional, context: context))
+            }
+        }
+        guard elements.contains(where: { !$0.context && !$0.optional }) else { throw PatternError(message: "pattern '\(pattern)' matches nothing") }
+        return elements
+    }
+}
