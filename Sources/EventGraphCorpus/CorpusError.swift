@@ -39,13 +39,14 @@ public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
     case missingText(SourceLocation, fields: [String])
     case emptyText(SourceLocation)
     case duplicateDocumentID(SourceLocation, id: String, firstPath: String)
+    case invalidTimeML(SourceLocation, problem: String)
 
     public var location: SourceLocation {
         switch self {
         case .notFound(let l), .unreadable(let l, _), .unsupportedFile(let l, _), .emptyFile(let l), .binaryFile(let l),
              .invalidUTF8(let l), .unclosedFrontMatter(let l), .invalidFrontMatter(let l, _), .frontMatterNotAMapping(let l),
              .wrongFieldType(let l, _, _), .invalidDate(let l, _, _), .invalidJSON(let l, _), .notAnArticleRecord(let l),
-             .missingText(let l, _), .emptyText(let l), .duplicateDocumentID(let l, _, _):
+             .missingText(let l, _), .emptyText(let l), .duplicateDocumentID(let l, _, _), .invalidTimeML(let l, _):
             return l
         }
     }
@@ -69,6 +70,7 @@ public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
         case .missingText(_, let fields): return "article record has no text (looked for \(fields.map { "'\($0)'" }.joined(separator: ", ")))"
         case .emptyText: return "article has no text"
         case .duplicateDocumentID(_, let id, let firstPath): return "duplicate document id '\(id)' (already read from \(firstPath))"
+        case .invalidTimeML(_, let problem): return "invalid TimeML: \(problem)"
         }
     }
 

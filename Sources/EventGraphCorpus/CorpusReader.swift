@@ -30,6 +30,11 @@ public struct CorpusReader: Sendable {
     public struct Entry: Sendable, Hashable {
         public var path: String
         public var id: String
+
+        public init(path: String, id: String) {
+            self.path = path
+            self.id = id
+        }
     }
 
     /// Lists what `paths` hold, in a fixed order (arguments as given, each folder sorted by name).
