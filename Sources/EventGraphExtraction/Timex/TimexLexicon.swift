@@ -18,6 +18,8 @@ public struct TimexLexicon: Sendable {
     var zones: Set<String> = []
     var tenseMarkers: Set<String> = []
     var yearBlockers: Set<String> = []
+    /// Approximators as word sequences ("more than" → ["more", "than"]).
+    var approximators: [[String]] = []
 
     /// Loads the lexicon shipped in the package.
     public static func standard() throws(ResourceError) -> TimexLexicon {
@@ -47,6 +49,9 @@ public struct TimexLexicon: Sendable {
         lexicon.zones = Set(try ExtractionResources.table("timex/time-zones.tsv", columns: ["word"]).map { $0.fields["word"]! })
         lexicon.tenseMarkers = Set(try ExtractionResources.table("timex/tense-markers.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
         lexicon.yearBlockers = Set(try ExtractionResources.table("timex/year-blockers.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
+        lexicon.approximators = try ExtractionResources.table("timex/approximators.tsv", columns: ["phrase"])
+            .map { $0.fields["phrase"]!.lowercased().split(separator: " ").map(String.init) }
+            .sorted { $0.count > $1.count }
         return lexicon
     }
 

@@ -3,10 +3,19 @@ import EventGraphCore
 /// A token captured by a pattern, with what its class made of it.
 struct Capture: Sendable {
     var token: Int
+    /// The last token, for classes that span several ("more than").
+    var lastToken: Int
     /// Numbers, months, weekdays, ordinals, years, hours: the integer value.
     var number: Double?
     /// Units, seasons, parts of day, AM/PM: the code (`Y`, `SU`, `MO`, `pm`).
     var code: String?
+
+    init(token: Int, lastToken: Int? = nil, number: Double? = nil, code: String? = nil) {
+        self.token = token
+        self.lastToken = lastToken ?? token
+        self.number = number
+        self.code = code
+    }
 }
 
 /// One expression a rule produced: its tokens, type, value and (for ranges and anchored
@@ -16,6 +25,8 @@ struct TimexOutput: Sendable {
     var type: TimexType
     var value: String
     var interval: TemporalInterval?
+    /// Where to look back from for a signal ("for", "the past"): the quantity's first token.
+    var anchorToken: Int? = nil
 }
 
 /// What a normalizer may look at besides the captures.
@@ -34,7 +45,8 @@ enum TimexNormalizer {
     static let functions = [
         "explicit-date", "numeric-date", "month-day", "month-year", "month", "year", "year-range", "decade", "century",
         "quarter", "weekday", "relative-day", "relative-unit", "relative-season", "season-year", "ago", "later", "clock",
-        "duration", "duration-vague", "set", "set-weekday", "set-adverb", "ref",
+        "duration", "duration-vague", "set", "set-weekday", "set-adverb", "ref", "month-modifier", "month-relative-year",
+        "month-day-year-optional", "clock-weekday",
     ]
 
     static func normalize(
@@ -68,11 +80,40 @@ enum TimexNormalizer {
             return one("\(pad(y, 4))-\(pad(m, 2))")
         case "month":
             guard let m = int("month") else { return nil }
+            // A month named alone is in the publication year (what TimeBank's annotators chose
+            // nearly every time); "last April" and "next May" have their own rule.
+            guard let dct = c.dct else { return one("XXXX-\(pad(m, 2))") }
+            return one("\(pad(dct.year, 4))-\(pad(m, 2))")
+        case "month-modifier":
+            guard let m = int("month") else { return nil }
             guard let dct = c.dct else { return one("XXXX-\(pad(m, 2))") }
             var year = dct.year
-            if c.future && m < dct.month { year += 1 }
-            if !c.future && m > dct.month { year -= 1 }
+            switch words[span.lowerBound].lowercased() {
+            case "last", "past": if m >= dct.month { year -= 1 }
+            case "next": if m <= dct.month { year += 1 }
+            default: break
+            }
             return one("\(pad(year, 4))-\(pad(m, 2))")
+        case "month-relative-year":
+            guard let m = int("month"), let dct = c.dct else { return nil }
+            let shift = ["last": -1, "next": 1][words[span.upperBound - 1].lowercased()] ?? 0
+            return one("\(pad(dct.year + shift, 4))-\(pad(m, 2))")
+        case "month-day-year-optional":
+            guard let m = int("month"), let d = int("day") else { return nil }
+            if let y = int("year") { return one(CalendarDay(year: y, month: m, day: d)?.iso) }
+            guard let dct = c.dct else { return one("XXXX-\(pad(m, 2))-\(pad(d, 2))") }
+            return one(resolveMonthDay(month: m, day: d, dct: dct, future: c.future)?.iso)
+        case "clock-weekday":
+            var hour = int("hour") ?? 12
+            if words[span.lowerBound].lowercased() == "midnight" { hour = 0 }
+            if let ampm = captures["ampm"]?.code {
+                guard (1...12).contains(hour) else { return nil }
+                if ampm == "pm" && hour < 12 { hour += 12 }
+                if ampm == "am" && hour == 12 { hour = 0 }
+            }
+            guard let dct = c.dct else { return one("XXXX-XX-XXT\(pad(hour, 2)):00") }
+            let day = int("weekday").map { resolveWeekday($0, dct: dct, modifier: nil, future: c.future) } ?? dct
+            return one("\(day.iso)T\(pad(hour, 2)):00")
         case "year":
             guard let y = int("year") else { return nil }
             return one(pad(y, 4))
@@ -93,9 +134,15 @@ enum TimexNormalizer {
             guard let n = int("century"), n >= 1 else { return nil }
             return one(pad(n - 1, 2))
         case "quarter":
-            guard let q = int("ordinal") ?? int("quarter"), (1...4).contains(q) else { return nil }
-            guard let y = int("year") ?? c.dct?.year else { return one("XXXX-Q\(q)") }
-            return one("\(pad(y, 4))-Q\(q)")
+            guard let q = int("ordinal") ?? int("quarter") ?? int("ordinalquarter"), (1...4).contains(q) else { return nil }
+            if let y = int("year") { return one("\(pad(y, 4))-Q\(q)") }
+            guard let dct = c.dct else { return one("XXXX-Q\(q)") }
+            // Without a year: the latest such quarter that had begun by the publication date (the
+            // next one in a future clause).
+            let current = (dct.month - 1) / 3 + 1
+            var year = dct.year
+            if c.future { if q <= current { year += 1 } } else if q > current { year -= 1 }
+            return one("\(pad(year, 4))-Q\(q)")
         case "weekday":
             guard let w = int("weekday") else { return nil }
             guard let dct = c.dct else { return one("XXXX-WXX-\(w)") }
@@ -140,8 +187,10 @@ enum TimexNormalizer {
             guard let unitCapture = captures["unit"] ?? captures["numberunit"] else { return nil }
             // A "ten-year" token carries its unit word as its code.
             guard let unit = c.lexicon.units[unitCapture.code ?? words[unitCapture.token].lowercased()] else { return nil }
-            let count: Double? = rule.normalize == "duration-vague" || captures["vague"] != nil ? nil : (captures["number"] ?? captures["numberunit"])?.number
-            return one(durationValue(count: count, unit: unit))
+            let count: Double? = rule.params["count"].flatMap { Double($0) }
+                ?? (rule.normalize == "duration-vague" || captures["vague"] != nil ? nil : (captures["number"] ?? captures["numberunit"])?.number)
+            let anchorToken = (captures["number"] ?? captures["vague"])?.token ?? span.lowerBound
+            return [TimexOutput(tokens: span, type: rule.type, value: durationValue(count: count, unit: unit), interval: nil, anchorToken: anchorToken)]
         case "set":
             guard let unitCapture = captures["unit"], let unit = c.lexicon.units[words[unitCapture.token].lowercased()] else { return nil }
             return one(durationValue(count: 1, unit: unit))
@@ -194,18 +243,14 @@ enum TimexNormalizer {
         }
     }
 
-    /// The year of a month and day written without one: in the publication year, unless the tense
-    /// moves it (a past event dated more than a week after the publication date happened a year
-    /// earlier; a future one dated more than a week before it happens a year later).
+    /// The year of a month and day written without one: the occurrence nearest the publication
+    /// date ("Jan. 2" in a November article is next January, "Dec. 28" in a January one last
+    /// December); in a future clause, one more than a week past is taken a year later.
     static func resolveMonthDay(month: Int, day: Int, dct: CalendarDay, future: Bool) -> CalendarDay? {
-        guard var candidate = CalendarDay(year: dct.year, month: month, day: min(day, CalendarDay.daysIn(month: month, year: dct.year))) else { return nil }
-        if !future && candidate.dayNumber - dct.dayNumber > 7 {
-            candidate = CalendarDay(year: dct.year - 1, month: month, day: min(day, CalendarDay.daysIn(month: month, year: dct.year - 1)))!
-        } else if future && dct.dayNumber - candidate.dayNumber > 7 {
-            candidate = CalendarDay(year: dct.year + 1, month: month, day: min(day, CalendarDay.daysIn(month: month, year: dct.year + 1)))!
-        }
-        guard CalendarDay.daysIn(month: month, year: candidate.year) >= day else { return nil }
-        return candidate
+        let candidates = [dct.year - 1, dct.year, dct.year + 1].compactMap { CalendarDay(year: $0, month: month, day: day) }
+        guard var best = candidates.min(by: { abs($0.dayNumber - dct.dayNumber) < abs($1.dayNumber - dct.dayNumber) }) else { return nil }
+        if future && dct.dayNumber - best.dayNumber > 7, let later = candidates.first(where: { $0 > dct }) { best = later }
+        return best
     }
 
     /// A weekday named without a date: in a past clause the nearest such day on or before the

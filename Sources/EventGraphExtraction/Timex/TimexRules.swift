@@ -4,7 +4,7 @@ import Foundation
 /// The token classes a pattern can capture.
 enum TimexClass: String, Sendable, CaseIterable {
     case month, monthname, weekday, number, vague, ordinal, unit, numberunit, season, part, zone
-    case year, yy, mm, day, decade, century, hour, minute, ampm, quarter
+    case year, yy, mm, day, decade, century, hour, minute, ampm, quarter, approx, ordinalquarter
 }
 
 /// One element of a rule's pattern.
@@ -51,6 +51,9 @@ public struct TimexRule: Sendable {
     public var params: [String: String]
     public var confidence: Double
     public var examples: [Example]
+    /// Words (or `<class>`es) the token right before the expression must not be (`notPrecededBy`):
+    /// "a year" is no duration in "once a year" or "$5 a year".
+    var notPrecededBy: (words: Set<String>, classes: [TimexClass]) = ([], [])
     /// Classes the token right after the expression must not belong to (`notFollowedBy` in the
     /// rule's params): "the past" is a reference, but not in "the past ten years".
     var notFollowedBy: [TimexClass]
@@ -125,9 +128,22 @@ public struct TimexRuleSet: Sendable {
                 }
                 notFollowedBy.append(cls)
             }
-            rules.append(TimexRule(id: r.id, pattern: r.pattern, type: type, normalize: r.normalize, params: r.params ?? [:],
-                                   confidence: r.confidence ?? 0.9, examples: r.examples ?? [], notFollowedBy: notFollowedBy,
-                                   file: file, elements: elements))
+            var notPrecededBy: (words: Set<String>, classes: [TimexClass]) = ([], [])
+            for item in (r.params?["notPrecededBy"] ?? "").split(separator: ",").map(String.init) {
+                if item.hasPrefix("<") && item.hasSuffix(">") {
+                    guard let cls = TimexClass(rawValue: String(item.dropFirst().dropLast())) else {
+                        throw .malformed(file: file, line: 1, column: 1, problem: "rule \(r.id): unknown class '\(item)' in notPrecededBy")
+                    }
+                    notPrecededBy.classes.append(cls)
+                } else {
+                    notPrecededBy.words.insert(item.lowercased())
+                }
+            }
+            var rule = TimexRule(id: r.id, pattern: r.pattern, type: type, normalize: r.normalize, params: r.params ?? [:],
+                                 confidence: r.confidence ?? 0.9, examples: r.examples ?? [], notFollowedBy: notFollowedBy,
+                                 file: file, elements: elements)
+            rule.notPrecededBy = notPrecededBy
+            rules.append(rule)
         }
         return TimexRuleSet(rules: rules)
     }

@@ -119,7 +119,9 @@ public struct TimexTagger: PipelineStage {
                     if let capture = classCapture(cls, at: t, words: words, lowers: lowers, range: range) {
                         captures[name] = capture
                         matched.append((e, t))
-                        if step(e + 1, t + 1) { return true }
+                        if capture.lastToken > t { matched.append((e, capture.lastToken)) }
+                        if step(e + 1, capture.lastToken + 1) { return true }
+                        if capture.lastToken > t { matched.removeLast() }
                         matched.removeLast()
                         captures[name] = nil
                     }
@@ -130,8 +132,16 @@ public struct TimexTagger: PipelineStage {
         guard step(0, start) else { return nil }
         let inside = matched.filter { !elements[$0.element].context }.map(\.token)
         guard let first = inside.first, let last = inside.last else { return nil }
+        let rule = rules.rules[index]
+        if first > range.lowerBound {
+            let before = first - 1
+            if rule.notPrecededBy.words.contains(lowers[before])
+                || rule.notPrecededBy.classes.contains(where: { classCapture($0, at: before, words: words, lowers: lowers, range: range) != nil }) {
+                return nil
+            }
+        }
         if last + 1 < range.upperBound,
-           rules.rules[index].notFollowedBy.contains(where: { classCapture($0, at: last + 1, words: words, lowers: lowers, range: range) != nil }) {
+           rule.notFollowedBy.contains(where: { classCapture($0, at: last + 1, words: words, lowers: lowers, range: range) != nil }) {
             return nil
         }
         return Candidate(rule: index, span: first...last, captures: captures)
@@ -208,6 +218,18 @@ public struct TimexTagger: PipelineStage {
             case "p.m.", "p.m", "pm": return Capture(token: t, code: "pm")
             default: return nil
             }
+        case .approx:
+            // The longest phrase that matches here ("no more than" before "more than").
+            for phrase in lexicon.approximators where t + phrase.count <= range.upperBound {
+                if phrase.indices.allSatisfy({ lowers[t + $0] == phrase[$0] }) {
+                    return Capture(token: t, lastToken: t + phrase.count - 1)
+                }
+            }
+            return nil
+        case .ordinalquarter:
+            // "third-quarter": an ordinal and "quarter" in one hyphenated token.
+            guard lower.hasSuffix("-quarter"), let n = lexicon.ordinals[String(lower.dropLast(8))] ?? ordinalDigits(String(lower.dropLast(8))) else { return nil }
+            return Capture(token: t, number: Double(n))
         case .quarter:
             guard word.count == 2, word.hasPrefix("Q"), let q = Int(word.dropFirst()), (1...4).contains(q) else { return nil }
             return Capture(token: t, number: Double(q))
@@ -239,9 +261,9 @@ public struct TimexTagger: PipelineStage {
     private func anchor(_ output: TimexOutput, range: Range<Int>, lowers: [String], dct: CalendarDay?, future: Bool) -> TimexOutput {
         var output = output
         guard output.interval == nil else { return output }
-        var t = output.tokens.lowerBound - 1
+        var t = (output.anchorToken ?? output.tokens.lowerBound) - 1
         var sawPastLast = false
-        while t >= range.lowerBound, ["the", "past", "last", "next", "coming"].contains(lowers[t]) {
+        while t >= range.lowerBound, ["the", "past", "last", "next", "coming", "first", "previous"].contains(lowers[t]) || isApproximator(lowers[t]) {
             if ["past", "last"].contains(lowers[t]) { sawPastLast = true }
             t -= 1
         }
@@ -268,6 +290,10 @@ public struct TimexTagger: PipelineStage {
             break
         }
         return output
+    }
+
+    private func isApproximator(_ lower: String) -> Bool {
+        lexicon.approximators.contains { $0.contains(lower) }
     }
 
     /// `P10Y` → (10, year); `P3M` → (3, month); `P2W` → (2, week); `P5D` → (5, day). Nil for
