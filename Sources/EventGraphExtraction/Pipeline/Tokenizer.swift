@@ -52,6 +52,11 @@ public enum Tokenizer {
             } else if isWordScalar(s) {
                 i = scanWord(scalars, from: i)
                 kind = .word
+            } else if isApostrophe(s), i + 1 < n, scalars[i + 1] == "s" || scalars[i + 1] == "S",
+                      i + 2 >= n || !isWordScalar(scalars[i + 2]), !space {
+                // The possessive clitic split off by scanWord: "'s" is a token of its own.
+                i += 2
+                kind = .word
             } else {
                 i += 1
                 kind = .punctuation
@@ -70,6 +75,11 @@ public enum Tokenizer {
         var i = start
         while i < n, isWordScalar(scalars[i]) { i += 1 }
         while i + 1 < n, isJoiner(scalars[i]), isWordScalar(scalars[i + 1]) {
+            // A possessive "'s" at the end of a word is a token of its own ("Friday's" → "Friday",
+            // "'s"), so that names and dates match without it.
+            if isApostrophe(scalars[i]), scalars[i + 1] == "s" || scalars[i + 1] == "S", i + 2 >= n || !isWordScalar(scalars[i + 2]) {
+                return i
+            }
             i += 1
             while i < n, isWordScalar(scalars[i]) { i += 1 }
         }
@@ -107,6 +117,10 @@ public enum Tokenizer {
         case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber: return true
         default: return s.properties.isAlphabetic
         }
+    }
+
+    @inline(__always) static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+        s == "'" || s == "\u{2019}"
     }
 
     /// Hyphens and apostrophes that join the parts of one word.

@@ -16,7 +16,8 @@ public struct TimexLexicon: Sendable {
     var seasons: [String: String] = [:]
     var partsOfDay: [String: String] = [:]
     var zones: Set<String> = []
-    var tenseMarkers: Set<String> = []
+    var futureMarkers: Set<String> = []
+    var pastMarkers: Set<String> = []
     var yearBlockers: Set<String> = []
     /// Approximators as word sequences ("more than" → ["more", "than"]).
     var approximators: [[String]] = []
@@ -47,7 +48,14 @@ public struct TimexLexicon: Sendable {
             lexicon.partsOfDay[row.fields["word"]!.lowercased()] = row.fields["part"]!
         }
         lexicon.zones = Set(try ExtractionResources.table("timex/time-zones.tsv", columns: ["word"]).map { $0.fields["word"]! })
-        lexicon.tenseMarkers = Set(try ExtractionResources.table("timex/tense-markers.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
+        for row in try ExtractionResources.table("timex/tense-markers.tsv", columns: ["word", "tense"]) {
+            switch row.fields["tense"] {
+            case "future": lexicon.futureMarkers.insert(row.fields["word"]!.lowercased())
+            case "past": lexicon.pastMarkers.insert(row.fields["word"]!.lowercased())
+            default:
+                throw .malformed(file: "Resources/timex/tense-markers.tsv", line: row.line, column: 1, problem: "tense must be future or past")
+            }
+        }
         lexicon.yearBlockers = Set(try ExtractionResources.table("timex/year-blockers.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
         lexicon.approximators = try ExtractionResources.table("timex/approximators.tsv", columns: ["phrase"])
             .map { $0.fields["phrase"]!.lowercased().split(separator: " ").map(String.init) }

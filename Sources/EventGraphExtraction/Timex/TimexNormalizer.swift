@@ -29,11 +29,15 @@ struct TimexOutput: Sendable {
     var anchorToken: Int? = nil
 }
 
+/// The tense of the clause around an expression, as far as marker words tell.
+enum ClauseTense { case past, future, unknown }
+
 /// What a normalizer may look at besides the captures.
 struct NormalizationContext {
     var dct: CalendarDay?
+    var tense: ClauseTense
     /// The clause speaks of the future ("will meet on Tuesday").
-    var future: Bool
+    var future: Bool { tense == .future }
     /// The last date mentioned before this expression ("a year later" counts from it).
     var lastDate: TimeValue?
     var lexicon: TimexLexicon
@@ -80,10 +84,12 @@ enum TimexNormalizer {
             return one("\(pad(y, 4))-\(pad(m, 2))")
         case "month":
             guard let m = int("month") else { return nil }
-            // A month named alone is in the publication year (what TimeBank's annotators chose
-            // nearly every time); "last April" and "next May" have their own rule.
+            // A month named alone: the occurrence nearest the publication date ("late November" in a
+            // January article is last November); "last April" and "next May" have their own rule.
             guard let dct = c.dct else { return one("XXXX-\(pad(m, 2))") }
-            return one("\(pad(dct.year, 4))-\(pad(m, 2))")
+            let distance = m - dct.month
+            let year = distance > 6 ? dct.year - 1 : distance < -6 ? dct.year + 1 : dct.year
+            return one("\(pad(year, 4))-\(pad(m, 2))")
         case "month-modifier":
             guard let m = int("month") else { return nil }
             guard let dct = c.dct else { return one("XXXX-\(pad(m, 2))") }
@@ -112,7 +118,7 @@ enum TimexNormalizer {
                 if ampm == "am" && hour == 12 { hour = 0 }
             }
             guard let dct = c.dct else { return one("XXXX-XX-XXT\(pad(hour, 2)):00") }
-            let day = int("weekday").map { resolveWeekday($0, dct: dct, modifier: nil, future: c.future) } ?? dct
+            let day = int("weekday").map { resolveWeekday($0, dct: dct, modifier: nil, tense: c.tense) } ?? dct
             return one("\(day.iso)T\(pad(hour, 2)):00")
         case "year":
             guard let y = int("year") else { return nil }
@@ -146,7 +152,7 @@ enum TimexNormalizer {
         case "weekday":
             guard let w = int("weekday") else { return nil }
             guard let dct = c.dct else { return one("XXXX-WXX-\(w)") }
-            let day = resolveWeekday(w, dct: dct, modifier: rule.params["modifier"], future: c.future)
+            let day = resolveWeekday(w, dct: dct, modifier: rule.params["modifier"], tense: c.tense)
             if let partCode { return one(day.iso + "T" + partCode, type: .time) }
             return one(day.iso)
         case "relative-day":
@@ -254,17 +260,23 @@ enum TimexNormalizer {
     }
 
     /// A weekday named without a date: in a past clause the nearest such day on or before the
-    /// publication date, in a future clause the nearest after it; "this" keeps the publication
-    /// week, "last" is strictly before, "next" strictly after.
-    static func resolveWeekday(_ weekday: Int, dct: CalendarDay, modifier: String?, future: Bool) -> CalendarDay {
+    /// publication date, in a future clause the nearest after it, otherwise the nearest either side;
+    /// "this" keeps the publication week, "last" is strictly before, "next" strictly after.
+    static func resolveWeekday(_ weekday: Int, dct: CalendarDay, modifier: String?, tense: ClauseTense) -> CalendarDay {
         let delta = weekday - dct.isoWeekday
         switch modifier {
         case "this": return dct.adding(days: delta)
         case "last": return dct.adding(days: delta < 0 ? delta : delta - 7)
         case "next": return dct.adding(days: delta > 0 ? delta : delta + 7)
         default:
-            if future { return dct.adding(days: delta > 0 ? delta : delta + 7) }
-            return dct.adding(days: delta <= 0 ? delta : delta - 7)
+            switch tense {
+            case .future: return dct.adding(days: delta > 0 ? delta : delta + 7)
+            case .past: return dct.adding(days: delta <= 0 ? delta : delta - 7)
+            case .unknown:
+                let back = delta <= 0 ? delta : delta - 7
+                let ahead = back + 7
+                return dct.adding(days: -back <= ahead ? back : ahead)
+            }
         }
     }
 

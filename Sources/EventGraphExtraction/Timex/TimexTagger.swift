@@ -77,8 +77,9 @@ public struct TimexTagger: PipelineStage {
                 var accepted = false
                 for candidate in candidates {
                     let rule = rules.rules[candidate.rule]
-                    let future = isFuture(span: candidate.span, range: range, lowers: lowers)
-                    let context = NormalizationContext(dct: dct, future: future, lastDate: lastDate, lexicon: lexicon)
+                    let clauseTense = tense(span: candidate.span, range: range, lowers: lowers)
+                    let future = clauseTense == .future
+                    let context = NormalizationContext(dct: dct, tense: clauseTense, lastDate: lastDate, lexicon: lexicon)
                     guard let outputs = TimexNormalizer.normalize(rule, captures: candidate.captures, span: candidate.span, words: words, context: context) else { continue }
                     for output in outputs {
                         let anchored = anchor(output, range: range, lowers: lowers, dct: dct, future: future)
@@ -244,16 +245,19 @@ public struct TimexTagger: PipelineStage {
         return Int(lower.dropLast(2))
     }
 
-    /// Whether the clause around the expression speaks of the future: a tense marker among the
-    /// eight tokens before it (within the sentence) or the two after it.
-    private func isFuture(span: ClosedRange<Int>, range: Range<Int>, lowers: [String]) -> Bool {
+    /// The tense of the clause around the expression: a future marker among the eight tokens
+    /// before it or the four after it (within the sentence) makes it future, else a past marker
+    /// (or a word ending in "ed") past, else unknown.
+    private func tense(span: ClosedRange<Int>, range: Range<Int>, lowers: [String]) -> ClauseTense {
         let before = max(range.lowerBound, span.lowerBound - 8)..<span.lowerBound
-        let after = (span.upperBound + 1)..<min(range.upperBound, span.upperBound + 3)
+        let after = (span.upperBound + 1)..<min(range.upperBound, span.upperBound + 5)
+        var past = false
         for t in Array(before) + Array(after) {
             let w = lowers[t]
-            if lexicon.tenseMarkers.contains(w) || w.hasSuffix("'ll") || w.hasSuffix("’ll") { return true }
+            if lexicon.futureMarkers.contains(w) || w.hasSuffix("'ll") || w.hasSuffix("’ll") { return .future }
+            if lexicon.pastMarkers.contains(w) || (w.count >= 4 && w.hasSuffix("ed") && w.allSatisfy(\.isLetter)) { past = true }
         }
-        return false
+        return past ? .past : .unknown
     }
 
     /// Applies the signal before an expression: "for" / "over the past" anchor a duration at the
