@@ -174,9 +174,19 @@ enum TimexNormalizer {
         case "ago", "later":
             guard let n = captures["number"]?.number, n == n.rounded(), let unitCapture = captures["unit"],
                   let unit = c.lexicon.units[words[unitCapture.token].lowercased()] else { return nil }
-            let direction = rule.normalize == "ago" || words.last?.lowercased() == "earlier" ? -1 : 1
-            let anchor: CalendarDay?
-            if rule.normalize == "later" { anchor = c.lastDate?.earliest } else { anchor = c.dct }
+            let fromLastDate = rule.normalize == "later" || words[span.upperBound].lowercased() == "earlier"
+            let direction = rule.normalize == "ago" ? -1 : 1
+            let years = direction * Int(n) * unit.scale
+            // Years before or after a finer date mentioned just before keep its precision: "a year
+            // earlier" after "the third quarter" of 1989 is 1988-Q3 (the convention of financial
+            // news, and of TimeBank's annotators). The same holds for "a year ago" when that date
+            // lies in the publication year.
+            if unit.granularity == "year", let last = c.lastDate, let precision = last.precision,
+               [.quarter, .month, .day, .half].contains(precision), fromLastDate || last.earliest?.year == c.dct?.year,
+               let year = Int(last.value.prefix(4)) {
+                return one(pad(year + years, 4) + last.value.dropFirst(4))
+            }
+            let anchor = fromLastDate ? (c.lastDate?.earliest ?? c.dct) : c.dct
             guard let anchor else { return nil }
             return one(shift(anchor, by: direction * Int(n) * unit.scale, granularity: unit.granularity == "decade" || unit.granularity == "century" ? "year-\(unit.granularity)" : unit.granularity))
         case "clock":
