@@ -14,6 +14,7 @@
 //   EventGraphEvaluation  scores a graph against hand-made gold files. Depends on Core.
 //   eventgraph            the command-line tool, one file per subcommand; the only target that ties
 //                         reading, extraction, merging and writing together.
+//   eventgraph-bench      per-stage throughput on a generated corpus (release builds).
 //   CLibXML2              the system libxml2 (pkg-config libxml-2.0), imported `internal` by the HTML
 //                         reader and the XML exporters only.
 import PackageDescription
@@ -59,6 +60,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Measures throughput per stage on a generated corpus: `swift run -c release eventgraph-bench`.
+        .executableTarget(name: "eventgraph-bench", dependencies: ["EventGraphCore", "EventGraphCorpus", "EventGraphExtraction"]),
         .testTarget(name: "EventGraphCoreTests", dependencies: ["EventGraphCore"]),
         .testTarget(name: "EventGraphCorpusTests", dependencies: ["EventGraphCorpus"]),
         .testTarget(name: "EventGraphExtractionTests", dependencies: ["EventGraphExtraction"]),

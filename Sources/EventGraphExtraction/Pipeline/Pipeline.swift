@@ -13,6 +13,8 @@ public struct AnalyzedDocument: Sendable {
     public let source: SourceDocument
     /// The text's Unicode scalars: tokens and spans index into them.
     public let scalars: [Unicode.Scalar]
+    /// The text's UTF-8 bytes: the fast way to make a span's `String`.
+    public let utf8: [UInt8]
     public let tokens: [Token]
     public var sentences: [Sentence] = []
     public var timexes: [Timex] = []
@@ -23,6 +25,7 @@ public struct AnalyzedDocument: Sendable {
     public init(source: SourceDocument) {
         self.source = source
         self.scalars = Array(source.text.unicodeScalars)
+        self.utf8 = Array(source.text.utf8)
         self.tokens = Tokenizer.tokenize(scalars: scalars)
     }
 
@@ -30,9 +33,7 @@ public struct AnalyzedDocument: Sendable {
 
     /// The text of a span.
     public func text(of span: TextSpan) -> String {
-        var s = ""
-        s.unicodeScalars.append(contentsOf: scalars[span.start..<span.end])
-        return s
+        String(decoding: utf8[span.byteStart..<span.byteEnd], as: UTF8.self)
     }
 
     /// The text of token `index`.

@@ -54,7 +54,7 @@ enum TimexNormalizer {
     ]
 
     static func normalize(
-        _ rule: TimexRule, captures: [String: Capture], span: ClosedRange<Int>, words: [String], context c: NormalizationContext
+        _ rule: TimexRule, captures: [String: Capture], span: ClosedRange<Int>, words: TokenTexts, context c: NormalizationContext
     ) -> [TimexOutput]? {
         func int(_ name: String) -> Int? { captures[name]?.number.map { Int($0) } }
         func one(_ value: String?, type: TimexType? = nil) -> [TimexOutput]? {
@@ -158,7 +158,7 @@ enum TimexNormalizer {
         case "relative-day":
             guard let dct = c.dct else { return one("XXXX-XX-XX") }
             let day = dct.adding(days: offset)
-            let part = partCode ?? (words.contains("tonight") ? "NI" : nil)
+            let part = partCode ?? (words.lower(span.lowerBound) == "tonight" ? "NI" : nil)
             if let part { return one(day.iso + "T" + part, type: .time) }
             return one(day.iso)
         case "relative-unit":

@@ -5,6 +5,35 @@ import Foundation
 enum TimexClass: String, Sendable, CaseIterable {
     case month, monthname, weekday, number, vague, ordinal, unit, numberunit, season, part, zone
     case year, yy, mm, day, decade, century, hour, minute, ampm, quarter, approx, ordinalquarter
+
+    /// A bit of its own, for per-token class sets.
+    var bit: UInt32 {
+        switch self {
+        case .month: return 1 << 0
+        case .monthname: return 1 << 1
+        case .weekday: return 1 << 2
+        case .number: return 1 << 3
+        case .vague: return 1 << 4
+        case .ordinal: return 1 << 5
+        case .unit: return 1 << 6
+        case .numberunit: return 1 << 7
+        case .season: return 1 << 8
+        case .part: return 1 << 9
+        case .zone: return 1 << 10
+        case .year: return 1 << 11
+        case .yy: return 1 << 12
+        case .mm: return 1 << 13
+        case .day: return 1 << 14
+        case .decade: return 1 << 15
+        case .century: return 1 << 16
+        case .hour: return 1 << 17
+        case .minute: return 1 << 18
+        case .ampm: return 1 << 19
+        case .quarter: return 1 << 20
+        case .approx: return 1 << 21
+        case .ordinalquarter: return 1 << 22
+        }
+    }
 }
 
 /// One element of a rule's pattern.

@@ -1,5 +1,90 @@
 import EventGraphCore
 
+/// The text of a document's tokens, made only for the tokens that are looked at: most tokens of
+/// an article never are, and making a `String` for each would dominate the tagger's time.
+final class TokenTexts {
+    private let document: AnalyzedDocument
+    private var words: [String?]
+    private var lowers: [String?]
+
+    init(_ document: AnalyzedDocument) {
+        self.document = document
+        words = Array(repeating: nil, count: document.tokens.count)
+        lowers = Array(repeating: nil, count: document.tokens.count)
+    }
+
+    var count: Int { words.count }
+
+    /// The value of an all-digit token (nil otherwise) and its digit count; cached.
+    private var digitCache: [Int32] = []
+
+    /// The token's value when it is all ASCII digits (at most 9 of them), else nil.
+    func digitValue(_ t: Int) -> Int? {
+        if digitCache.isEmpty { digitCache = Array(repeating: -2, count: words.count) }
+        let cached = digitCache[t]
+        if cached == -1 { return nil }
+        if cached >= 0 { return Int(cached) }
+        let span = document.tokens[t].span
+        var value: Int32 = 0
+        var ok = span.byteEnd - span.byteStart <= 9
+        if ok {
+            for i in span.byteStart..<span.byteEnd {
+                let b = document.utf8[i]
+                guard b >= 0x30 && b <= 0x39 else { ok = false; break }
+                value = value * 10 + Int32(b - 0x30)
+            }
+        }
+        digitCache[t] = ok ? value : -1
+        return ok ? Int(value) : nil
+    }
+
+    /// Whether the token starts with an uppercase letter.
+    func isCapitalized(_ t: Int) -> Bool {
+        let b = document.utf8[document.tokens[t].span.byteStart]
+        if b < 0x80 { return b >= 0x41 && b <= 0x5A }
+        return document.scalars[document.tokens[t].span.start].properties.isUppercase
+    }
+
+    subscript(_ t: Int) -> String { word(t) }
+
+    func word(_ t: Int) -> String {
+        if let w = words[t] { return w }
+        let w = document.text(of: t)
+        words[t] = w
+        return w
+    }
+
+    func lower(_ t: Int) -> String {
+        if let l = lowers[t] { return l }
+        let l = word(t).lowercased()
+        lowers[t] = l
+        return l
+    }
+
+    /// FNV-1a over the token's bytes with ASCII letters lowercased, and whether it holds a digit
+    /// or a hyphen: enough to skip a token without making its `String`.
+    func fingerprint(_ t: Int) -> (hash: UInt64, digitOrHyphen: Bool) {
+        let span = document.tokens[t].span
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var flag = false
+        for i in span.byteStart..<span.byteEnd {
+            var b = document.utf8[i]
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 } else if (b >= 0x30 && b <= 0x39) || b == 0x2D { flag = true }
+            hash = (hash ^ UInt64(b)) &* 0x0100_0000_01b3
+        }
+        return (hash, flag)
+    }
+
+    static func fingerprint(_ lower: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for var b in lower.utf8 {
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            hash = (hash ^ UInt64(b)) &* 0x0100_0000_01b3
+        }
+        return hash
+    }
+}
+
 /// Finds time expressions and normalizes them to TIMEX3 against the publication date, by the rules
 /// in `Resources/timex/rules.json` and the word lists beside it.
 ///
@@ -34,6 +119,50 @@ public struct TimexTagger: PipelineStage {
         }
         self.rulesByWord = byWord
         self.rulesByClass = byClass.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key, $0.value) }
+        var bits: [String: UInt32] = [:]
+        func mark(_ words: some Sequence<String>, _ classes: TimexClass...) {
+            for w in words { for c in classes { bits[w, default: 0] |= c.bit } }
+        }
+        let lexicon = self.lexicon
+        mark(lexicon.months.keys, .month, .monthname)
+        mark(lexicon.weekdays.keys, .weekday)
+        mark(lexicon.numbers.keys, .number)
+        mark(lexicon.vague, .vague)
+        mark(lexicon.ordinals.keys, .ordinal, .century, .day)
+        mark(lexicon.units.keys, .unit)
+        mark(lexicon.seasons.keys, .season)
+        mark(lexicon.partsOfDay.keys, .part)
+        mark(lexicon.zones.map { $0.lowercased() }, .zone)
+        mark(lexicon.approximators.compactMap(\.first), .approx)
+        mark(["a.m.", "a.m", "am", "p.m.", "p.m", "pm"], .ampm)
+        mark(["q1", "q2", "q3", "q4"], .quarter)
+        self.wordClassBits = bits
+        var interesting = Set(bits.keys.map(TokenTexts.fingerprint))
+        interesting.formUnion(byWord.keys.map(TokenTexts.fingerprint))
+        self.interestingFingerprints = interesting
+    }
+
+    /// Fingerprints of every word a rule or class can start with.
+    private let interestingFingerprints: Set<UInt64>
+
+    /// For each lexicon word (lowercased), the classes it may belong to: a token not in this table
+    /// and without digits or hyphens belongs to none, and is passed over at the cost of one lookup.
+    private let wordClassBits: [String: UInt32]
+
+    /// The classes a token may belong to (a superset: `classCapture` decides).
+    private func classBits(word: String, lower: String) -> UInt32 {
+        var bits = wordClassBits[lower] ?? 0
+        var hasDigit = false, hasHyphen = false
+        for b in lower.utf8 {
+            if b >= 0x30 && b <= 0x39 { hasDigit = true } else if b == UInt8(ascii: "-") { hasHyphen = true }
+        }
+        if hasDigit {
+            bits |= TimexClass.number.bit | TimexClass.year.bit | TimexClass.yy.bit | TimexClass.mm.bit | TimexClass.day.bit
+                | TimexClass.hour.bit | TimexClass.minute.bit | TimexClass.decade.bit | TimexClass.ordinal.bit | TimexClass.century.bit
+                | TimexClass.quarter.bit | TimexClass.ordinalquarter.bit
+        }
+        if hasHyphen { bits |= TimexClass.number.bit | TimexClass.numberunit.bit | TimexClass.ordinalquarter.bit }
+        return bits
     }
 
     public func process(_ document: inout AnalyzedDocument) {
@@ -48,11 +177,20 @@ public struct TimexTagger: PipelineStage {
     }
 
     public func tag(_ document: AnalyzedDocument) -> [Timex] {
-        let words = document.tokens.indices.map { document.text(of: $0) }
-        let lowers = words.map { $0.lowercased() }
+        let texts = TokenTexts(document)
+        var interesting = [Bool](repeating: false, count: texts.count)
+        var bits = [UInt32](repeating: 0, count: texts.count)
+
+        for t in 0..<texts.count {
+            let (hash, digitOrHyphen) = texts.fingerprint(t)
+            guard digitOrHyphen || interestingFingerprints.contains(hash) else { continue }
+            interesting[t] = true
+            bits[t] = classBits(word: texts.word(t), lower: texts.lower(t))
+        }
         let dct = document.source.document.published
         var lastDate: TimeValue?
         var result: [Timex] = []
+        var scratch = MatchScratch(size: 8)
 
         for sentence in document.sentences {
             let range = sentence.tokens
@@ -60,14 +198,24 @@ public struct TimexTagger: PipelineStage {
             while i < range.upperBound {
                 var candidates: [Candidate] = []
                 var tried = Set<Int>()
-                var ruleIndices = rulesByWord[lowers[i]] ?? []
-                for (cls, indices) in rulesByClass where classCapture(cls, at: i, words: words, lowers: lowers, range: range) != nil {
-                    ruleIndices += indices
+                guard interesting[i] else {
+                    i += 1
+                    continue
+                }
+                var ruleIndices = rulesByWord[texts.lower(i)] ?? []
+                if bits[i] != 0 {
+                    for (cls, indices) in rulesByClass where bits[i] & cls.bit != 0 && capture(cls, at: i, texts: texts, range: range, bits: &bits) != nil {
+                        ruleIndices += indices
+                    }
+                }
+                if ruleIndices.isEmpty {
+                    i += 1
+                    continue
                 }
                 for r in ruleIndices where tried.insert(r).inserted {
                     let start = rules.rules[r].elements[0].context ? i - 1 : i
                     guard start >= range.lowerBound,
-                          let c = match(rule: r, at: start, words: words, lowers: lowers, range: range), c.span.lowerBound == i else { continue }
+                          let c = match(rule: r, at: start, texts: texts, range: range, bits: &bits, scratch: &scratch), c.span.lowerBound == i else { continue }
                     candidates.append(c)
                 }
                 candidates.sort { a, b in
@@ -77,12 +225,12 @@ public struct TimexTagger: PipelineStage {
                 var accepted = false
                 for candidate in candidates {
                     let rule = rules.rules[candidate.rule]
-                    let clauseTense = tense(span: candidate.span, range: range, lowers: lowers)
+                    let clauseTense = tense(span: candidate.span, range: range, texts: texts)
                     let future = clauseTense == .future
                     let context = NormalizationContext(dct: dct, tense: clauseTense, lastDate: lastDate, lexicon: lexicon)
-                    guard let outputs = TimexNormalizer.normalize(rule, captures: candidate.captures, span: candidate.span, words: words, context: context) else { continue }
+                    guard let outputs = TimexNormalizer.normalize(rule, captures: candidate.captures, span: candidate.span, words: texts, context: context) else { continue }
                     for output in outputs {
-                        let anchored = anchor(output, range: range, lowers: lowers, dct: dct, future: future)
+                        let anchored = anchor(output, range: range, texts: texts, dct: dct, future: future)
                         let span = document.tokens[output.tokens.lowerBound].span.union(document.tokens[output.tokens.upperBound].span)
                         result.append(Timex(document: document.documentID, text: document.text(of: span), type: anchored.type,
                                             value: anchored.value, start: span.start, end: span.end, interval: anchored.interval,
@@ -100,59 +248,92 @@ public struct TimexTagger: PipelineStage {
     }
 
     /// Tries one rule at token `start`; nil when it does not match.
-    private func match(rule index: Int, at start: Int, words: [String], lowers: [String], range: Range<Int>) -> Candidate? {
-        let elements = rules.rules[index].elements
-        var captures: [String: Capture] = [:]
-        var matched: [(element: Int, token: Int)] = []
+    /// Per-element results of one match attempt, reused across attempts so that trying a rule
+    /// allocates nothing.
+    struct MatchScratch {
+        /// First and last token each element matched, or -1 when it was skipped.
+        var first: [Int]
+        var last: [Int]
+        var captures: [Capture?]
 
-        func step(_ e: Int, _ t: Int) -> Bool {
-            if e == elements.count { return true }
-            let element = elements[e]
-            if t < range.upperBound {
-                switch element.kind {
-                case .words(let set, let exact):
-                    if set.contains(exact ? words[t] : lowers[t]) {
-                        matched.append((e, t))
-                        if step(e + 1, t + 1) { return true }
-                        matched.removeLast()
-                    }
-                case .capture(let cls, let name):
-                    if let capture = classCapture(cls, at: t, words: words, lowers: lowers, range: range) {
-                        captures[name] = capture
-                        matched.append((e, t))
-                        if capture.lastToken > t { matched.append((e, capture.lastToken)) }
-                        if step(e + 1, capture.lastToken + 1) { return true }
-                        if capture.lastToken > t { matched.removeLast() }
-                        matched.removeLast()
-                        captures[name] = nil
-                    }
+        init(size: Int) {
+            first = Array(repeating: -1, count: size)
+            last = Array(repeating: -1, count: size)
+            captures = Array(repeating: nil, count: size)
+        }
+    }
+
+    private func step(
+        _ elements: [PatternElement], _ e: Int, _ t: Int, texts: TokenTexts, range: Range<Int>,
+        _ bits: inout [UInt32], _ scratch: inout MatchScratch
+    ) -> Bool {
+        if e == elements.count { return true }
+        let element = elements[e]
+        if t < range.upperBound {
+            switch element.kind {
+            case .words(let set, let exact):
+                if set.contains(exact ? texts.word(t) : texts.lower(t)) {
+                    scratch.first[e] = t
+                    scratch.last[e] = t
+                    if step(elements, e + 1, t + 1, texts: texts, range: range, &bits, &scratch) { return true }
+                }
+            case .capture(let cls, _):
+                if let capture = capture(cls, at: t, texts: texts, range: range, bits: &bits) {
+                    scratch.first[e] = t
+                    scratch.last[e] = capture.lastToken
+                    scratch.captures[e] = capture
+                    if step(elements, e + 1, capture.lastToken + 1, texts: texts, range: range, &bits, &scratch) { return true }
+                    scratch.captures[e] = nil
                 }
             }
-            return element.optional && step(e + 1, t)
         }
-        guard step(0, start) else { return nil }
-        let inside = matched.filter { !elements[$0.element].context }.map(\.token)
-        guard let first = inside.first, let last = inside.last else { return nil }
+        scratch.first[e] = -1
+        scratch.last[e] = -1
+        return element.optional && step(elements, e + 1, t, texts: texts, range: range, &bits, &scratch)
+    }
+
+    /// Tries one rule at token `start`; nil when it does not match.
+    private func match(rule index: Int, at start: Int, texts: TokenTexts, range: Range<Int>, bits: inout [UInt32], scratch: inout MatchScratch) -> Candidate? {
+        let elements = rules.rules[index].elements
+        if scratch.first.count < elements.count { scratch = MatchScratch(size: elements.count) }
+        guard step(elements, 0, start, texts: texts, range: range, &bits, &scratch) else { return nil }
+        var first: Int?, last: Int?
+        var captures: [String: Capture] = [:]
+        for e in elements.indices where scratch.first[e] >= 0 {
+            if case .capture(_, let name) = elements[e].kind, let capture = scratch.captures[e] { captures[name] = capture }
+            if elements[e].context { continue }
+            if first == nil { first = scratch.first[e] }
+            last = scratch.last[e]
+        }
+        guard let first, let last else { return nil }
         let rule = rules.rules[index]
         if first > range.lowerBound {
             let before = first - 1
-            if rule.notPrecededBy.words.contains(lowers[before])
-                || rule.notPrecededBy.classes.contains(where: { classCapture($0, at: before, words: words, lowers: lowers, range: range) != nil }) {
+            if rule.notPrecededBy.words.contains(texts.lower(before))
+                || rule.notPrecededBy.classes.contains(where: { classCapture($0, at: before, texts: texts, range: range) != nil }) {
                 return nil
             }
         }
         if last + 1 < range.upperBound,
-           rule.notFollowedBy.contains(where: { classCapture($0, at: last + 1, words: words, lowers: lowers, range: range) != nil }) {
+           rule.notFollowedBy.contains(where: { classCapture($0, at: last + 1, texts: texts, range: range) != nil }) {
             return nil
         }
         return Candidate(rule: index, span: first...last, captures: captures)
     }
 
+    /// `classCapture`, skipping classes already ruled out for the token and remembering misses.
+    private func capture(_ cls: TimexClass, at t: Int, texts: TokenTexts, range: Range<Int>, bits: inout [UInt32]) -> Capture? {
+        guard bits[t] & cls.bit != 0 else { return nil }
+        let result = classCapture(cls, at: t, texts: texts, range: range)
+        if result == nil { bits[t] &= ~cls.bit }
+        return result
+    }
+
     /// The capture a token gives for a class, or nil when it is not of that class.
-    func classCapture(_ cls: TimexClass, at t: Int, words: [String], lowers: [String], range: Range<Int>) -> Capture? {
-        let word = words[t], lower = lowers[t]
-        let isCapitalized = word.unicodeScalars.first?.properties.isUppercase == true
-        let digits = word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Int(word) : nil
+    func classCapture(_ cls: TimexClass, at t: Int, texts: TokenTexts, range: Range<Int>) -> Capture? {
+        let word = texts.word(t), lower = texts.lower(t)
+        let isCapitalized = texts.isCapitalized(t)
+        let digits = texts.digitValue(t)
         switch cls {
         case .month, .monthname:
             guard isCapitalized, let entry = lexicon.months[lower], cls == .month || entry.isName else { return nil }
@@ -186,8 +367,8 @@ public struct TimexTagger: PipelineStage {
             return lexicon.zones.contains(word) ? Capture(token: t, code: word) : nil
         case .year:
             guard let y = digits, word.count == 4, (1000...2199).contains(y) else { return nil }
-            if t + 1 < range.upperBound, lexicon.yearBlockers.contains(lowers[t + 1]) { return nil }
-            if t > range.lowerBound, ["$", "€", "£", "#", "no", "no."].contains(lowers[t - 1]) { return nil }
+            if t + 1 < range.upperBound, lexicon.yearBlockers.contains(texts.lower(t + 1)) { return nil }
+            if t > range.lowerBound, ["$", "€", "£", "#", "no", "no."].contains(texts.lower(t - 1)) { return nil }
             return Capture(token: t, number: Double(y))
         case .yy:
             guard let y = digits, word.count == 2 else { return nil }
@@ -222,7 +403,7 @@ public struct TimexTagger: PipelineStage {
         case .approx:
             // The longest phrase that matches here ("no more than" before "more than").
             for phrase in lexicon.approximators where t + phrase.count <= range.upperBound {
-                if phrase.indices.allSatisfy({ lowers[t + $0] == phrase[$0] }) {
+                if phrase.indices.allSatisfy({ texts.lower(t + $0) == phrase[$0] }) {
                     return Capture(token: t, lastToken: t + phrase.count - 1)
                 }
             }
@@ -248,12 +429,12 @@ public struct TimexTagger: PipelineStage {
     /// The tense of the clause around the expression: a future marker among the eight tokens
     /// before it or the four after it (within the sentence) makes it future, else a past marker
     /// (or a word ending in "ed") past, else unknown.
-    private func tense(span: ClosedRange<Int>, range: Range<Int>, lowers: [String]) -> ClauseTense {
+    private func tense(span: ClosedRange<Int>, range: Range<Int>, texts: TokenTexts) -> ClauseTense {
         let before = max(range.lowerBound, span.lowerBound - 8)..<span.lowerBound
         let after = (span.upperBound + 1)..<min(range.upperBound, span.upperBound + 5)
         var past = false
         for t in Array(before) + Array(after) {
-            let w = lowers[t]
+            let w = texts.lower(t)
             if lexicon.futureMarkers.contains(w) || w.hasSuffix("'ll") || w.hasSuffix("’ll") { return .future }
             if lexicon.pastMarkers.contains(w) || (w.count >= 4 && w.hasSuffix("ed") && w.allSatisfy(\.isLetter)) { past = true }
         }
@@ -262,16 +443,16 @@ public struct TimexTagger: PipelineStage {
 
     /// Applies the signal before an expression: "for" / "over the past" anchor a duration at the
     /// publication date; "since" opens an interval at a date.
-    private func anchor(_ output: TimexOutput, range: Range<Int>, lowers: [String], dct: CalendarDay?, future: Bool) -> TimexOutput {
+    private func anchor(_ output: TimexOutput, range: Range<Int>, texts: TokenTexts, dct: CalendarDay?, future: Bool) -> TimexOutput {
         var output = output
         guard output.interval == nil else { return output }
         var t = (output.anchorToken ?? output.tokens.lowerBound) - 1
         var sawPastLast = false
-        while t >= range.lowerBound, ["the", "past", "last", "next", "coming", "first", "previous"].contains(lowers[t]) || isApproximator(lowers[t]) {
-            if ["past", "last"].contains(lowers[t]) { sawPastLast = true }
+        while t >= range.lowerBound, ["the", "past", "last", "next", "coming", "first", "previous"].contains(texts.lower(t)) || isApproximator(texts.lower(t)) {
+            if ["past", "last"].contains(texts.lower(t)) { sawPastLast = true }
             t -= 1
         }
-        let signal = t >= range.lowerBound ? lowers[t] : ""
+        let signal = t >= range.lowerBound ? texts.lower(t) : ""
         switch output.type {
         case .duration:
             guard let dct, let (amount, granularity) = durationAmount(output.value) else { return output }

@@ -1,0 +1,72 @@
+import Dispatch
+import EventGraphCore
+import EventGraphCorpus
+import EventGraphExtraction
+import Foundation
+
+// eventgraph-bench: measures EventGraph's stages on a generated corpus (release build only).
+//
+//   swift run -c release eventgraph-bench [--articles N] [--seeds DIR]
+//
+// Prints, per stage, MB/s, articles/s and the run's peak resident memory. The corpus is generated
+// deterministically from the seed articles; nothing is written to disk.
+
+var articleCount = 5_000
+var seedsPath = "seeds"
+var arguments = CommandLine.arguments.dropFirst()
+while let argument = arguments.popFirst() {
+    switch argument {
+    case "--articles": articleCount = Int(arguments.popFirst() ?? "") ?? articleCount
+    case "--seeds": seedsPath = arguments.popFirst() ?? seedsPath
+    default:
+        FileHandle.standardError.write(Data("usage: eventgraph-bench [--articles N] [--seeds DIR]\n".utf8))
+        exit(64)
+    }
+}
+
+#if DEBUG
+FileHandle.standardError.write(Data("eventgraph-bench: a debug build measures nothing useful; use swift run -c release\n".utf8))
+#endif
+
+let seeds = CorpusReader().read(paths: [seedsPath]).documents.map(\.text)
+guard !seeds.isEmpty else {
+    FileHandle.standardError.write(Data("\(seedsPath):1:1: error: no seed articles to generate from\n".utf8))
+    exit(2)
+}
+var generator = CorpusGenerator(seedTexts: seeds, seed: 2023)
+let corpus = (0..<articleCount).map { generator.article(index: $0) }
+let totalBytes = corpus.reduce(0) { $0 + $1.text.utf8.count }
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+}
+
+@MainActor func report(_ stage: String, _ time: Double) {
+    let mb = Double(totalBytes) / 1_000_000
+    let line = stage.padding(toLength: 28, withPad: " ", startingAt: 0)
+        + String(format: "%10.1f MB/s %12.0f articles/s %9.3f s", mb / time, Double(articleCount) / time, time)
+    print(line)
+}
+
+let splitter = try SentenceSplitter()
+let tagger = try TimexTagger()
+print("corpus: \(articleCount) generated articles, \(String(format: "%.1f", Double(totalBytes) / 1_000_000)) MB (one core)")
+var analyzed: [AnalyzedDocument] = []
+analyzed.reserveCapacity(corpus.count)
+let tokenTime = seconds { for doc in corpus { analyzed.append(AnalyzedDocument(source: doc)) } }
+report("tokens", tokenTime)
+let sentenceTime = seconds { for i in analyzed.indices { splitter.process(&analyzed[i]) } }
+report("sentences", sentenceTime)
+var timexCount = 0
+let timexTime = seconds { for doc in analyzed { timexCount += tagger.tag(doc).count } }
+report("time expressions (tagger)", timexTime)
+print("time expressions found: \(timexCount)")
+print(String(format: "peak memory: %.0f MB", peakMemoryMB()))
