@@ -39,8 +39,9 @@ enum TimexClass: String, Sendable, CaseIterable {
 /// One element of a rule's pattern.
 struct PatternElement: Sendable {
     enum Kind: Sendable {
-        /// Any of these words (lowercased unless `exactCase`).
-        case words(Set<String>, exactCase: Bool)
+        /// Any of these words (lowercased unless `exactCase`), with their fingerprints
+        /// (`TokenTexts.fingerprint`) for the common, case-insensitive test.
+        case words(Set<String>, exactCase: Bool, fingerprints: Set<UInt64>)
         /// A token of a class, captured under a name.
         case capture(TimexClass, name: String)
     }
@@ -205,7 +206,8 @@ public struct TimexRuleSet: Sendable {
                 let exact = alternatives.allSatisfy { $0.hasPrefix("=") && $0.count > 1 }
                 let words = Set(alternatives.map { exact ? String($0.dropFirst()) : $0.lowercased() })
                 guard !words.isEmpty else { throw PatternError(message: "empty element in '\(pattern)'") }
-                elements.append(PatternElement(kind: .words(words, exactCase: exact), optional: optional, context: context))
+                elements.append(PatternElement(kind: .words(words, exactCase: exact, fingerprints: Set(words.map(TokenTexts.fingerprint))),
+                                               optional: optional, context: context))
             }
         }
         guard elements.contains(where: { !$0.context && !$0.optional }) else { throw PatternError(message: "pattern '\(pattern)' matches nothing") }

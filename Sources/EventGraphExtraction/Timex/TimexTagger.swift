@@ -61,6 +61,14 @@ final class TokenTexts {
         return l
     }
 
+    private var fingerprints: [UInt64] = []
+
+    /// The token's fingerprint, cached.
+    func fingerprintValue(_ t: Int) -> UInt64 {
+        if fingerprints.isEmpty { fingerprints = (0..<words.count).map { fingerprint($0).hash } }
+        return fingerprints[t]
+    }
+
     /// FNV-1a over the token's bytes with ASCII letters lowercased, and whether it holds a digit
     /// or a hyphen: enough to skip a token without making its `String`.
     func fingerprint(_ t: Int) -> (hash: UInt64, digitOrHyphen: Bool) {
@@ -96,22 +104,22 @@ public struct TimexTagger: PipelineStage {
     public let name = "timexes"
     public let rules: TimexRuleSet
     let lexicon: TimexLexicon
-    /// Rules by the lowercased word their first element accepts.
-    private let rulesByWord: [String: [Int]]
+    /// Rules by the fingerprint of the lowercased word their first element accepts.
+    private let rulesByWord: [UInt64: [Int]]
     /// Rules whose first element is a class capture, by class.
     private let rulesByClass: [(TimexClass, [Int])]
 
     public init(rules: TimexRuleSet? = nil) throws(ResourceError) {
         if let rules { self.rules = rules } else { self.rules = try TimexRuleSet.standard() }
         self.lexicon = try TimexLexicon.standard()
-        var byWord: [String: [Int]] = [:]
+        var byWord: [UInt64: [Int]] = [:]
         var byClass: [TimexClass: [Int]] = [:]
         for (index, rule) in self.rules.rules.enumerated() {
             // Index on every element up to and including the first required one; a leading context
             // element is matched one token early, so the rule belongs where its expression starts.
             for element in rule.elements where !element.context {
                 switch element.kind {
-                case .words(let words, _): for w in words { byWord[w.lowercased(), default: []].append(index) }
+                case .words(let words, _, _): for w in words { byWord[TokenTexts.fingerprint(w.lowercased()), default: []].append(index) }
                 case .capture(let cls, _): byClass[cls, default: []].append(index)
                 }
                 if !element.optional { break }
@@ -138,7 +146,7 @@ public struct TimexTagger: PipelineStage {
         mark(["q1", "q2", "q3", "q4"], .quarter)
         self.wordClassBits = bits
         var interesting = Set(bits.keys.map(TokenTexts.fingerprint))
-        interesting.formUnion(byWord.keys.map(TokenTexts.fingerprint))
+        interesting.formUnion(byWord.keys)
         self.interestingFingerprints = interesting
     }
 
@@ -202,7 +210,7 @@ public struct TimexTagger: PipelineStage {
                     i += 1
                     continue
                 }
-                var ruleIndices = rulesByWord[texts.lower(i)] ?? []
+                var ruleIndices = rulesByWord[texts.fingerprintValue(i)] ?? []
                 if bits[i] != 0 {
                     for (cls, indices) in rulesByClass where bits[i] & cls.bit != 0 && capture(cls, at: i, texts: texts, range: range, bits: &bits) != nil {
                         ruleIndices += indices
@@ -271,8 +279,8 @@ public struct TimexTagger: PipelineStage {
         let element = elements[e]
         if t < range.upperBound {
             switch element.kind {
-            case .words(let set, let exact):
-                if set.contains(exact ? texts.word(t) : texts.lower(t)) {
+            case .words(let set, let exact, let fingerprints):
+                if exact ? set.contains(texts.word(t)) : fingerprints.contains(texts.fingerprintValue(t)) {
                     scratch.first[e] = t
                     scratch.last[e] = t
                     if step(elements, e + 1, t + 1, texts: texts, range: range, &bits, &scratch) { return true }
