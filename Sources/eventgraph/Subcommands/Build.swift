@@ -2,6 +2,7 @@ import ArgumentParser
 import EventGraphCore
 import EventGraphCorpus
 import EventGraphExport
+import EventGraphExtraction
 import Foundation
 
 struct Build: ParsableCommand {
@@ -19,6 +20,9 @@ struct Build: ParsableCommand {
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output prefix; writes PREFIX.graph.json. Default: Exports/<name of the first input>.")
     var prefix: String?
+
+    @Option(help: ArgumentHelp("A folder with extra rule files (timex/rules.json), applied after the shipped rules.", valueName: "DIR"))
+    var rules: String?
 
     @Option(help: ArgumentHelp("Publication date for articles that have none.", valueName: "YYYY-MM-DD"))
     var published: String?
@@ -40,7 +44,7 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        let build = CorpusBuild(paths: corpus, defaultPublished: published.flatMap { CalendarDay(iso: $0) })
+        let build = CorpusBuild(paths: corpus, defaultPublished: published.flatMap { CalendarDay(iso: $0) }, rulesDirectory: rules)
         let outcome: CorpusBuild.Outcome
         do {
             outcome = try build.run(strict: strict)
@@ -48,6 +52,9 @@ struct Build: ParsableCommand {
             Terminal.error(stop.error.description)
             Terminal.error("eventgraph: stopped at the first unreadable input (--strict); nothing written")
             throw ExitCode(1)
+        } catch let error as ResourceError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
         }
         for warning in outcome.warnings { Terminal.error(warning.description) }
         for error in outcome.errors { Terminal.error(error.description) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import EventGraphCore
 import EventGraphEvaluation
 import EventGraphExport
+import EventGraphExtraction
 import Foundation
 
 struct Eval: ParsableCommand {
@@ -22,6 +23,9 @@ struct Eval: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp("A folder with extra rule files (timex/rules.json), applied after the shipped rules.", valueName: "DIR"))
+    var rules: String?
+
     @Option(help: ArgumentHelp("Publication date for articles that have none (when INPUT is a corpus).", valueName: "YYYY-MM-DD"))
     var published: String?
 
@@ -38,7 +42,13 @@ struct Eval: ParsableCommand {
                 throw ExitCode(2)
             }
         } else {
-            let outcome = try CorpusBuild(paths: input, defaultPublished: published.flatMap { CalendarDay(iso: $0) }).run()
+            let outcome: CorpusBuild.Outcome
+            do {
+                outcome = try CorpusBuild(paths: input, defaultPublished: published.flatMap { CalendarDay(iso: $0) }, rulesDirectory: rules).run()
+            } catch let error as ResourceError {
+                Terminal.error(error.description)
+                throw ExitCode(2)
+            }
             for error in outcome.errors { Terminal.error(error.description) }
             graph = outcome.graph
         }

@@ -9,6 +9,8 @@ import Foundation
 struct CorpusBuild {
     var paths: [String]
     var defaultPublished: CalendarDay?
+    /// A folder of extra rule files (`--rules`).
+    var rulesDirectory: String?
 
     struct Outcome {
         var graph: Graph
@@ -25,7 +27,7 @@ struct CorpusBuild {
         let reader = CorpusReader(defaultPublished: defaultPublished)
         let read = reader.read(paths: paths)
         if strict, let first = read.errors.first { throw StrictStop(error: first) }
-        let pipeline = try Pipeline.standard()
+        let pipeline = try Pipeline.standard(timexRules: TimexRuleSet.standard(adding: rulesDirectory))
         let documents = read.documents
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, documents.count))
         let partials = PartialGraphs(count: workers)

@@ -1,0 +1,98 @@
+import EventGraphCore
+@testable import EventGraphExtraction
+import Foundation
+import Testing
+
+@Suite struct TimexTaggerTests {
+    func tag(_ text: String, dct: String? = "2023-06-21", rules: TimexRuleSet? = nil) throws -> [Timex] {
+        let document = Document(id: "t", path: "t", published: dct.flatMap { CalendarDay(iso: $0) }, sha256: SHA256.hexDigest(of: text))
+        let pipeline = Pipeline(stages: [try SentenceSplitter(), try TimexTagger(rules: rules)])
+        return pipeline.analyze(SourceDocument(document: document, text: text)).timexes
+    }
+
+    @Test func withoutAPublicationDateRelativeDatesStayUnresolved() throws {
+        let found = try tag("Police raided the camp on Tuesday, June 20, and again in 2014.", dct: nil)
+        #expect(found.map(\.value) == ["XXXX-06-20", "2014"])
+        #expect(try tag("It happened on Tuesday.", dct: nil).map(\.value) == ["XXXX-WXX-2"])
+    }
+
+    @Test func everyExpressionCarriesSpanRuleAndConfidence() throws {
+        let text = "Kanaani said on Wednesday that Albania hosted the group for ten years."
+        let found = try tag(text)
+        #expect(found.count == 2)
+        for timex in found {
+            let scalars = Array(text.unicodeScalars)[timex.start..<timex.end]
+            #expect(String(String.UnicodeScalarView(scalars)) == timex.text)
+            #expect(timex.rule.contains("."))
+            #expect(timex.confidence > 0 && timex.confidence <= 1)
+            #expect(timex.document == "t")
+        }
+    }
+
+    /// Random text of words, digits, punctuation and date words: the tagger must never crash, and
+    /// every expression it finds must lie inside the text with a parseable or documented value.
+    @Test func randomTextNeverBreaksTheTagger() throws {
+        let vocabulary = ["Tuesday", "June", "20", "2014", "the", "last", "week", "ago", "a", "for", "ten", "years", "since", "-", "–",
+                          "/", ":", "10", "a.m.", "Q3", "1980s", "'", "’s", "of", "early", "more", "than", "third-quarter", "May",
+                          "Manëz", "Durrës", "\u{1F600}", ".", ",", "\n\n", "next", "this", "morning", "every", "31", "99", "0", "12"]
+        var state: UInt64 = 42
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let tagger = try TimexTagger()
+        let splitter = try SentenceSplitter()
+        for round in 0..<300 {
+            let count = 1 + next() % 60
+            let text = (0..<count).map { _ in vocabulary[next() % vocabulary.count] }.joined(separator: next() % 4 == 0 ? "" : " ")
+            let dct = round % 5 == 0 ? nil : CalendarDay(year: 1990 + next() % 40, month: 1 + next() % 12, day: 1 + next() % 28)
+            let document = Document(id: "r", path: "r", published: dct, sha256: SHA256.hexDigest(of: text))
+            var analyzed = AnalyzedDocument(source: SourceDocument(document: document, text: text))
+            splitter.process(&analyzed)
+            for timex in tagger.tag(analyzed) {
+                #expect(timex.start >= 0 && timex.start < timex.end && timex.end <= analyzed.scalars.count)
+                #expect(!timex.value.isEmpty)
+                if dct != nil, timex.type == .date, !timex.value.contains("X"), !timex.value.hasSuffix("_REF") {
+                    #expect(TimeValue(timex: timex.value) != nil, "unparseable \(timex.value) for '\(timex.text)' in '\(text)'")
+                }
+            }
+        }
+    }
+
+    @Test func userRulesAddToTheShippedOnes() throws {
+        let folder = NSTemporaryDirectory() + "eventgraph-rules-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/timex", withIntermediateDirectories: true)
+        try Data("""
+            {"rules": [{"id": "user.harvest", "pattern": "the? harvest season", "type": "DATE", "normalize": "ref",
+              "params": {"value": "PAST_REF"},
+              "examples": [{"text": "It rained during the harvest season.", "dct": "2023-06-21",
+                            "timexes": [{"text": "the harvest season", "type": "DATE", "value": "PAST_REF"}]}]}]}
+            """.utf8).write(to: URL(fileURLWithPath: folder + "/timex/rules.json"))
+        let rules = try TimexRuleSet.standard(adding: folder)
+        #expect(rules.rules.last?.id == "user.harvest")
+        let found = try tag("It rained during the harvest season on Tuesday.", rules: rules)
+        #expect(found.map(\.text) == ["the harvest season", "Tuesday"])
+    }
+
+    @Test func brokenUserRulesAreClearErrors() throws {
+        let folder = NSTemporaryDirectory() + "eventgraph-rules-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        func error(_ json: String) -> String {
+            try? Data(json.utf8).write(to: URL(fileURLWithPath: folder + "/rules.json"))
+            do {
+                _ = try TimexRuleSet.standard(adding: folder)
+                return "no error"
+            } catch {
+                return error.description
+            }
+        }
+        #expect(error(#"{"rules": [{"id": "x", "pattern": "<fortnight>", "type": "DATE", "normalize": "ref"}]}"#)
+            == "\(folder)/rules.json:1:1: error: rule x: unknown class <fortnight> in '<fortnight>'")
+        #expect(error(#"{"rules": [{"id": "x", "pattern": "now", "type": "DATE", "normalize": "guess"}]}"#)
+            == "\(folder)/rules.json:1:1: error: rule x: unknown normalizer 'guess'")
+        #expect(error("{\"rules\": [\n  {\"id\": }]}") == "\(folder)/rules.json:2:10: error: invalid JSON: unexpected character '}', expected a value")
+        #expect(throws: ResourceError.missing(file: "/nonexistent/timex/rules.json")) { try TimexRuleSet.standard(adding: "/nonexistent") }
+    }
+}
