@@ -42,5 +42,18 @@ public struct Entity: Hashable, Sendable, Codable, Comparable {
         }
     }
 
+    /// The canonical choice among the names of an entity's mentions: the name used most often, then
+    /// the longest, then the smallest in code-point order. Counts add up across articles, so the
+    /// choice does not depend on the order in which articles are merged.
+    public static func canonicalName(mentions names: [String]) -> String {
+        var counts: [String: Int] = [:]
+        for name in names { counts[name, default: 0] += 1 }
+        return counts.min { a, b in
+            if a.value != b.value { return a.value > b.value }
+            let (ca, cb) = (a.key.count, b.key.count)
+            return ca != cb ? ca > cb : a.key.unicodeScalars.lexicographicallyPrecedes(b.key.unicodeScalars)
+        }?.key ?? ""
+    }
+
     public static func < (lhs: Entity, rhs: Entity) -> Bool { lhs.id < rhs.id }
 }

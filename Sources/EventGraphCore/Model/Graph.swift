@@ -139,7 +139,10 @@ public struct GraphMerger: Sendable {
     /// The canonical graph of everything added so far.
     public func graph() -> Graph {
         let entityList = entities.map { id, acc in
-            Entity(id: id, type: acc.type, name: Entity.canonicalName(among: acc.names) ?? "", aliases: Array(acc.names), mentions: acc.mentions)
+            // Names weighted by how often mentions use them (counts add up, so order cannot matter).
+            let used = acc.mentions.map { $0.text.replacingOccurrences(of: "\u{2019}", with: "'") }.filter { acc.names.contains($0) }
+            let name = used.isEmpty ? Entity.canonicalName(among: acc.names) ?? "" : Entity.canonicalName(mentions: used)
+            return Entity(id: id, type: acc.type, name: name, aliases: Array(acc.names), mentions: acc.mentions)
         }
         return Graph(
             canonicalDocuments: documents.values.sorted(),

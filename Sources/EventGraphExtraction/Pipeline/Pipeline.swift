@@ -83,10 +83,10 @@ public struct Pipeline: Sendable {
         self.stages = stages
     }
 
-    /// Sentences, then time expressions; entities, events and relations join as they land.
+    /// Sentences, time expressions, entities; events and relations join as they land.
     /// `timexRules` replaces the shipped time expression rules (see `TimexRuleSet.standard(adding:)`).
     public static func standard(timexRules: TimexRuleSet? = nil) throws(ResourceError) -> Pipeline {
-        Pipeline(stages: [try SentenceSplitter(), try TimexTagger(rules: timexRules)])
+        Pipeline(stages: [try SentenceSplitter(), try TimexTagger(rules: timexRules), try EntityRecognizer()])
     }
 
     public func analyze(_ source: SourceDocument) -> AnalyzedDocument {

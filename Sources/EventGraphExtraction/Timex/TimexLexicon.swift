@@ -22,8 +22,14 @@ public struct TimexLexicon: Sendable {
     /// Approximators as word sequences ("more than" → ["more", "than"]).
     var approximators: [[String]] = []
 
-    /// Loads the lexicon shipped in the package.
+    /// The lexicon shipped in the package, loaded once per process.
     public static func standard() throws(ResourceError) -> TimexLexicon {
+        try cached.get()
+    }
+
+    private static let cached = Result { () throws(ResourceError) in try load() }
+
+    static func load() throws(ResourceError) -> TimexLexicon {
         var lexicon = TimexLexicon()
         for row in try ExtractionResources.table("timex/months.tsv", columns: ["word", "month", "kind"]) {
             lexicon.months[row.fields["word"]!.lowercased()] = (Int(row.fields["month"]!) ?? 0, row.fields["kind"] == "name")

@@ -1,0 +1,81 @@
+import EventGraphCore
+
+/// The word lists entity recognition uses, loaded from `Resources/entities/`.
+public struct EntityLexicon: Sendable {
+    var commonWords: Set<String> = []
+    /// Lowercased place name or alias → the place's name in the graph.
+    var places: [String: String] = [:]
+    /// Which places are countries (by graph name).
+    var countries: Set<String> = []
+    /// Demonym word sequences (lowercased) → country.
+    var demonyms: [[String]: String] = [:]
+    var organizationHeads: Set<String> = []
+    var facilityHeads: Set<String> = []
+    var placeHeads: Set<String> = []
+    /// Title word sequences (lowercased) → role.
+    var titles: [[String]: String] = [:]
+    var collectiveOrganizations: [[String]] = []
+    var personVerbs: Set<String> = []
+    var modifierNouns: Set<String> = []
+    var boilerplate: [String] = []
+    var adjectives: Set<String> = []
+    struct Description: Sendable { var type: EntityType; var nameWord: String? }
+    var descriptions: [String: Description] = [:]
+
+    /// The shipped lexicon, loaded once per process (it holds some 50,000 words).
+    public static func standard() throws(ResourceError) -> EntityLexicon {
+        try cached.get()
+    }
+
+    private static let cached = Result { () throws(ResourceError) in try load() }
+
+    static func load() throws(ResourceError) -> EntityLexicon {
+        var x = EntityLexicon()
+        func column(_ file: String, _ name: String) throws(ResourceError) -> [String] {
+            try ExtractionResources.table("entities/\(file)", columns: [name]).map { $0.fields[name]! }
+        }
+        x.commonWords = Set(try column("common-words.tsv", "word"))
+        for row in try ExtractionResources.table("entities/countries.tsv", columns: ["name", "iso", "capital", "continent"]) {
+            let name = row.fields["name"]!
+            x.places[name.lowercased()] = name
+            x.countries.insert(name)
+            if let capital = row.fields["capital"], !capital.isEmpty { x.places[capital.lowercased()] = capital }
+        }
+        for row in try ExtractionResources.table("entities/cities.tsv", columns: ["name", "country"]) {
+            let name = row.fields["name"]!
+            if x.places[name.lowercased()] == nil { x.places[name.lowercased()] = name }
+        }
+        for row in try ExtractionResources.table("entities/place-aliases.tsv", columns: ["alias", "place"]) {
+            x.places[row.fields["alias"]!.lowercased()] = row.fields["place"]!
+            if x.countries.contains(row.fields["place"]!) == false, ["United States", "United Kingdom"].contains(row.fields["place"]!) {
+                x.countries.insert(row.fields["place"]!)
+            }
+        }
+        for row in try ExtractionResources.table("entities/demonyms.tsv", columns: ["demonym", "country"]) {
+            x.demonyms[words(row.fields["demonym"]!)] = row.fields["country"]!
+        }
+        x.organizationHeads = Set(try column("organization-heads.tsv", "word"))
+        x.facilityHeads = Set(try column("facility-heads.tsv", "word").map { $0.lowercased() })
+        x.placeHeads = Set(try column("place-heads.tsv", "word").map { $0.lowercased() })
+        for row in try ExtractionResources.table("entities/titles.tsv", columns: ["title", "role"]) {
+            x.titles[words(row.fields["title"]!)] = row.fields["role"]!
+        }
+        x.collectiveOrganizations = try column("collective-organizations.tsv", "noun").map(words).sorted { $0.count > $1.count }
+        x.personVerbs = Set(try column("person-verbs.tsv", "verb"))
+        x.modifierNouns = Set(try column("modifier-nouns.tsv", "noun"))
+        x.boilerplate = try column("boilerplate.tsv", "phrase").map { $0.lowercased() }
+        x.adjectives = Set(try column("adjectives.tsv", "word"))
+        for row in try ExtractionResources.table("entities/descriptions.tsv", columns: ["head", "type", "name-word"]) {
+            guard let type = EntityType(rawValue: row.fields["type"]!) else {
+                throw .malformed(file: "Resources/entities/descriptions.tsv", line: row.line, column: 1, problem: "unknown entity type")
+            }
+            let word = row.fields["name-word"]!
+            x.descriptions[row.fields["head"]!.lowercased()] = Description(type: type, nameWord: word == "*" ? nil : word.lowercased())
+        }
+        return x
+    }
+
+    static func words(_ phrase: String) -> [String] {
+        phrase.lowercased().split(separator: " ").map(String.init)
+    }
+}

@@ -1,0 +1,486 @@
+import EventGraphCore
+
+/// Finds people, organizations, places and facilities, and links the mentions of each within the
+/// article: acronym definitions, "also called" aliases, short forms of names, and definite
+/// descriptions ("the group", "the ministry", "the European nation").
+///
+/// No model: capitalization and context, with the word lists of `Resources/entities/` (places from
+/// GeoNames, demonyms, organization and facility head words, titles, common English words).
+public struct EntityRecognizer: PipelineStage {
+    public let name = "entities"
+    let lexicon: EntityLexicon
+
+    public init(lexicon: EntityLexicon? = nil) throws(ResourceError) {
+        if let lexicon { self.lexicon = lexicon } else { self.lexicon = try EntityLexicon.standard() }
+    }
+
+    public func process(_ document: inout AnalyzedDocument) {
+        document.entities = recognize(document)
+    }
+
+    /// One mention found in the text.
+    struct Mention {
+        var tokens: ClosedRange<Int>
+        /// A span inside a token ("Iran" in "anti-Iran"), when the mention is not whole tokens.
+        var innerSpan: TextSpan? = nil
+        var type: EntityType?
+        /// The name it gives the entity (gazetteer spelling for places); nil for descriptions.
+        var name: String?
+        var rule: String
+        var confidence: Double
+    }
+
+    /// The recognizer's view of one document: token texts and flags, computed once.
+    struct Context {
+        let document: AnalyzedDocument
+        let words: [String]
+        let lowers: [String]
+        let isNameToken: [Bool]
+        let isAcronym: [Bool]
+        var mentions: [Mention] = []
+        /// Pairs of mentions known to corefer.
+        var links: [(Int, Int)] = []
+
+        func text(_ range: ClosedRange<Int>) -> String {
+            document.text(of: document.tokens[range.lowerBound].span.union(document.tokens[range.upperBound].span))
+        }
+    }
+
+    static let connectors: Set<String> = ["of", "and", "for", "de", "du", "des", "al", "bin", "ibn", "van", "von", "la", "le", "the", "against", "on"]
+    static let possessives: Set<String> = ["'s", "’s", "'S", "’S"]
+    static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"]
+    static let nameParticles: Set<String> = ["al", "el", "ad", "as", "at", "ash", "an", "bin", "ibn", "abu", "abd", "de", "van", "von", "da", "di", "du", "le", "la"]
+
+    func recognize(_ document: AnalyzedDocument) -> [Entity] {
+        let count = document.tokens.count
+        let words = (0..<count).map { document.text(of: $0) }
+        let lowers = words.map { $0.lowercased() }
+        var inTimex = [Bool](repeating: false, count: count)
+        for timex in document.timexes {
+            for t in 0..<count where document.tokens[t].span.start >= timex.start && document.tokens[t].span.end <= timex.end { inTimex[t] = true }
+        }
+        var isAcronym = [Bool](repeating: false, count: count)
+        var isNameToken = [Bool](repeating: false, count: count)
+        for t in 0..<count where document.tokens[t].kind == .word && !inTimex[t] {
+            let word = words[t]
+            let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
+            guard let first = word.unicodeScalars.first else { continue }
+            isAcronym[t] = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+            var capitalized = first.properties.isUppercase || (Tokenizer.isDigit(first) && letters.first?.properties.isUppercase == true)
+            // "al-Maliki", "el-Sisi", "bin-Salman": a lowercase particle before a capitalized name.
+            if !capitalized, let hyphen = word.firstIndex(of: "-"), Self.nameParticles.contains(String(word[..<hyphen])),
+               word[word.index(after: hyphen)...].first?.isUppercase == true {
+                capitalized = true
+            }
+            // Byline codes ("MNA/PR") are not names.
+            if (t + 1 < count && words[t + 1] == "/") || (t > 0 && words[t - 1] == "/") { capitalized = false }
+            isNameToken[t] = capitalized && word != "I" && !Self.possessives.contains(word) && !lexicon.adjectives.contains(word)
+        }
+        var context = Context(document: document, words: words, lowers: lowers, isNameToken: isNameToken, isAcronym: isAcronym)
+        for sentence in document.sentences {
+            let sentenceText = document.text(of: sentence.span).lowercased()
+            // Licence lines name the publisher and little else worth a node.
+            let boilerplate = lexicon.boilerplate.contains(where: { sentenceText.contains($0) })
+            findNames(in: sentence.tokens, onlyOrganizations: boilerplate, &context)
+        }
+        findPlacesInCompounds(&context)
+        resolveSingleWords(&context)
+        findDescriptions(&context)
+        return buildEntities(context)
+    }
+
+    // MARK: Names
+
+    private func isOrganizationHead(_ word: String) -> Bool { lexicon.organizationHeads.contains(word) }
+
+    /// Scans a sentence for runs of capitalized tokens and turns each into mentions.
+    private func findNames(in range: Range<Int>, onlyOrganizations: Bool, _ c: inout Context) {
+        var t = range.lowerBound
+        while t < range.upperBound {
+            guard c.isNameToken[t] else {
+                t += 1
+                continue
+            }
+            var end = t
+            var hasHead = isOrganizationHead(c.words[t])
+            while end + 1 < range.upperBound {
+                let next = end + 1
+                if c.isNameToken[next] {
+                    end = next
+                    hasHead = hasHead || isOrganizationHead(c.words[next])
+                    continue
+                }
+                // Connectors join parts of an organization's name: "Court Against Crime and Corruption".
+                if Self.connectors.contains(c.lowers[next]), next + 1 < range.upperBound, c.isNameToken[next + 1],
+                   hasHead || runHasHead(from: next + 1, range: range, c) {
+                    end = next + 1
+                    hasHead = hasHead || isOrganizationHead(c.words[end])
+                    continue
+                }
+                // "Ashraf 3 camp": a number between a name and a facility word.
+                if c.document.tokens[next].kind == .number, next + 1 < range.upperBound, lexicon.facilityHeads.contains(c.lowers[next + 1]) {
+                    end = next
+                    continue
+                }
+                break
+            }
+            if onlyOrganizations && !hasHead {
+                t = end + 1
+                continue
+            }
+            let after = classifyRun(t...end, sentence: range, &c)
+            t = max(after, end + 1)
+        }
+    }
+
+    private func runHasHead(from start: Int, range: Range<Int>, _ c: Context) -> Bool {
+        var t = start
+        while t < range.upperBound, c.isNameToken[t] {
+            if isOrganizationHead(c.words[t]) { return true }
+            t += 1
+        }
+        return false
+    }
+
+    /// The length of the word sequence from `lexiconEntries` that starts at token `t`, if any.
+    private func sequence(at t: Int, in entries: some Sequence<[String]>, range: Range<Int>, _ c: Context) -> Int? {
+        var best: Int?
+        for entry in entries where t + entry.count <= range.upperBound {
+            if entry.indices.allSatisfy({ c.lowers[t + $0] == entry[$0] }), entry.count > (best ?? 0) { best = entry.count }
+        }
+        return best
+    }
+
+    /// Classifies a run of name tokens, adds its mentions, and returns the first token after
+    /// everything it consumed.
+    private func classifyRun(_ run: ClosedRange<Int>, sentence: Range<Int>, _ c: inout Context) -> Int {
+        var a = run.lowerBound
+        let b = run.upperBound
+        var cueType: EntityType?
+        var rule = "entity.name"
+        // A capitalized determiner starting a sentence is not part of a name ("The Albanian officials").
+        while a <= b, Self.determiners.contains(c.lowers[a]) { a += 1 }
+        guard a <= b else { return b + 1 }
+
+        // Demonyms: "Albanian police" is an organization; "Iraqi Prime Minister ..." a nationality.
+        if let length = sequence(at: a, in: lexicon.demonyms.keys, range: sentence, c), lexicon.demonyms[Array(c.lowers[a..<a + length])] != nil {
+            if a + length > b {
+                if let nounLength = sequence(at: b + 1, in: lexicon.collectiveOrganizations, range: sentence, c) {
+                    let span = a...(b + nounLength)
+                    addMention(span, type: .organization, name: c.text(span), rule: "entity.demonym-collective", confidence: 0.85, &c)
+                    return span.upperBound + 1
+                }
+                return b + 1
+            }
+            // "Albanian Daily News" is a name with its demonym; "Iraqi Prime Minister Nouri al-Maliki"
+            // is a person with a nationality.
+            if !((a + length)...b).contains(where: { isOrganizationHead(c.words[$0]) }) { a += length }
+        }
+        // Titles: "Interior Minister Blendi Cuci", "President X".
+        if let length = sequence(at: a, in: lexicon.titles.keys, range: sentence, c), a + length <= b {
+            a += length
+            if a < b || true { cueType = .person; rule = "entity.title" }
+            // Dotted titles ("Gen.", "Dr.") leave a period token behind, outside the run.
+        }
+        // A run that ends in an organization word keeps its capitalized common words ("Special
+        // Court"); otherwise leading common words are not part of a name ("Numerous MKO").
+        let hasHead = (a...b).contains { isOrganizationHead(c.words[$0]) }
+            || (b + 1 < sentence.upperBound && (lexicon.facilityHeads.contains(c.lowers[b + 1]) || lexicon.placeHeads.contains(c.lowers[b + 1])))
+        if !hasHead && cueType == nil {
+            while a <= b, isCommonWord(a, c), !isPlace(a...b, c) { a += 1 }
+        }
+        guard a <= b else { return b + 1 }
+        let span = a...b
+        let text = c.text(span)
+
+        // Possessive: "Albania's Interior Ministry" names an organization of a place.
+        if b + 1 < sentence.upperBound, Self.possessives.contains(c.words[b + 1]) {
+            let possessorType: EntityType? = isPlace(span, c) ? .place : cueType
+            addMention(span, type: possessorType, name: placeName(span, c) ?? text, rule: rule, confidence: 0.8, &c)
+            if possessorType == .place, let orgEnd = possessedOrganizationEnd(from: b + 2, sentence: sentence, c) {
+                let orgSpan = a...orgEnd
+                addMention(orgSpan, type: .organization, name: c.text(orgSpan), rule: "entity.possessive-organization", confidence: 0.85, &c)
+                return orgEnd + 1
+            }
+            return b + 2
+        }
+
+        var type: EntityType? = cueType
+        var mentionSpan = span
+        var name = text
+        let next = b + 1 < sentence.upperBound ? b + 1 : nil
+        if type == nil, let placeName = placeName(span, c) {
+            // "U.S. forces": a place followed by a collective noun is an organization.
+            if let next, let nounLength = sequence(at: next, in: lexicon.collectiveOrganizations, range: sentence, c), c.isAcronym[b] {
+                let orgSpan = a...(b + nounLength)
+                addMention(orgSpan, type: .organization, name: c.text(orgSpan), rule: "entity.place-collective", confidence: 0.8, &c)
+                return orgSpan.upperBound + 1
+            }
+            type = .place
+            name = placeName
+            rule = "entity.gazetteer"
+        } else if type == nil, (a...b).contains(where: { isOrganizationHead(c.words[$0]) }) {
+            type = .organization
+            rule = "entity.organization-head"
+        } else if type == nil, let next, lexicon.facilityHeads.contains(c.lowers[next]), !(a...b).allSatisfy({ c.isAcronym[$0] }) {
+            type = .facility
+            mentionSpan = a...next
+            name = c.text(mentionSpan)
+            rule = "entity.facility-head"
+        } else if type == nil, let next, lexicon.placeHeads.contains(c.lowers[next]) {
+            type = .place
+            rule = "entity.place-head"
+        } else if type == nil, a > sentence.lowerBound, c.lowers[a - 1] == "capital" {
+            type = .place
+            rule = "entity.capital"
+        } else if type == nil, (a...b).allSatisfy({ c.isAcronym[$0] }) {
+            type = .organization
+            rule = "entity.acronym"
+        } else if type == nil, hasPersonCue(span, sentence: sentence, c) {
+            type = .person
+            rule = "entity.person-cue"
+        } else if type == nil, b > a, (a...b).allSatisfy({ !isCommonWord($0, c) || c.isAcronym[$0] }) {
+            type = .person
+            rule = "entity.full-name"
+        }
+        let index = c.mentions.count
+        addMention(mentionSpan, type: type, name: name, rule: rule, confidence: type == nil ? 0.5 : 0.8, &c)
+
+        // "Mujahedin-e-Khalq Organization (MKO)": the acronym names the same entity.
+        var after = mentionSpan.upperBound + 1
+        if after + 2 < sentence.upperBound, c.words[after] == "(", c.isAcronym[after + 1], c.words[after + 2] == ")" {
+            addMention((after + 1)...(after + 1), type: type ?? .organization, name: c.words[after + 1], rule: "entity.acronym-definition", confidence: 0.9, &c)
+            c.links.append((index, c.mentions.count - 1))
+            after += 3
+        }
+        // "the MKO, also called MEK,": an alias.
+        if after + 2 < sentence.upperBound, c.words[after] == "," {
+            var k = after + 1
+            if c.lowers[k] == "also" { k += 1 }
+            let aliasCue: Int? = ["called", "dubbed", "aka"].contains(c.lowers[k]) ? 1 : (c.lowers[k] == "known" && k + 1 < sentence.upperBound && c.lowers[k + 1] == "as" ? 2 : nil)
+            if let cue = aliasCue, k + cue < sentence.upperBound, c.isNameToken[k + cue] {
+                var aliasEnd = k + cue
+                while aliasEnd + 1 < sentence.upperBound, c.isNameToken[aliasEnd + 1] { aliasEnd += 1 }
+                addMention((k + cue)...aliasEnd, type: type, name: c.text((k + cue)...aliasEnd), rule: "entity.alias", confidence: 0.85, &c)
+                c.links.append((index, c.mentions.count - 1))
+                return aliasEnd + 1
+            }
+        }
+        return after
+    }
+
+    private func addMention(_ span: ClosedRange<Int>, type: EntityType?, name: String?, rule: String, confidence: Double, _ c: inout Context) {
+        c.mentions.append(Mention(tokens: span, type: type, name: name.map(normalizedName), rule: rule, confidence: confidence))
+    }
+
+    /// Curly apostrophes made straight, so that "Albania’s" and "Albania's" are one name.
+    private func normalizedName(_ name: String) -> String {
+        name.replacingOccurrences(of: "\u{2019}", with: "'")
+    }
+
+    private func isCommonWord(_ t: Int, _ c: Context) -> Bool {
+        !c.isAcronym[t] && lexicon.commonWords.contains(c.lowers[t]) && lexicon.places[c.lowers[t]] == nil
+    }
+
+    private func isPlace(_ span: ClosedRange<Int>, _ c: Context) -> Bool { placeName(span, c) != nil }
+
+    private func placeName(_ span: ClosedRange<Int>, _ c: Context) -> String? {
+        lexicon.places[c.text(span).lowercased()]
+    }
+
+    /// After "Albania's": the end of an organization name ("Interior Ministry", "interior ministry",
+    /// "Special Court Against Crime and Corruption"), or nil.
+    private func possessedOrganizationEnd(from start: Int, sentence: Range<Int>, _ c: Context) -> Int? {
+        var t = start
+        var lastHead: Int?
+        while t < sentence.upperBound, t < start + 8 {
+            let word = c.words[t]
+            if c.isNameToken[t] || (Self.connectors.contains(c.lowers[t]) && lastHead != nil) || (c.document.tokens[t].kind == .word && t < start + 3) {
+                if isOrganizationHead(word) || lexicon.organizationHeads.contains(word.prefix(1).uppercased() + word.dropFirst()) && !c.isNameToken[t] && t < start + 3 {
+                    lastHead = t
+                }
+                if !c.isNameToken[t] && lastHead != nil && !Self.connectors.contains(c.lowers[t]) { break }
+                t += 1
+                continue
+            }
+            break
+        }
+        guard var end = lastHead else { return nil }
+        // Extend over the rest of a capitalized name after its head ("Court Against Crime and Corruption").
+        while end + 1 < sentence.upperBound {
+            if c.isNameToken[end + 1] { end += 1; continue }
+            if Self.connectors.contains(c.lowers[end + 1]), end + 2 < sentence.upperBound, c.isNameToken[end + 2], c.isNameToken[end] { end += 2; continue }
+            break
+        }
+        return end
+    }
+
+    /// Person cues around a name: a lowercase title before it ("spokesperson Nasser Kanaani"), a
+    /// speech verb after it ("Kanaani said"), or an appositive with a title (", a former Iraqi
+    /// dictator").
+    private func hasPersonCue(_ span: ClosedRange<Int>, sentence: Range<Int>, _ c: Context) -> Bool {
+        if span.lowerBound > sentence.lowerBound, lexicon.titles[[c.lowers[span.lowerBound - 1]]] != nil { return true }
+        let next = span.upperBound + 1
+        if next < sentence.upperBound, lexicon.personVerbs.contains(c.lowers[next]) { return true }
+        if next + 1 < sentence.upperBound, c.words[next] == "," {
+            let window = (next + 1)..<min(sentence.upperBound, next + 7)
+            if ["a", "an", "the"].contains(c.lowers[next + 1]), window.contains(where: { lexicon.titles[[c.lowers[$0]]] != nil }) { return true }
+        }
+        return false
+    }
+
+    /// "anti-Iran", "pro-Kremlin": a place inside a hyphenated modifier.
+    private func findPlacesInCompounds(_ c: inout Context) {
+        for t in c.words.indices where c.document.tokens[t].kind == .word {
+            let lower = c.lowers[t]
+            for prefix in ["anti-", "pro-", "ex-", "post-", "pre-"] where lower.hasPrefix(prefix) {
+                let rest = String(c.words[t].dropFirst(prefix.count))
+                guard let place = lexicon.places[rest.lowercased()], rest.first?.isUppercase == true else { continue }
+                let token = c.document.tokens[t].span
+                let span = TextSpan(start: token.start + prefix.count, end: token.end, byteStart: token.byteStart + prefix.utf8.count, byteEnd: token.byteEnd)
+                c.mentions.append(Mention(tokens: t...t, innerSpan: span, type: .place, name: place, rule: "entity.gazetteer-in-compound", confidence: 0.7))
+            }
+        }
+    }
+
+    // MARK: Coreference
+
+    /// Single unknown words: a short form of a person named in full elsewhere in the article
+    /// ("Kanaani", "Saddam"), an adjective when every use modifies a movement noun ("Takfiri
+    /// groups"), else an organization.
+    private func resolveSingleWords(_ c: inout Context) {
+        var fullNames: [(index: Int, first: String, last: String)] = []
+        for (i, m) in c.mentions.enumerated() where m.type == .person && m.tokens.count >= 2 {
+            fullNames.append((i, c.words[m.tokens.lowerBound], c.words[m.tokens.upperBound]))
+        }
+        var standaloneWords = Set<String>()
+        for m in c.mentions where m.tokens.count == 1 && m.innerSpan == nil {
+            let next = m.tokens.upperBound + 1
+            if next >= c.words.count || !lexicon.modifierNouns.contains(c.lowers[next]) { standaloneWords.insert(c.words[m.tokens.lowerBound]) }
+        }
+        for i in c.mentions.indices {
+            let m = c.mentions[i]
+            guard m.tokens.count == 1, m.innerSpan == nil else { continue }
+            let word = c.words[m.tokens.lowerBound]
+            if let person = fullNames.first(where: { $0.last == word }) ?? fullNames.first(where: { $0.first == word }), person.index != i {
+                c.mentions[i].type = .person
+                c.mentions[i].rule = "coref.short-name"
+                c.links.append((person.index, i))
+                continue
+            }
+            guard m.type == nil else { continue }
+            if !standaloneWords.contains(word) || lexicon.demonyms[[word.lowercased()]] != nil {
+                c.mentions[i].type = nil
+                c.mentions[i].name = nil
+                continue
+            }
+            c.mentions[i].type = .organization
+            c.mentions[i].rule = "entity.single-word"
+            c.mentions[i].confidence = 0.55
+        }
+    }
+
+    /// "the group", "the terror group", "the ministry", "the European nation", "police": the
+    /// nearest earlier entity of a fitting type.
+    private func findDescriptions(_ c: inout Context) {
+        let named = c.mentions.indices.filter { c.mentions[$0].type != nil && c.mentions[$0].name != nil }
+        func nearest(before token: Int, type: EntityType, nameWord: String?) -> Int? {
+            named.last { i in
+                let m = c.mentions[i]
+                guard m.tokens.upperBound < token, m.type == type, let name = m.name?.lowercased() else { return false }
+                // "the group" is an organized group, not a country's police or army.
+                if nameWord == nil, type == .organization, m.rule.hasSuffix("-collective") { return false }
+                if let nameWord { return name.contains(nameWord) }
+                if type == .place { return lexicon.countries.contains(m.name!) }
+                return true
+            }
+        }
+        let covered = Set(c.mentions.flatMap { Array($0.tokens) })
+        for sentence in c.document.sentences {
+            for t in sentence.tokens where ["the", "this"].contains(c.lowers[t]) || c.lowers[t] == "police" {
+                var head = t
+                if c.lowers[t] != "police" {
+                    // Up to two modifiers between the determiner and the head: "the terror group".
+                    var k = t + 1
+                    while k < sentence.tokens.upperBound, k < t + 3, lexicon.descriptions[c.lowers[k]] == nil,
+                          !["the", "a", "an", "this", "that", "its", "their", "of"].contains(c.lowers[k]) { k += 1 }
+                    guard k < sentence.tokens.upperBound, lexicon.descriptions[c.lowers[k]] != nil else { continue }
+                    guard (t + 1..<k).allSatisfy({ c.document.tokens[$0].kind == .word && !covered.contains($0) }) else { continue }
+                    head = k
+                }
+                guard !covered.contains(head), let description = lexicon.descriptions[c.lowers[head]] else { continue }
+                // "the group's" is fine; "the group of experts" is something else.
+                if head + 1 < sentence.tokens.upperBound, c.lowers[head + 1] == "of" { continue }
+                guard let target = nearest(before: t, type: description.type, nameWord: description.nameWord) else { continue }
+                let span = (c.lowers[t] == "police" ? t : t)...head
+                c.mentions.append(Mention(tokens: span, type: description.type, name: nil, rule: "coref.description", confidence: 0.6))
+                c.links.append((target, c.mentions.count - 1))
+            }
+        }
+    }
+
+    // MARK: Entities
+
+    private func buildEntities(_ c: Context) -> [Entity] {
+        // Union-find over mentions: explicit links, then same type and name.
+        var parent = Array(c.mentions.indices)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        func union(_ a: Int, _ b: Int) {
+            let (ra, rb) = (find(a), find(b))
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        for (a, b) in c.links { union(a, b) }
+        var byName: [String: Int] = [:]
+        var acronyms: [String: Int] = [:]
+        for (i, m) in c.mentions.enumerated() {
+            guard let type = m.type, let name = m.name else { continue }
+            let key = "\(type.rawValue)|\(collectiveKey(m, c) ?? name.lowercased())"
+            if let j = byName[key] { union(i, j) } else { byName[key] = i }
+            if type == .organization, let initials = Self.initials(name) { acronyms[initials] = acronyms[initials] ?? i }
+        }
+        // An acronym that spells a full name's initials ("MKO" for "Mujahedin-e-Khalq Organization").
+        for (i, m) in c.mentions.enumerated() where m.type == .organization && m.tokens.count == 1 && c.isAcronym[m.tokens.lowerBound] {
+            if let j = acronyms[c.words[m.tokens.lowerBound]], j != i { union(i, j) }
+        }
+        var clusters: [Int: [Int]] = [:]
+        for i in c.mentions.indices where c.mentions[i].type != nil { clusters[find(i), default: []].append(i) }
+        var entities: [Entity] = []
+        for members in clusters.values {
+            let typed = members.compactMap { c.mentions[$0].type }
+            // Explicit cues outrank defaults: the type most mentions carry, ties by a fixed order.
+            let counts = Dictionary(typed.map { ($0, 1) }, uniquingKeysWith: +)
+            guard let type = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key else { continue }
+            let names = members.compactMap { c.mentions[$0].name }
+            guard !names.isEmpty else { continue }
+            let evidence = members.map { i -> Evidence in
+                let m = c.mentions[i]
+                let span = m.innerSpan ?? c.document.tokens[m.tokens.lowerBound].span.union(c.document.tokens[m.tokens.upperBound].span)
+                return c.document.evidence(for: span, rule: m.rule, confidence: m.confidence)
+            }
+            let name = Entity.canonicalName(mentions: names)
+            entities.append(Entity(type: type, name: name, aliases: names, mentions: evidence))
+        }
+        return entities
+    }
+
+    /// Police and security forces of one country are one organization in news usage ("Albanian
+    /// police", "Albanian security forces"); armies and governments stay apart.
+    private func collectiveKey(_ m: Mention, _ c: Context) -> String? {
+        guard m.rule == "entity.demonym-collective" || m.rule == "entity.place-collective" else { return nil }
+        let words = c.lowers[m.tokens]
+        guard words.contains("police") || words.last == "forces" && !words.contains("armed") else { return nil }
+        let country = lexicon.demonyms[[words.first!]] ?? words.first!
+        return "security:\(country.lowercased())"
+    }
+
+    /// "Mujahedin-e-Khalq Organization" → "MKO": the capitals of its capitalized parts.
+    static func initials(_ name: String) -> String? {
+        let parts = name.split(whereSeparator: { $0 == " " || $0 == "-" })
+        let capitals = parts.compactMap { $0.first }.filter { $0.isUppercase }
+        return capitals.count >= 2 && parts.count >= 2 ? String(capitals) : nil
+    }
+}
