@@ -190,6 +190,8 @@ public struct EntityRecognizer: PipelineStage {
             while a <= b, isCommonWord(a, c), !isPlace(a...b, c) { a += 1 }
         }
         guard a <= b else { return b + 1 }
+        // A lone common word is a generic noun even when capitalized ("Police left", "the Court").
+        if a == b, isCommonWord(a, c), cueType == nil, !isPlace(a...b, c) { return b + 1 }
         let span = a...b
         let text = c.text(span)
 

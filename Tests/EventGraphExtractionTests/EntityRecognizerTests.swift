@@ -1,0 +1,126 @@
+import EventGraphCore
+import EventGraphExtraction
+import Testing
+
+/// One test per lexicon and rule of entity recognition, on sentences written for the tests (not
+/// taken from the seed), and one per kind of thing that must not become an entity.
+@Suite struct EntityRecognizerTests {
+    static func entities(_ text: String, published: String = "2024-03-02") throws -> [Entity] {
+        let document = Document(id: "t", path: "t", published: CalendarDay(iso: published), sha256: SHA256.hexDigest(of: text))
+        return try Pipeline.standard().analyze(SourceDocument(document: document, text: text)).entities.sorted()
+    }
+
+    static func summary(_ text: String) throws -> [String] {
+        try entities(text).map { "\($0.type.rawValue):\($0.name)" }
+    }
+
+    static func mentions(_ text: String, _ id: String) throws -> [String] {
+        try entities(text).first { $0.id == id }?.mentions.map(\.text) ?? []
+    }
+
+    @Test func gazetteerPlaces() throws {
+        #expect(try Self.summary("Talks in Nairobi ended. Kenya and Ethiopia signed nothing.") == ["place:Ethiopia", "place:Kenya", "place:Nairobi"])
+    }
+
+    @Test func demonymWithCollectiveNounIsAnOrganization() throws {
+        // Police and security forces of one country are one organization; the name used most
+        // often (then the longest) names it.
+        #expect(try Self.summary("Kenyan police arrested two men after Kenyan security forces sealed the road.") == ["organization:Kenyan security forces"])
+        #expect(try Self.mentions("Kenyan police arrested two men after Kenyan security forces sealed the road.", "organization:kenyan-security-forces")
+            == ["Kenyan police", "Kenyan security forces"])
+        #expect(try Self.summary("Kenyan police came. Kenyan police left. Kenyan security forces stayed.") == ["organization:Kenyan police"])
+    }
+
+    @Test func demonymAloneIsNoEntity() throws {
+        #expect(try Self.summary("The Kenyan officials declined to comment.") == [])
+    }
+
+    @Test func possessiveOrganization() throws {
+        #expect(try Self.summary("Kenya's Interior Ministry said the ban stands.") == ["organization:Kenya's Interior Ministry", "place:Kenya"])
+    }
+
+    @Test func acronymDefinitionAndLaterUse() throws {
+        let text = "The Independent Policing Oversight Authority (IPOA) opened an inquiry. IPOA said it would report."
+        #expect(try Self.summary(text) == ["organization:IPOA"])
+        #expect(try Self.entities(text).first?.aliases == ["Independent Policing Oversight Authority"])
+    }
+
+    @Test func aliasAfterAlsoKnownAs() throws {
+        let text = "The movement, also known as Jamaat Nusrat, claimed the attack."
+        let found = try Self.entities(text)
+        #expect(found.count == 1)
+        #expect(found.first?.allNames.contains("Jamaat Nusrat") == true)
+    }
+
+    @Test func titlesMakePeople() throws {
+        #expect(try Self.summary("Interior Minister Kithure Kindiki visited the site.") == ["person:Kithure Kindiki"])
+        #expect(try Self.summary("The ruling was read by judge Amina Farah on Monday.") == ["person:Amina Farah"])
+    }
+
+    @Test func speechVerbsAndAppositivesMakePeople() throws {
+        #expect(try Self.summary("Odhiambo said the vote was fair.") == ["person:Odhiambo"])
+        #expect(try Self.summary("Idi Amin, a former Ugandan dictator, died in exile.") == ["person:Idi Amin"])
+    }
+
+    @Test func shortFormsJoinTheFullName() throws {
+        let text = "Prosecutor Lydia Mwangi filed charges. Mwangi said more would follow."
+        #expect(try Self.summary(text) == ["person:Lydia Mwangi"])
+        #expect(try Self.mentions(text, "person:lydia-mwangi") == ["Lydia Mwangi", "Mwangi"])
+    }
+
+    @Test func facilityAndPlaceHeads() throws {
+        #expect(try Self.summary("Inmates rioted at Kamiti prison near the Kiambu area.") == ["facility:Kamiti prison", "place:Kiambu"])
+        #expect(try Self.summary("Troops entered the Kakuma 2 camp.") == ["facility:Kakuma 2 camp"])
+    }
+
+    @Test func capitalMakesAPlace() throws {
+        #expect(try Self.summary("Protests spread to the capital Juba overnight.") == ["place:Juba"])
+    }
+
+    @Test func organizationHeadsWithConnectors() throws {
+        #expect(try Self.summary("The High Court of Justice and Appeals ruled against the Bank of Kigali.")
+            == ["organization:Bank of Kigali", "organization:High Court of Justice and Appeals"])
+    }
+
+    @Test func namesWithParticlesHyphensAndDiacritics() throws {
+        #expect(try Self.summary("Prime Minister Haider al-Abadi met José Ramos-Horta.") == ["person:Haider al-Abadi", "person:José Ramos-Horta"])
+    }
+
+    @Test func placeInsideACompound() throws {
+        #expect(try Self.summary("An anti-Kenya slogan was painted.") == ["place:Kenya"])
+    }
+
+    @Test func definiteDescriptionsCorefer() throws {
+        let text = "The Oromo Liberation Front (OLF) rejected the deal. The group said the ministry lied. Ethiopia denied it; the country said nothing more."
+        #expect(try Self.mentions(text, "organization:oromo-liberation-front") == ["Oromo Liberation Front", "OLF", "The group"])
+        #expect(try Self.mentions(text, "place:ethiopia") == ["Ethiopia", "the country"])
+    }
+
+    // MARK: Not entities
+
+    @Test func sentenceInitialCommonWordsAreNotNames() throws {
+        #expect(try Self.summary("Unfortunately, nobody came. Documents showed little. Numerous reports followed.") == [])
+    }
+
+    @Test func weekdaysAndMonthsAreNotNames() throws {
+        #expect(try Self.summary("On Tuesday the court sat. In March it adjourned until Friday.") == [])
+        #expect(try Self.summary("Police left the area. The Court adjourned.") == [])
+    }
+
+    @Test func runInSubheadingKeepsOnlyTheName() throws {
+        #expect(try Self.summary("OLF offices closed Numerous OLF members fled.") == ["organization:OLF"])
+    }
+
+    @Test func licenceBoilerplateGivesOnlyThePublisher() throws {
+        #expect(try Self.summary("All Content by Nation Media Group is licensed under a Creative Commons Attribution 4.0 International License.")
+            == ["organization:Nation Media Group"])
+    }
+
+    @Test func bylineCodesAreNotNames() throws {
+        #expect(try Self.summary("Police left the area.\n\nKNA/AB") == [])
+    }
+
+    @Test func ideologyAdjectivesAreNotNames() throws {
+        #expect(try Self.summary("The report named Salafi groups and European donors.") == [])
+    }
+}
