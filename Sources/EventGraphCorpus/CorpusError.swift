@@ -40,13 +40,14 @@ public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
     case emptyText(SourceLocation)
     case duplicateDocumentID(SourceLocation, id: String, firstPath: String)
     case invalidTimeML(SourceLocation, problem: String)
+    case invalidYAML(SourceLocation, problem: String)
 
     public var location: SourceLocation {
         switch self {
         case .notFound(let l), .unreadable(let l, _), .unsupportedFile(let l, _), .emptyFile(let l), .binaryFile(let l),
              .invalidUTF8(let l), .unclosedFrontMatter(let l), .invalidFrontMatter(let l, _), .frontMatterNotAMapping(let l),
              .wrongFieldType(let l, _, _), .invalidDate(let l, _, _), .invalidJSON(let l, _), .notAnArticleRecord(let l),
-             .missingText(let l, _), .emptyText(let l), .duplicateDocumentID(let l, _, _), .invalidTimeML(let l, _):
+             .missingText(let l, _), .emptyText(let l), .duplicateDocumentID(let l, _, _), .invalidTimeML(let l, _), .invalidYAML(let l, _):
             return l
         }
     }
@@ -71,6 +72,7 @@ public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
         case .emptyText: return "article has no text"
         case .duplicateDocumentID(_, let id, let firstPath): return "duplicate document id '\(id)' (already read from \(firstPath))"
         case .invalidTimeML(_, let problem): return "invalid TimeML: \(problem)"
+        case .invalidYAML(_, let problem): return "invalid YAML: \(problem)"
         }
     }
 

@@ -92,7 +92,7 @@ public enum FrontMatterTextReader {
         return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
     }
 
-    private static func yamlError(_ error: YamlError, path: String, firstLine: Int) -> CorpusError {
+    static func yamlError(_ error: YamlError, path: String, firstLine: Int) -> CorpusError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")

@@ -13,14 +13,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let result = try CommandRunner.run(["build", "seeds", "-o", out.appendingPathComponent("seed").path])
         #expect(result.status == 0, "\(result.stderr)")
-        let fresh = try Data(contentsOf: out.appendingPathComponent("seed.graph.json"))
-        let snapshot = CommandRunner.repositoryRoot.appendingPathComponent("Exports/seed.graph.json")
-        if Self.recording {
-            try fresh.write(to: snapshot)
-            Issue.record("Re-recorded \(snapshot.path); run the tests again without EVENTGRAPH_RECORD to check it.")
-            return
+        for name in ["seed.graph.json", "seed.merges.json"] {
+            let fresh = try Data(contentsOf: out.appendingPathComponent(name))
+            let snapshot = CommandRunner.repositoryRoot.appendingPathComponent("Exports/\(name)")
+            if Self.recording {
+                try fresh.write(to: snapshot)
+                Issue.record("Re-recorded \(snapshot.path); run the tests again without EVENTGRAPH_RECORD to check it.")
+                continue
+            }
+            let committed = try? Data(contentsOf: snapshot)
+            #expect(committed == fresh, "Exports/\(name) is stale: run `swift run eventgraph build seeds -o Exports/seed` or `EVENTGRAPH_RECORD=1 swift test`, and review the diff.")
         }
-        let committed = try? Data(contentsOf: snapshot)
-        #expect(committed == fresh, "Exports/seed.graph.json is stale: run `swift run eventgraph build seeds -o Exports/seed` or `EVENTGRAPH_RECORD=1 swift test`, and review the diff.")
     }
 }

@@ -45,9 +45,13 @@ public struct Entity: Hashable, Sendable, Codable, Comparable {
     /// The canonical choice among the names of an entity's mentions: the name used most often, then
     /// the longest, then the smallest in code-point order. Counts add up across articles, so the
     /// choice does not depend on the order in which articles are merged.
-    public static func canonicalName(mentions names: [String]) -> String {
+    ///
+    /// For people, full names (two words or more) come first when there are any, so that a
+    /// surname used alone ("Kanaani said") never becomes the node's name.
+    public static func canonicalName(mentions names: [String], type: EntityType? = nil) -> String {
         var counts: [String: Int] = [:]
-        for name in names { counts[name, default: 0] += 1 }
+        let full = names.filter { $0.split(separator: " ").count >= 2 }
+        for name in (type == .person && !full.isEmpty ? full : names) { counts[name, default: 0] += 1 }
         return counts.min { a, b in
             if a.value != b.value { return a.value > b.value }
             let (ca, cb) = (a.key.count, b.key.count)

@@ -141,7 +141,7 @@ public struct GraphMerger: Sendable {
         let entityList = entities.map { id, acc in
             // Names weighted by how often mentions use them (counts add up, so order cannot matter).
             let used = acc.mentions.map { $0.text.replacingOccurrences(of: "\u{2019}", with: "'") }.filter { acc.names.contains($0) }
-            let name = used.isEmpty ? Entity.canonicalName(among: acc.names) ?? "" : Entity.canonicalName(mentions: used)
+            let name = used.isEmpty ? Entity.canonicalName(among: acc.names) ?? "" : Entity.canonicalName(mentions: used, type: acc.type)
             return Entity(id: id, type: acc.type, name: name, aliases: Array(acc.names), mentions: acc.mentions)
         }
         return Graph(

@@ -463,7 +463,7 @@ public struct EntityRecognizer: PipelineStage {
                 let span = m.innerSpan ?? c.document.tokens[m.tokens.lowerBound].span.union(c.document.tokens[m.tokens.upperBound].span)
                 return c.document.evidence(for: span, rule: m.rule, confidence: m.confidence)
             }
-            let name = Entity.canonicalName(mentions: names)
+            let name = Entity.canonicalName(mentions: names, type: type)
             entities.append(Entity(type: type, name: name, aliases: names, mentions: evidence))
         }
         return entities

@@ -27,6 +27,9 @@ struct Build: ParsableCommand {
     @Option(help: ArgumentHelp("Publication date for articles that have none.", valueName: "YYYY-MM-DD"))
     var published: String?
 
+    @Option(help: ArgumentHelp("Entity overrides (aliases, merge, split, types, ignore). Default: eventgraph.overrides.yaml in the corpus folder, if present.", valueName: "FILE"))
+    var overrides: String?
+
     @Flag(help: "Stop at the first input that cannot be read, and write nothing.")
     var strict = false
 
@@ -43,8 +46,13 @@ struct Build: ParsableCommand {
         return "Exports/\(name.isEmpty ? "corpus" : name).graph.json"
     }
 
+    /// `PREFIX.merges.json` beside `PREFIX.graph.json`.
+    func mergesPath(for graphPath: String) -> String {
+        String(graphPath.dropLast(".graph.json".count)) + ".merges.json"
+    }
+
     func run() throws {
-        let build = CorpusBuild(paths: corpus, defaultPublished: published.flatMap { CalendarDay(iso: $0) }, rulesDirectory: rules)
+        let build = CorpusBuild(paths: corpus, defaultPublished: published.flatMap { CalendarDay(iso: $0) }, rulesDirectory: rules, overridesPath: overrides)
         let outcome: CorpusBuild.Outcome
         do {
             outcome = try build.run(strict: strict)
@@ -53,6 +61,9 @@ struct Build: ParsableCommand {
             Terminal.error("eventgraph: stopped at the first unreadable input (--strict); nothing written")
             throw ExitCode(1)
         } catch let error as ResourceError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        } catch let error as CorpusError {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
@@ -66,6 +77,7 @@ struct Build: ParsableCommand {
         let output = outputPath
         do {
             try GraphJSON.write(graph, to: output)
+            try AtomicFile.write(MergeLog.encode(outcome.merges), to: mergesPath(for: output))
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EventGraphCore
+import EventGraphCorpus
 import EventGraphEvaluation
 import EventGraphExport
 import EventGraphExtraction
@@ -46,6 +47,9 @@ struct Eval: ParsableCommand {
             do {
                 outcome = try CorpusBuild(paths: input, defaultPublished: published.flatMap { CalendarDay(iso: $0) }, rulesDirectory: rules).run()
             } catch let error as ResourceError {
+                Terminal.error(error.description)
+                throw ExitCode(2)
+            } catch let error as CorpusError {
                 Terminal.error(error.description)
                 throw ExitCode(2)
             }

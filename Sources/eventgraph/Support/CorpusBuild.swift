@@ -11,9 +11,13 @@ struct CorpusBuild {
     var defaultPublished: CalendarDay?
     /// A folder of extra rule files (`--rules`).
     var rulesDirectory: String?
+    /// Entity overrides (`--overrides`, else `eventgraph.overrides.yaml` in the first corpus folder).
+    var overridesPath: String?
 
     struct Outcome {
         var graph: Graph
+        /// Why entities were merged across articles.
+        var merges: [MergeRecord]
         var errors: [CorpusError]
         var warnings: [CorpusWarning]
         var seconds: Double
@@ -43,12 +47,24 @@ struct CorpusBuild {
             partials.set(worker, merger.graph())
         }
         Terminal.clearProgress()
-        let graph = Graph.merge(partials.all)
+        let (graph, merges) = EntityResolver.resolve(Graph.merge(partials.all), overrides: try overrides())
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return Outcome(graph: graph, errors: read.errors, warnings: read.warnings, seconds: seconds)
+        return Outcome(graph: graph, merges: merges, errors: read.errors, warnings: read.warnings, seconds: seconds)
     }
 
     struct StrictStop: Error { var error: CorpusError }
+
+    /// The overrides file named on the command line, else the default one in the first corpus
+    /// folder if it exists, else none.
+    func overrides() throws(CorpusError) -> EntityOverrides {
+        if let overridesPath { return try OverridesReader.read(path: overridesPath) }
+        guard let first = paths.first else { return .none }
+        let candidate = (first as NSString).appendingPathComponent(OverridesReader.defaultFileName)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), isDirectory.boolValue,
+              FileManager.default.fileExists(atPath: candidate) else { return .none }
+        return try OverridesReader.read(path: candidate)
+    }
 }
 
 /// Slots that workers fill, one each.

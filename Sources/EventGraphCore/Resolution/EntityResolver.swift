@@ -1,0 +1,157 @@
+/// Makes one node per real-world entity across the corpus: entities of one type are merged when
+/// they share a name (after folding case, diacritics, apostrophes, hyphens and spaces), an
+/// acronym, or a full name spelled a little differently ("Naser Kanani" / "Nasser Kanaani",
+/// "Mojahedin" / "Mujahedin"). A person's surname alone never merges two people. Every merge is
+/// logged with its reason; user overrides come first.
+///
+/// The result depends only on the set of entities, not on their order, and resolving a resolved
+/// graph changes nothing.
+public enum EntityResolver {
+    public static func resolve(_ graph: Graph, overrides: EntityOverrides = .none) -> (graph: Graph, log: [MergeRecord]) {
+        let ignored = Set(overrides.ignore.map(key))
+        var entities = graph.entities.filter { entity in !entity.allNames.contains { ignored.contains(key($0)) } }
+        // Type fixes and aliases first, so that they take part in matching.
+        for i in entities.indices {
+            for name in entities[i].allNames {
+                if let type = overrides.types[name] ?? overrides.types.first(where: { key($0.key) == key(name) })?.value { entities[i].type = type }
+            }
+            let extra = overrides.aliases.filter { alias, target in entities[i].allNames.contains { key($0) == key(target) } }.map(\.key)
+            if !extra.isEmpty { entities[i].aliases = Array(Set(entities[i].aliases + extra)).sorted() }
+        }
+        entities.sort()
+        let splitGroups = overrides.splits.map { Set($0.map(key)) }
+
+        var parent = Array(entities.indices)
+        var reasons: [Int: String] = [:]
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        func keptApart(_ a: Int, _ b: Int) -> Bool {
+            let (na, nb) = (Set(entities[a].allNames.map(key)), Set(entities[b].allNames.map(key)))
+            return splitGroups.contains { group in !group.isDisjoint(with: na) && !group.isDisjoint(with: nb) && na.isDisjoint(with: nb) }
+        }
+        func union(_ a: Int, _ b: Int, _ reason: String) {
+            let (ra, rb) = (find(a), find(b))
+            guard ra != rb, entities[a].type == entities[b].type, !keptApart(a, b) else { return }
+            let (low, high) = (min(ra, rb), max(ra, rb))
+            parent[high] = low
+            reasons[high] = reasons[high] ?? reason
+        }
+
+        // Forced merges.
+        for group in overrides.merges {
+            let keys = Set(group.map(key))
+            let members = entities.indices.filter { i in entities[i].allNames.contains { keys.contains(key($0)) } }
+            for m in members.dropFirst() { union(members[0], m, "override") }
+        }
+        // Same name, or same acronym.
+        var byKey: [String: Int] = [:]
+        for (i, entity) in entities.enumerated() {
+            for name in entity.allNames.sorted() where entity.type != .person || wordCount(name) >= 2 {
+                let k = "\(entity.type.rawValue)|\(key(name))"
+                if let j = byKey[k] { union(j, i, "same-name \"\(key(name))\"") } else { byKey[k] = i }
+            }
+        }
+        // Spelling variants of full names: same number of words, each word equal after folding
+        // doubled letters, or (for words of five letters or more) one edit apart.
+        var blocks: [String: [Int]] = [:]
+        for (i, entity) in entities.enumerated() {
+            for name in entity.allNames where wordCount(name) >= 2 {
+                let words = skeleton(name)
+                blocks["\(entity.type.rawValue)|\(words.count)|\(words.map { String($0.prefix(1)) }.joined())", default: []].append(i)
+            }
+        }
+        for (_, members) in blocks.sorted(by: { $0.key < $1.key }) where members.count > 1 {
+            for x in members.indices {
+                for y in members.indices where y > x && members[x] != members[y] {
+                    let (a, b) = (members[x], members[y])
+                    if let pair = spellingMatch(entities[a], entities[b]) { union(a, b, "spelling \"\(pair.0)\" ~ \"\(pair.1)\"") }
+                }
+            }
+        }
+
+        // Build the merged entities and the id map.
+        var clusters: [Int: [Int]] = [:]
+        for i in entities.indices { clusters[find(i), default: []].append(i) }
+        var idMap: [String: String] = [:]
+        var merged: [Entity] = []
+        var log: [MergeRecord] = []
+        for (_, members) in clusters.sorted(by: { $0.key < $1.key }) {
+            let type = entities[members[0]].type
+            let names = Set(members.flatMap { entities[$0].allNames })
+            let mentions = members.flatMap { entities[$0].mentions }
+            let used = mentions.map { $0.text.replacingOccurrences(of: "\u{2019}", with: "'") }.filter { names.contains($0) }
+            let name = used.isEmpty ? (Entity.canonicalName(among: names) ?? "") : Entity.canonicalName(mentions: used, type: type)
+            let entity = Entity(type: type, name: name, aliases: Array(names), mentions: mentions)
+            for m in members {
+                idMap[entities[m].id] = entity.id
+                if members.count > 1, m != members[0] || entities[m].id != entity.id {
+                    log.append(MergeRecord(into: entity.id, merged: entities[m].id, reason: reasons[m] ?? reasons[find(m)] ?? "same cluster"))
+                }
+            }
+            merged.append(entity)
+        }
+        // Ids of ignored entities vanish with what points at them; all others are renamed. Two
+        // clusters whose canonical names slug alike become one node (by id, in the merger).
+        let removed = Set(graph.entities.map(\.id)).subtracting(entities.map(\.id))
+        let remap = { (id: String) in idMap[id] ?? id }
+        let events = graph.events.map { event in
+            Event(type: event.type, date: event.date,
+                  participants: event.participants.filter { !removed.contains($0.entity) }.map { Participant(role: $0.role, entity: remap($0.entity)) },
+                  evidence: event.evidence)
+        }
+        let relations = graph.relations.compactMap { r -> Relation? in
+            guard !removed.contains(r.source), !(r.target.map(removed.contains) ?? false) else { return nil }
+            return Relation(type: r.type, source: remap(r.source), target: r.target.map(remap), label: r.label,
+                            by: r.by.flatMap { removed.contains($0) ? nil : remap($0) }, time: r.time, modality: r.modality, evidence: r.evidence)
+        }
+        let result = Graph(documents: graph.documents, entities: merged, timexes: graph.timexes, events: events, relations: relations)
+        return (result, Array(Set(log)).sorted())
+    }
+
+    /// Case, diacritics, apostrophes, hyphens and spaces folded; a leading "the" dropped.
+    static func key(_ name: String) -> String {
+        let slug = Slug.make(name)
+        return slug.hasPrefix("the-") ? String(slug.dropFirst(4)) : slug
+    }
+
+    static func wordCount(_ name: String) -> Int { name.split(separator: " ").count }
+
+    /// The words of a name, folded, with doubled letters collapsed and "al-"/"el-" prefixes unified.
+    static func skeleton(_ name: String) -> [String] {
+        name.split(separator: " ").map { word in
+            var folded = Slug.make(String(word)).replacingOccurrences(of: "-", with: "")
+            if folded.hasPrefix("el") && word.lowercased().hasPrefix("el-") { folded = "al" + folded.dropFirst(2) }
+            var out = ""
+            for ch in folded where out.last != ch { out.append(ch) }
+            return out
+        }
+    }
+
+    private static func spellingMatch(_ a: Entity, _ b: Entity) -> (String, String)? {
+        for x in a.allNames.sorted() where wordCount(x) >= 2 {
+            for y in b.allNames.sorted() where wordCount(y) >= 2 {
+                let (sx, sy) = (skeleton(x), skeleton(y))
+                guard sx.count == sy.count else { continue }
+                let close = zip(sx, sy).allSatisfy { p, q in p == q || (min(p.count, q.count) >= 5 && editDistance(p, q) <= 1) }
+                if close { return (key(x), key(y)) }
+            }
+        }
+        return nil
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        var previous = Array(0...y.count)
+        for i in 1...max(1, x.count) where !x.isEmpty {
+            var current = [i] + Array(repeating: 0, count: y.count)
+            for j in 1...max(1, y.count) where !y.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return x.isEmpty ? y.count : previous[y.count]
+    }
+}
