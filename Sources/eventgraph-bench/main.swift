@@ -58,6 +58,7 @@ func peakMemoryMB() -> Double {
 
 let splitter = try SentenceSplitter()
 let tagger = try TimexTagger()
+let recognizer = try EntityRecognizer()
 print("corpus: \(articleCount) generated articles, \(String(format: "%.1f", Double(totalBytes) / 1_000_000)) MB (one core)")
 var analyzed: [AnalyzedDocument] = []
 analyzed.reserveCapacity(corpus.count)
@@ -69,4 +70,17 @@ var timexCount = 0
 let timexTime = seconds { for doc in analyzed { timexCount += tagger.tag(doc).count } }
 report("time expressions (tagger)", timexTime)
 print("time expressions found: \(timexCount)")
+for i in analyzed.indices { analyzed[i].timexes = tagger.tag(analyzed[i]) }
+var entityCount = 0
+let entityTime = seconds { for doc in analyzed { entityCount += recognizer.recognize(doc).count } }
+report("entities", entityTime)
+print("entities found (per article, summed): \(entityCount)")
+var fragments: [Graph] = []
+let endToEndPipeline = try Pipeline.standard()
+let endToEndTime = seconds { fragments = corpus.map { endToEndPipeline.extract($0) } }
+report("pipeline, end to end", endToEndTime)
+var merged = Graph()
+let mergeTime = seconds { merged = EntityResolver.resolve(Graph.merge(fragments)).graph }
+report("merge and resolve", mergeTime)
+print("graph: \(merged.entities.count) entities")
 print(String(format: "peak memory: %.0f MB", peakMemoryMB()))

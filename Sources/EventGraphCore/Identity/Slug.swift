@@ -58,3 +58,14 @@ public enum Slug {
         return Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
     }
 }
+
+extension String {
+    /// Curly apostrophes (U+2019) made straight, so that "Albania’s" and "Albania's" are one name.
+    /// Returns the string itself, without copying, when it has none.
+    public var straightApostrophes: String {
+        guard utf8.contains(0xE2) else { return self }
+        var out = ""
+        out.unicodeScalars.append(contentsOf: unicodeScalars.map { $0 == "\u{2019}" ? "'" : $0 })
+        return out
+    }
+}

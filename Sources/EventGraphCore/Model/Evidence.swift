@@ -58,10 +58,14 @@ extension Array where Element == Evidence {
     /// merging fragments in any order gives the same number.
     public var bestConfidence: Double { self.map(\.confidence).max() ?? 0 }
 
-    /// Sorted, without duplicates: the canonical form every fact stores.
+    /// Sorted, without duplicates: the canonical form every fact stores. Sorting then dropping
+    /// equal neighbours avoids hashing the sentence texts.
     public var canonical: [Evidence] {
-        var seen = Set<Evidence>()
-        return self.filter { seen.insert($0).inserted }.sorted()
+        let sorted = self.sorted()
+        var out: [Evidence] = []
+        out.reserveCapacity(sorted.count)
+        for e in sorted where out.last != e { out.append(e) }
+        return out
     }
 
     /// The distinct documents the evidence comes from, sorted.

@@ -104,7 +104,9 @@ public struct GraphMerger: Sendable {
             self.documents[document.id] = document
         }
         for entity in entities {
-            if var existing = self.entities[entity.id] {
+            // Taken out of the dictionary before it is changed, so that appending does not copy
+            // the whole mention list each time (it would make merging quadratic).
+            if var existing = self.entities.removeValue(forKey: entity.id) {
                 existing.names.formUnion(entity.allNames)
                 existing.mentions.append(contentsOf: entity.mentions)
                 // Types are part of the id, so they agree unless a hand-made graph says otherwise;
@@ -116,20 +118,19 @@ public struct GraphMerger: Sendable {
             }
         }
         self.timexes.formUnion(timexes)
+        // Evidence is collected raw and put in canonical order once, in `graph()`.
         for event in events {
-            if let existing = self.events[event.id] {
-                self.events[event.id] = Event(
-                    id: event.id, type: min(existing.type, event.type), date: existing.date ?? event.date,
-                    participants: existing.participants + event.participants, evidence: existing.evidence + event.evidence)
+            if var existing = self.events.removeValue(forKey: event.id) {
+                existing.evidence.append(contentsOf: event.evidence)
+                self.events[event.id] = existing
             } else {
                 self.events[event.id] = event
             }
         }
         for relation in relations {
-            if let existing = self.relations[relation.id] {
-                var merged = existing
-                merged.evidence = (existing.evidence + relation.evidence).canonical
-                self.relations[relation.id] = merged
+            if var existing = self.relations.removeValue(forKey: relation.id) {
+                existing.evidence.append(contentsOf: relation.evidence)
+                self.relations[relation.id] = existing
             } else {
                 self.relations[relation.id] = relation
             }
@@ -140,16 +141,26 @@ public struct GraphMerger: Sendable {
     public func graph() -> Graph {
         let entityList = entities.map { id, acc in
             // Names weighted by how often mentions use them (counts add up, so order cannot matter).
-            let used = acc.mentions.map { $0.text.replacingOccurrences(of: "\u{2019}", with: "'") }.filter { acc.names.contains($0) }
+            let used = acc.mentions.map(\.text.straightApostrophes).filter { acc.names.contains($0) }
             let name = used.isEmpty ? Entity.canonicalName(among: acc.names) ?? "" : Entity.canonicalName(mentions: used, type: acc.type)
             return Entity(id: id, type: acc.type, name: name, aliases: Array(acc.names), mentions: acc.mentions)
+        }
+        // Same id means same type, date and participants (they are what the id hashes), so only
+        // the evidence needs combining.
+        let eventList = events.values.map { e in
+            Event(id: e.id, type: e.type, date: e.date, participants: e.participants, evidence: e.evidence)
+        }
+        let relationList = relations.values.map { r -> Relation in
+            var r = r
+            r.evidence = r.evidence.canonical
+            return r
         }
         return Graph(
             canonicalDocuments: documents.values.sorted(),
             entities: entityList.sorted(),
             timexes: timexes.sorted(),
-            events: events.values.sorted(),
-            relations: relations.values.sorted()
+            events: eventList.sorted(),
+            relations: relationList.sorted()
         )
     }
 }

@@ -82,7 +82,7 @@ public enum EntityResolver {
             let type = entities[members[0]].type
             let names = Set(members.flatMap { entities[$0].allNames })
             let mentions = members.flatMap { entities[$0].mentions }
-            let used = mentions.map { $0.text.replacingOccurrences(of: "\u{2019}", with: "'") }.filter { names.contains($0) }
+            let used = mentions.map(\.text.straightApostrophes).filter { names.contains($0) }
             let name = used.isEmpty ? (Entity.canonicalName(among: names) ?? "") : Entity.canonicalName(mentions: used, type: type)
             let entity = Entity(type: type, name: name, aliases: Array(names), mentions: mentions)
             for m in members {

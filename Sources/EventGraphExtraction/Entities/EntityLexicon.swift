@@ -14,10 +14,11 @@ public struct EntityLexicon: Sendable {
     var placeHeads: Set<String> = []
     /// Title word sequences (lowercased) → role.
     var titles: [[String]: String] = [:]
-    var collectiveOrganizations: [[String]] = []
+    var collectiveOrganizations: Set<[String]> = []
     var personVerbs: Set<String> = []
     var modifierNouns: Set<String> = []
-    var boilerplate: [String] = []
+    /// Lowercased phrases as UTF-8, searched in each sentence's bytes.
+    var boilerplate: [[UInt8]] = []
     var adjectives: Set<String> = []
     struct Description: Sendable { var type: EntityType; var nameWord: String? }
     var descriptions: [String: Description] = [:]
@@ -60,10 +61,10 @@ public struct EntityLexicon: Sendable {
         for row in try ExtractionResources.table("entities/titles.tsv", columns: ["title", "role"]) {
             x.titles[words(row.fields["title"]!)] = row.fields["role"]!
         }
-        x.collectiveOrganizations = try column("collective-organizations.tsv", "noun").map(words).sorted { $0.count > $1.count }
+        x.collectiveOrganizations = Set(try column("collective-organizations.tsv", "noun").map(words))
         x.personVerbs = Set(try column("person-verbs.tsv", "verb"))
         x.modifierNouns = Set(try column("modifier-nouns.tsv", "noun"))
-        x.boilerplate = try column("boilerplate.tsv", "phrase").map { $0.lowercased() }
+        x.boilerplate = try column("boilerplate.tsv", "phrase").map { Array($0.lowercased().utf8) }
         x.adjectives = Set(try column("adjectives.tsv", "word"))
         for row in try ExtractionResources.table("entities/descriptions.tsv", columns: ["head", "type", "name-word"]) {
             guard let type = EntityType(rawValue: row.fields["type"]!) else {

@@ -51,20 +51,25 @@ public struct EntityRecognizer: PipelineStage {
     static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"]
     static let nameParticles: Set<String> = ["al", "el", "ad", "as", "at", "ash", "an", "bin", "ibn", "abu", "abd", "de", "van", "von", "da", "di", "du", "le", "la"]
 
-    func recognize(_ document: AnalyzedDocument) -> [Entity] {
+    public func recognize(_ document: AnalyzedDocument) -> [Entity] {
         let count = document.tokens.count
         let words = (0..<count).map { document.text(of: $0) }
         let lowers = words.map { $0.lowercased() }
         var inTimex = [Bool](repeating: false, count: count)
-        for timex in document.timexes {
-            for t in 0..<count where document.tokens[t].span.start >= timex.start && document.tokens[t].span.end <= timex.end { inTimex[t] = true }
+        var t = 0
+        for timex in document.timexes.sorted(by: { $0.start < $1.start }) {
+            while t < count && document.tokens[t].span.start < timex.start { t += 1 }
+            var k = t
+            while k < count && document.tokens[k].span.end <= timex.end { inTimex[k] = true; k += 1 }
         }
         var isAcronym = [Bool](repeating: false, count: count)
         var isNameToken = [Bool](repeating: false, count: count)
         for t in 0..<count where document.tokens[t].kind == .word && !inTimex[t] {
             let word = words[t]
-            let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
             guard let first = word.unicodeScalars.first else { continue }
+            // Most words start with a lowercase ASCII letter and need no further look.
+            if first.value >= 0x61 && first.value <= 0x7A && !word.utf8.contains(UInt8(ascii: "-")) { continue }
+            let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
             isAcronym[t] = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
             var capitalized = first.properties.isUppercase || (Tokenizer.isDigit(first) && letters.first?.properties.isUppercase == true)
             // "al-Maliki", "el-Sisi", "bin-Salman": a lowercase particle before a capitalized name.
@@ -78,9 +83,9 @@ public struct EntityRecognizer: PipelineStage {
         }
         var context = Context(document: document, words: words, lowers: lowers, isNameToken: isNameToken, isAcronym: isAcronym)
         for sentence in document.sentences {
-            let sentenceText = document.text(of: sentence.span).lowercased()
             // Licence lines name the publisher and little else worth a node.
-            let boilerplate = lexicon.boilerplate.contains(where: { sentenceText.contains($0) })
+            let bytes = document.utf8[sentence.span.byteStart..<sentence.span.byteEnd]
+            let boilerplate = lexicon.boilerplate.contains { Self.containsIgnoringASCIICase(bytes, $0) }
             findNames(in: sentence.tokens, onlyOrganizations: boilerplate, &context)
         }
         findPlacesInCompounds(&context)
@@ -142,13 +147,37 @@ public struct EntityRecognizer: PipelineStage {
         return false
     }
 
-    /// The length of the word sequence from `lexiconEntries` that starts at token `t`, if any.
-    private func sequence(at t: Int, in entries: some Sequence<[String]>, range: Range<Int>, _ c: Context) -> Int? {
-        var best: Int?
-        for entry in entries where t + entry.count <= range.upperBound {
-            if entry.indices.allSatisfy({ c.lowers[t + $0] == entry[$0] }), entry.count > (best ?? 0) { best = entry.count }
+    /// The length of the longest word sequence (of up to three words) among `entries` that starts
+    /// at token `t`, if any.
+    private func sequence(at t: Int, in entries: some Collection<[String]>, range: Range<Int>, _ c: Context) -> Int? {
+        for length in stride(from: 3, through: 1, by: -1) where t + length <= range.upperBound {
+            if entries.contains(Array(c.lowers[t..<t + length])) { return length }
         }
-        return best
+        return nil
+    }
+
+    /// Whether `needle` (lowercase ASCII or UTF-8) occurs in `haystack`, ASCII letters compared
+    /// without case.
+    static func containsIgnoringASCIICase(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var i = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while i <= last {
+            var b = haystack[i]
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            if b == first {
+                var j = 1
+                while j < needle.count {
+                    var h = haystack[i + j]
+                    if h >= 0x41 && h <= 0x5A { h |= 0x20 }
+                    if h != needle[j] { break }
+                    j += 1
+                }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Classifies a run of name tokens, adds its mentions, and returns the first token after
@@ -277,7 +306,7 @@ public struct EntityRecognizer: PipelineStage {
 
     /// Curly apostrophes made straight, so that "Albania’s" and "Albania's" are one name.
     private func normalizedName(_ name: String) -> String {
-        name.replacingOccurrences(of: "\u{2019}", with: "'")
+        name.straightApostrophes
     }
 
     private func isCommonWord(_ t: Int, _ c: Context) -> Bool {
