@@ -21,6 +21,8 @@ public struct CorpusReader: Sendable {
 
     public static let extensions: Set<String> = ["txt", "md", "markdown", "json", "jsonl", "ndjson", "html", "htm"]
     static let notesNames: Set<String> = ["readme", "license", "licence", "notice", "changelog", "copying"]
+    /// EventGraph's own outputs, which may sit beside the articles.
+    static let outputSuffixes = [".graph.json", ".merges.json", ".timeline.json", ".jsonld"]
 
     public init(defaultPublished: CalendarDay? = nil) {
         self.defaultPublished = defaultPublished
@@ -81,7 +83,8 @@ public struct CorpusReader: Sendable {
             }
             let ext = (name as NSString).pathExtension.lowercased()
             let stem = (name as NSString).deletingPathExtension.lowercased()
-            guard CorpusReader.extensions.contains(ext), !CorpusReader.notesNames.contains(stem) else { continue }
+            guard CorpusReader.extensions.contains(ext), !CorpusReader.notesNames.contains(stem),
+                  !CorpusReader.outputSuffixes.contains(where: { name.hasSuffix($0) }) else { continue }
             entries.append(Entry(path: full, id: rel))
         }
     }

@@ -15,6 +15,8 @@ import Testing
             "sub/d.jsonl": Array("{\"text\": \"Line one.\"}\n{broken\n".utf8),
             "web/e.html": Array("<html><head><title>T</title></head><body><p>HTML article.</p></body></html>".utf8),
             "zz-bad.txt": Array("ok".utf8) + [0xFF],
+            "out/seed.graph.json": Array("{\"documents\": []}".utf8),
+            "out/seed.merges.json": Array("[]".utf8),
         ])
         let result = CorpusReader().read(paths: [corpus.root])
         #expect(result.documents.map(\.document.id) == ["a.txt", "sub/b.md", "sub/c.json", "sub/d.jsonl:1", "web/e.html"])

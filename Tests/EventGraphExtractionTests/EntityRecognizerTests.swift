@@ -96,6 +96,25 @@ import Testing
         #expect(try Self.mentions(text, "place:ethiopia") == ["Ethiopia", "the country"])
     }
 
+    @Test func adjectivesInsideNames() throws {
+        #expect(try Self.summary("The European Union fined them. The EU said the European nation agreed.") == ["organization:European Union"])
+        #expect(try Self.mentions("The European Union fined them. The EU said the European nation agreed.", "organization:european-union")
+            == ["European Union", "EU"])
+    }
+
+    @Test func titleWordsInsideARunLeaveThePerson() throws {
+        #expect(try Self.summary("Deputy Defence Minister Alexei Krivoruchko and Interior Cabinet Secretary Kithure Kindiki met.")
+            == ["person:Alexei Krivoruchko", "person:Kithure Kindiki"])
+    }
+
+    @Test func parenthesizedAcronymMustFitTheName() throws {
+        #expect(try Self.summary("NAIROBI (AP) - Kenyan police left.") == ["organization:AP", "organization:Kenyan police", "place:Nairobi"])
+    }
+
+    @Test func capitalizedFacilityWordEndsAName() throws {
+        #expect(try Self.summary("Police cleared Taksim Square at dawn.") == ["facility:Taksim Square"])
+    }
+
     // MARK: Not entities
 
     @Test func sentenceInitialCommonWordsAreNotNames() throws {

@@ -79,7 +79,8 @@ public struct EntityRecognizer: PipelineStage {
             }
             // Byline codes ("MNA/PR") are not names.
             if (t + 1 < count && words[t + 1] == "/") || (t > 0 && words[t - 1] == "/") { capitalized = false }
-            isNameToken[t] = capitalized && word != "I" && !Self.possessives.contains(word) && !lexicon.adjectives.contains(word)
+            // Adjectives such as "European" are name tokens ("European Union") but never a name alone.
+            isNameToken[t] = capitalized && word != "I" && !Self.possessives.contains(word)
         }
         var context = Context(document: document, words: words, lowers: lowers, isNameToken: isNameToken, isAcronym: isAcronym)
         for sentence in document.sentences {
@@ -115,9 +116,10 @@ public struct EntityRecognizer: PipelineStage {
                     hasHead = hasHead || isOrganizationHead(c.words[next])
                     continue
                 }
-                // Connectors join parts of an organization's name: "Court Against Crime and Corruption".
-                if Self.connectors.contains(c.lowers[next]), next + 1 < range.upperBound, c.isNameToken[next + 1],
-                   hasHead || runHasHead(from: next + 1, range: range, c) {
+                // Connectors join parts of an organization's name once its head word has been seen
+                // ("Court Against Crime and Corruption", "Bank of England"), but not two names
+                // ("Krivoruchko and Interior Cabinet Secretary Kindiki").
+                if Self.connectors.contains(c.lowers[next]), next + 1 < range.upperBound, c.isNameToken[next + 1], hasHead {
                     end = next + 1
                     hasHead = hasHead || isOrganizationHead(c.words[end])
                     continue
@@ -136,15 +138,6 @@ public struct EntityRecognizer: PipelineStage {
             let after = classifyRun(t...end, sentence: range, &c)
             t = max(after, end + 1)
         }
-    }
-
-    private func runHasHead(from start: Int, range: Range<Int>, _ c: Context) -> Bool {
-        var t = start
-        while t < range.upperBound, c.isNameToken[t] {
-            if isOrganizationHead(c.words[t]) { return true }
-            t += 1
-        }
-        return false
     }
 
     /// The length of the longest word sequence (of up to three words) among `entries` that starts
@@ -211,16 +204,32 @@ public struct EntityRecognizer: PipelineStage {
             if a < b || true { cueType = .person; rule = "entity.title" }
             // Dotted titles ("Gen.", "Dr.") leave a period token behind, outside the run.
         }
+        // "Deputy Defence Minister Alexei Krivoruchko", "Interior Cabinet Secretary Kithure Kindiki":
+        // the name after the last title word is a person.
+        if cueType == nil, let lastTitle = (a...b).last(where: { lexicon.titles[[c.lowers[$0]]] != nil }), lastTitle < b,
+           ((lastTitle + 1)...b).allSatisfy({ !isOrganizationHead(c.words[$0]) && !isCommonWord($0, c) }) {
+            a = lastTitle + 1
+            cueType = .person
+            rule = "entity.title"
+        }
         // A run that ends in an organization word keeps its capitalized common words ("Special
         // Court"); otherwise leading common words are not part of a name ("Numerous MKO").
         let hasHead = (a...b).contains { isOrganizationHead(c.words[$0]) }
             || (b + 1 < sentence.upperBound && (lexicon.facilityHeads.contains(c.lowers[b + 1]) || lexicon.placeHeads.contains(c.lowers[b + 1])))
         if !hasHead && cueType == nil {
-            while a <= b, isCommonWord(a, c), !isPlace(a...b, c) { a += 1 }
+            // At the start of a sentence a capitalized common word is just a word ("Documents
+            // showed"); inside one, only before an acronym or a place ("blocked Numerous MKO
+            // accounts", where a sub-heading ran into the text), since "by Robin Emmott" is a name.
+            let sentenceStart = a == sentence.lowerBound || c.words[a - 1] == "\u{201C}" || c.words[a - 1] == "\""
+            var k = a
+            while k <= b, isCommonWord(k, c), !isPlace(k...b, c) { k += 1 }
+            if k > a, sentenceStart || k > b || (k...b).allSatisfy({ c.isAcronym[$0] }) || isPlace(k...b, c) { a = k }
         }
         guard a <= b else { return b + 1 }
-        // A lone common word is a generic noun even when capitalized ("Police left", "the Court").
-        if a == b, isCommonWord(a, c), cueType == nil, !isPlace(a...b, c) { return b + 1 }
+        // A lone common word is a generic noun even when capitalized ("Police left", "the Court"),
+        // and adjectives alone name nothing ("the European nation").
+        if a == b, isCommonWord(a, c) || lexicon.adjectives.contains(c.words[a]), cueType == nil, !isPlace(a...b, c) { return b + 1 }
+        if (a...b).allSatisfy({ lexicon.adjectives.contains(c.words[$0]) }) { return b + 1 }
         let span = a...b
         let text = c.text(span)
 
@@ -250,6 +259,10 @@ public struct EntityRecognizer: PipelineStage {
             type = .place
             name = placeName
             rule = "entity.gazetteer"
+        } else if type == nil, b > a, lexicon.facilityHeads.contains(c.lowers[b]) {
+            // "Taksim Square", "Evin Prison": a capitalized facility word ends the name.
+            type = .facility
+            rule = "entity.facility-head"
         } else if type == nil, (a...b).contains(where: { isOrganizationHead(c.words[$0]) }) {
             type = .organization
             rule = "entity.organization-head"
@@ -279,7 +292,8 @@ public struct EntityRecognizer: PipelineStage {
 
         // "Mujahedin-e-Khalq Organization (MKO)": the acronym names the same entity.
         var after = mentionSpan.upperBound + 1
-        if after + 2 < sentence.upperBound, c.words[after] == "(", c.isAcronym[after + 1], c.words[after + 2] == ")" {
+        if after + 2 < sentence.upperBound, c.words[after] == "(", c.isAcronym[after + 1], c.words[after + 2] == ")",
+           c.words[after + 1].first == name.first {
             addMention((after + 1)...(after + 1), type: type ?? .organization, name: c.words[after + 1], rule: "entity.acronym-definition", confidence: 0.9, &c)
             c.links.append((index, c.mentions.count - 1))
             after += 3
