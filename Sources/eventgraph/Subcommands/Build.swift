@@ -55,16 +55,13 @@ struct Build: ParsableCommand {
         let build = CorpusBuild(paths: corpus, defaultPublished: published.flatMap { CalendarDay(iso: $0) }, rulesDirectory: rules, overridesPath: overrides)
         let outcome: CorpusBuild.Outcome
         do {
-            outcome = try build.run(strict: strict)
+            outcome = try build.runReportingSetup(strict: strict)
         } catch let stop as CorpusBuild.StrictStop {
             Terminal.error(stop.error.description)
             Terminal.error("eventgraph: stopped at the first unreadable input (--strict); nothing written")
             throw ExitCode(1)
-        } catch let error as ResourceError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        } catch let error as CorpusError {
-            Terminal.error(error.description)
+        } catch let failure as CorpusBuild.SetupFailure {
+            Terminal.error(failure.description)
             throw ExitCode(2)
         }
         for warning in outcome.warnings { Terminal.error(warning.description) }

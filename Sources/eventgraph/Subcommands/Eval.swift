@@ -45,12 +45,10 @@ struct Eval: ParsableCommand {
         } else {
             let outcome: CorpusBuild.Outcome
             do {
-                outcome = try CorpusBuild(paths: input, defaultPublished: published.flatMap { CalendarDay(iso: $0) }, rulesDirectory: rules).run()
-            } catch let error as ResourceError {
-                Terminal.error(error.description)
-                throw ExitCode(2)
-            } catch let error as CorpusError {
-                Terminal.error(error.description)
+                outcome = try CorpusBuild(paths: input, defaultPublished: published.flatMap { CalendarDay(iso: $0) }, rulesDirectory: rules)
+                    .runReportingSetup()
+            } catch let failure as CorpusBuild.SetupFailure {
+                Terminal.error(failure.description)
                 throw ExitCode(2)
             }
             for error in outcome.errors { Terminal.error(error.description) }

@@ -54,6 +54,21 @@ struct CorpusBuild {
 
     struct StrictStop: Error { var error: CorpusError }
 
+    /// A setup problem that stops the build before any article is extracted: a broken rule or
+    /// overrides file. Printed as is; exit status 2.
+    struct SetupFailure: Error, CustomStringConvertible { var description: String }
+
+    /// `run`, with setup problems turned into `SetupFailure`.
+    func runReportingSetup(strict: Bool = false) throws -> Outcome {
+        do {
+            return try run(strict: strict)
+        } catch let error as ResourceError {
+            throw SetupFailure(description: error.description)
+        } catch let error as CorpusError {
+            throw SetupFailure(description: error.description)
+        }
+    }
+
     /// The overrides file named on the command line, else the default one in the first corpus
     /// folder if it exists, else none.
     func overrides() throws(CorpusError) -> EntityOverrides {
