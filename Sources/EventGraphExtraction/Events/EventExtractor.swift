@@ -1,0 +1,186 @@
+import EventGraphCore
+
+/// Finds events from trigger words (`Resources/events/triggers.tsv`), with agent, target and place
+/// from the entity mentions around the trigger, and a date from a time expression in the same
+/// clause, else from a related incident reported just before, else none: never the publication
+/// date by default.
+public struct EventExtractor: PipelineStage {
+    public let name = "events"
+
+    enum Form: String { case verb, noun }
+    struct Trigger { var type: String; var form: Form }
+
+    let triggers: [String: Trigger]
+    /// Types whose undated mentions take the date of the incident reported just before them
+    /// ("During the skirmishes ..., one member was murdered" after a dated raid).
+    static let incidentTypes: Set<String> = ["raid", "clash", "killing", "injury", "seizure", "arrest", "protest", "accusation", "court-ruling"]
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "got", "get"]
+    static let clauseBreaks: Set<String> = [",", ";", ":", "–", "—", "(", ")"]
+    static let negations: Set<String> = ["no", "not", "never", "n't", "neither", "nor", "without"]
+    static let determiners: Set<String> = ["the", "this", "that", "its", "their", "his", "her", "these", "those"]
+
+    public init() throws(ResourceError) {
+        var types = Set<String>()
+        for row in try ExtractionResources.table("events/taxonomy.tsv", columns: ["type", "cameo", "description"]) { types.insert(row.fields["type"]!) }
+        var triggers: [String: Trigger] = [:]
+        for row in try ExtractionResources.table("events/triggers.tsv", columns: ["word", "type", "form"]) {
+            guard let type = row.fields["type"], types.contains(type), let form = Form(rawValue: row.fields["form"]!) else {
+                throw .malformed(file: "Resources/events/triggers.tsv", line: row.line, column: 1, problem: "unknown event type or form")
+            }
+            triggers[row.fields["word"]!.lowercased()] = Trigger(type: type, form: form)
+        }
+        self.triggers = triggers
+    }
+
+    public func process(_ document: inout AnalyzedDocument) {
+        document.events = extract(document)
+    }
+
+    struct Found {
+        var type: String
+        var trigger: Int
+        var sentence: Int
+        var date: TimeValue?
+        var participants: [(ParticipantRole, MentionIndex.Mention)]
+        var rule: String
+        /// Later mentions of the same event ("the raid").
+        var coreferent: [Int] = []
+        /// The sentence of its last mention.
+        var lastSentence: Int = 0
+    }
+
+    func extract(_ document: AnalyzedDocument) -> [Event] {
+        let index = MentionIndex(document)
+        let lowers = document.tokens.indices.map { document.text(of: $0).lowercased() }
+        let timexTokens = datedTimexes(document)
+        var found: [Found] = []
+        for sentence in document.sentences {
+            let range = sentence.tokens
+            for t in range {
+                guard let trigger = triggers[lowers[t]], index.covering[t] == nil, timexTokens.first(where: { $0.tokens.contains(t) }) == nil else { continue }
+                var participants: [(ParticipantRole, MentionIndex.Mention)] = []
+                let mentions = index.mentions(in: range)
+                let before = mentions.filter { $0.tokens.upperBound < t }
+                let after = mentions.filter { $0.tokens.lowerBound > t }
+                func afterWord(_ words: Set<String>, within: Int) -> MentionIndex.Mention? {
+                    after.first { m in
+                        (m.entity.type != .place || !after.contains { $0.tokens.lowerBound == m.tokens.lowerBound && $0.tokens.upperBound > m.tokens.upperBound }) &&
+                        (m.tokens.lowerBound - t <= within && m.tokens.lowerBound > range.lowerBound && words.contains(lowers[m.tokens.lowerBound - 1])
+                            || m.tokens.lowerBound - t <= within && m.tokens.lowerBound - 2 >= range.lowerBound && words.contains(lowers[m.tokens.lowerBound - 2]) && lowers[m.tokens.lowerBound - 1] == "the")
+                    }
+                }
+                func nearestBefore(_ types: Set<EntityType>) -> MentionIndex.Mention? {
+                    before.last { types.contains($0.entity.type) && !(($0.tokens.upperBound + 1)..<t).contains { [";", ":", "(", ")"].contains(lowers[$0]) } }
+                }
+                let actor: Set<EntityType> = [.person, .organization]
+                switch trigger.form {
+                case .verb:
+                    let passive = (max(range.lowerBound, t - 3)..<t).contains { Self.passiveAuxiliaries.contains(lowers[$0]) }
+                        || (t + 1 < range.upperBound && lowers[t + 1] == "by")
+                    if passive {
+                        if let agent = afterWord(["by"], within: 6), actor.contains(agent.entity.type) { participants.append((.agent, agent)) }
+                        if let target = nearestBefore([.person, .organization, .facility]) { participants.append((.target, target)) }
+                    } else {
+                        if let agent = nearestBefore(actor) { participants.append((.agent, agent)) }
+                        if let target = after.first(where: { $0.tokens.lowerBound - t <= 6 && $0.entity.type != .place && !crossesClause(from: t, to: $0.tokens.lowerBound, lowers, strict: true) }) {
+                            participants.append((.target, target))
+                        }
+                    }
+                case .noun:
+                    let agentPrepositions: Set<String> = ["court-ruling", "statement", "warrant"].contains(trigger.type) ? ["by", "from", "of"] : ["by", "from"]
+                    if let agent = afterWord(agentPrepositions, within: 8), actor.contains(agent.entity.type) {
+                        participants.append((.agent, agent))
+                    } else if let owner = before.last(where: { $0.tokens.upperBound == t - 1 || ($0.tokens.upperBound == t - 2 && ["'s", "’s"].contains(lowers[t - 1])) }),
+                              actor.contains(owner.entity.type) {
+                        // "Albanian police raid", "the MKO's attacks"
+                        participants.append((.agent, owner))
+                    } else if trigger.type == "statement", let speaker = nearestBefore(actor) {
+                        participants.append((.agent, speaker))
+                    }
+                    if let between = (t + 1..<min(range.upperBound, t + 8)).first(where: { lowers[$0] == "between" }) {
+                        // "clashes that broke out between X and Y"
+                        let sides = after.filter { $0.tokens.lowerBound > between && actor.contains($0.entity.type) }.prefix(2)
+                        if let first = sides.first { participants.append((.agent, first)) }
+                        if sides.count == 2 { participants.append((.target, sides[sides.startIndex + 1])) }
+                    } else if let target = afterWord(["on", "against", "with"], within: 6), target.entity.type != .place || trigger.type == "war" {
+                        participants.append((.target, target))
+                    }
+                }
+                if let place = afterWord(["in", "at", "near", "inside", "from"], within: trigger.form == .verb ? 10 : 4), [.place, .facility].contains(place.entity.type) {
+                    participants.append((.place, place))
+                } else if let place = before.last(where: { [.place, .facility].contains($0.entity.type) && $0.tokens.lowerBound > range.lowerBound && ["in", "at"].contains(lowers[$0.tokens.lowerBound - 1]) || [.place, .facility].contains($0.entity.type) && $0.tokens.lowerBound - 2 >= range.lowerBound && lowers[$0.tokens.lowerBound - 1] == "the" && ["in", "at"].contains(lowers[$0.tokens.lowerBound - 2]) }) {
+                    participants.append((.place, place))
+                }
+                // "no MKO members were hurt": denied, so not reported as an event.
+                if (max(range.lowerBound, t - 6)..<t).contains(where: { Self.negations.contains(lowers[$0]) }) { continue }
+                var date = timexTokens.filter { abs($0.tokens.lowerBound - t) <= 12 && range.contains($0.tokens.lowerBound)
+                    && !crossesClause(from: min(t, $0.tokens.lowerBound), to: max(t, $0.tokens.upperBound), lowers, strict: true) }
+                    .min { abs($0.tokens.lowerBound - t) < abs($1.tokens.lowerBound - t) }?.value
+                // A date that opens the sentence ("A week ago, there were tensions ...") governs it.
+                if date == nil, let opening = timexTokens.first(where: { range.contains($0.tokens.lowerBound) && $0.tokens.lowerBound <= range.lowerBound + 1 && $0.tokens.upperBound < t
+                    && $0.tokens.upperBound + 1 < range.upperBound && lowers[$0.tokens.upperBound + 1] == "," }) {
+                    date = opening.value
+                }
+                // Events are dated to the day: "this Thursday morning" dates an event 2023-06-29.
+                if let d = date, d.precision == .time, let day = d.earliest { date = TimeValue(day: day) }
+                // "the raid", "the skirmishes": a definite noun names an event already reported.
+                if trigger.form == .noun, t > range.lowerBound, Self.determiners.contains(lowers[t - 1]) || (t - 2 >= range.lowerBound && Self.determiners.contains(lowers[t - 2])),
+                   let earlier = found.lastIndex(where: { $0.type == trigger.type }), date == nil || found[earlier].date == nil || found[earlier].date == date {
+                    for p in participants where !found[earlier].participants.contains(where: { $0.0 == p.0 }) { found[earlier].participants.append(p) }
+                    if found[earlier].date == nil { found[earlier].date = date }
+                    found[earlier].coreferent.append(t)
+                    found[earlier].lastSentence = sentence.index
+                    continue
+                }
+                // A bare mention ("the cause of the raid") says nothing new: keep events with an
+                // argument or a date.
+                guard !participants.isEmpty || date != nil else { continue }
+                found.append(Found(type: trigger.type, trigger: t, sentence: sentence.index, date: date, participants: participants,
+                                   rule: "event.\(trigger.form.rawValue).\(trigger.type)", lastSentence: sentence.index))
+            }
+        }
+        // Undated incidents take the date of the incident reported just before their last mention
+        // (two sentences at most).
+        for i in found.indices where found[i].date == nil && Self.incidentTypes.contains(found[i].type) {
+            let last = found[i].lastSentence
+            if let previous = found.enumerated().filter({ $0.offset != i && $0.element.date != nil && Self.incidentTypes.contains($0.element.type)
+                && $0.element.sentence <= last && last - $0.element.sentence <= 2 && ($0.element.sentence < last || $0.element.trigger < found[i].trigger || $0.offset < i) })
+                .max(by: { ($0.element.sentence, $0.element.trigger) < ($1.element.sentence, $1.element.trigger) })?.element {
+                found[i].date = previous.date
+                found[i].rule += ".date-from-incident"
+            }
+        }
+        return found.map { f in
+            let trigger = document.tokens[f.trigger].span
+            var evidence = [document.evidence(for: trigger, rule: f.rule, confidence: f.participants.isEmpty ? 0.5 : 0.7)]
+            evidence += f.coreferent.map { document.evidence(for: document.tokens[$0].span, rule: "coref.event", confidence: 0.5) }
+            evidence += f.participants.map { role, m in
+                var e = m.evidence
+                e.rule = "\(f.rule).\(role.rawValue)"
+                e.confidence = 0.6
+                return e
+            }
+            return Event(type: f.type, date: f.date, participants: f.participants.map { Participant(role: $0.0, entity: $0.1.entity.id) }, evidence: evidence)
+        }
+    }
+
+    /// A clause boundary (comma, semicolon, dash, parenthesis; with `strict` also "because", "when",
+    /// "that") between two tokens.
+    func crossesClause(from a: Int, to b: Int, _ lowers: [String], strict: Bool) -> Bool {
+        guard a + 1 < b else { return false }
+        return (a + 1..<b).contains { Self.clauseBreaks.contains(lowers[$0]) || (strict && ["because", "when", "while", "after", "since"].contains(lowers[$0])) }
+    }
+
+    struct DatedTimex { var tokens: ClosedRange<Int>; var value: TimeValue }
+
+    /// Time expressions that date an event: dates and times with bounds (not durations, sets or
+    /// vague references).
+    func datedTimexes(_ document: AnalyzedDocument) -> [DatedTimex] {
+        document.timexes.compactMap { timex in
+            guard timex.type == .date || timex.type == .time, let value = TimeValue(timex: timex.value), value.hasBounds,
+                  let first = MentionIndex.token(startingAt: timex.start, document.tokens),
+                  let last = MentionIndex.token(endingAt: timex.end, document.tokens) else { return nil }
+            return DatedTimex(tokens: first...max(first, last), value: value)
+        }
+    }
+}
