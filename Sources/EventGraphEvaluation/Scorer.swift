@@ -182,7 +182,7 @@ public struct Scorer: Sendable {
 
         // Events
         let eventMatch = Matching.maximum(gold: gold.events, predicted: events) { g, p in
-            guard g.type == p.type, g.date == p.date?.value else { return false }
+            guard g.type == p.type, Scorer.dateFits(predicted: p.date, gold: g.date) else { return false }
             let roles = g.roles
             if roles.isEmpty { return true }
             return roles.contains { role, key in p.participants.contains { $0.role == role && entityMatches($0.entity, key) } }
@@ -209,6 +209,16 @@ public struct Scorer: Sendable {
         let forbidden = Set(gold.notEntities.map(Normalize.name))
         let hits = entities.flatMap { names.of($0.id).filter { forbidden.contains($0) } }
         return DocumentScores(document: gold.document, scores: scores, mustRecall: must, notEntityHits: Array(Set(hits)).sorted(), missingDocument: false)
+    }
+
+    /// A predicted date fits the gold one when it is the same value, or a more precise date inside
+    /// it (the gold's `2023-W25` and a merged report's `2023-06-20`); no date fits only no date.
+    static func dateFits(predicted: TimeValue?, gold: String?) -> Bool {
+        guard let gold else { return predicted == nil }
+        guard let predicted else { return false }
+        if predicted.value == gold { return true }
+        guard let g = TimeValue(timex: gold), let g0 = g.earliest, let g1 = g.latest, let p0 = predicted.earliest, let p1 = predicted.latest else { return false }
+        return p0 >= g0 && p1 <= g1 && (p1.dayNumber - p0.dayNumber) < (g1.dayNumber - g0.dayNumber)
     }
 
     private func goldCount(_ kind: ScoreKind, _ gold: GoldFile) -> Int {

@@ -73,6 +73,16 @@ enum Paths {
         #expect(score.notEntityHits == ["000-mko-albania-raid.txt: tuesday"])
     }
 
+    @Test func eventDatesFitWhenEqualOrMorePreciseInside() {
+        #expect(Scorer.dateFits(predicted: TimeValue(timex: "2023-06-20"), gold: "2023-W25"))
+        #expect(Scorer.dateFits(predicted: TimeValue(timex: "2023-W25"), gold: "2023-W25"))
+        #expect(!Scorer.dateFits(predicted: TimeValue(timex: "2023-06-29"), gold: "2023-W25"))
+        #expect(!Scorer.dateFits(predicted: TimeValue(timex: "2023"), gold: "2023-06-20"))
+        #expect(!Scorer.dateFits(predicted: nil, gold: "2014"))
+        #expect(Scorer.dateFits(predicted: nil, gold: nil))
+        #expect(!Scorer.dateFits(predicted: TimeValue(timex: "2014"), gold: nil))
+    }
+
     @Test(arguments: [
         ("this terrorist cult", "cult"),
         ("the cause of the raid", "cause"),

@@ -47,7 +47,9 @@ struct CorpusBuild {
             partials.set(worker, merger.graph())
         }
         Terminal.clearProgress()
-        let (graph, merges) = EntityResolver.resolve(Graph.merge(partials.all), overrides: try overrides())
+        let (entitiesResolved, entityMerges) = EntityResolver.resolve(Graph.merge(partials.all), overrides: try overrides())
+        let (graph, eventMerges) = EventResolver.resolve(entitiesResolved)
+        let merges = (entityMerges + eventMerges).sorted()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return Outcome(graph: graph, merges: merges, errors: read.errors, warnings: read.warnings, seconds: seconds)
     }
