@@ -130,6 +130,7 @@ public struct GraphMerger: Sendable {
         for relation in relations {
             if var existing = self.relations.removeValue(forKey: relation.id) {
                 existing.evidence.append(contentsOf: relation.evidence)
+                existing.time = TemporalInterval.join(existing.time, relation.time)
                 self.relations[relation.id] = existing
             } else {
                 self.relations[relation.id] = relation

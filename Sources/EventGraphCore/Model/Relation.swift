@@ -28,11 +28,14 @@ public struct Relation: Hashable, Sendable, Codable, Comparable {
     public var modality: Modality
     public var evidence: [Evidence]
 
+    /// `timeInIdentity`: true for relations that happen on a date (raided: two dates are two raids),
+    /// false for states (hosted-by: one relation whose time spans what the articles say).
     public init(
         id: String? = nil, type: String, source: String, target: String?, label: String? = nil, by: String? = nil,
-        time: TemporalInterval? = nil, modality: Modality = .asserted, evidence: [Evidence]
+        time: TemporalInterval? = nil, modality: Modality = .asserted, evidence: [Evidence], timeInIdentity: Bool = true
     ) {
-        self.id = id ?? StableID.relation(type: type, source: source, target: target, label: label, by: by, time: time, modality: modality)
+        self.id = id ?? StableID.relation(type: type, source: source, target: target, label: label, by: by,
+                                          time: timeInIdentity ? time : nil, modality: modality)
         self.type = type
         self.source = source
         self.target = target

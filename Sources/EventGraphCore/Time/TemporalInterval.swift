@@ -55,4 +55,16 @@ public struct TemporalInterval: Hashable, Sendable, Codable, Comparable {
         try c.encode(end, forKey: .end)
         try c.encode(duration, forKey: .duration)
     }
+
+    /// The smallest interval covering both (an unknown end stays unknown only if both are): how the
+    /// time of one state relation grows as articles add periods. Associative and commutative.
+    public static func join(_ a: TemporalInterval?, _ b: TemporalInterval?) -> TemporalInterval? {
+        guard let a else { return b }
+        guard let b else { return a }
+        if a == b { return a }
+        let starts = [a.start, b.start].compactMap { $0 }
+        let ends = [a.end, b.end].compactMap { $0 }
+        let latestEnd = ends.max { ($0.latest ?? .init(dayNumber: .min)) < ($1.latest ?? .init(dayNumber: .min)) || (($0.latest == $1.latest) && $0.value < $1.value) }
+        return TemporalInterval(start: starts.min(), end: latestEnd, duration: a.duration == b.duration ? a.duration : nil)
+    }
 }

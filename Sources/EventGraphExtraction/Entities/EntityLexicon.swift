@@ -7,6 +7,8 @@ public struct EntityLexicon: Sendable {
     var places: [String: String] = [:]
     /// Which places are countries (by graph name).
     var countries: Set<String> = []
+    /// Capital → its country.
+    var capitalOf: [String: String] = [:]
     /// Demonym word sequences (lowercased) → country.
     var demonyms: [[String]: String] = [:]
     var organizationHeads: Set<String> = []
@@ -40,7 +42,10 @@ public struct EntityLexicon: Sendable {
             let name = row.fields["name"]!
             x.places[name.lowercased()] = name
             x.countries.insert(name)
-            if let capital = row.fields["capital"], !capital.isEmpty { x.places[capital.lowercased()] = capital }
+            if let capital = row.fields["capital"], !capital.isEmpty {
+                x.places[capital.lowercased()] = capital
+                x.capitalOf[capital] = name
+            }
         }
         for row in try ExtractionResources.table("entities/cities.tsv", columns: ["name", "country"]) {
             let name = row.fields["name"]!

@@ -235,7 +235,8 @@ public struct EntityRecognizer: PipelineStage {
 
         // Possessive: "Albania's Interior Ministry" names an organization of a place.
         if b + 1 < sentence.upperBound, Self.possessives.contains(c.words[b + 1]) {
-            let possessorType: EntityType? = isPlace(span, c) ? .place : cueType
+            let possessorType: EntityType? = isPlace(span, c) ? .place
+                : (span.contains(where: { isOrganizationHead(c.words[$0]) }) || span.allSatisfy({ c.isAcronym[$0] })) ? .organization : cueType
             addMention(span, type: possessorType, name: placeName(span, c) ?? text, rule: rule, confidence: 0.8, &c)
             if possessorType == .place, let orgEnd = possessedOrganizationEnd(from: b + 2, sentence: sentence, c) {
                 let orgSpan = a...orgEnd
@@ -274,6 +275,10 @@ public struct EntityRecognizer: PipelineStage {
         } else if type == nil, let next, lexicon.placeHeads.contains(c.lowers[next]) {
             type = .place
             rule = "entity.place-head"
+        } else if type == nil, a > sentence.lowerBound + 1, c.lowers[a - 1] == "of", lexicon.placeHeads.contains(c.lowers[a - 2]) {
+            // "the Moyale area of Marsabit"
+            type = .place
+            rule = "entity.place-of-area"
         } else if type == nil, a > sentence.lowerBound, c.lowers[a - 1] == "capital" {
             type = .place
             rule = "entity.capital"
@@ -428,7 +433,10 @@ public struct EntityRecognizer: PipelineStage {
     /// "the group", "the terror group", "the ministry", "the European nation", "police": the
     /// nearest earlier entity of a fitting type.
     private func findDescriptions(_ c: inout Context) {
-        let named = c.mentions.indices.filter { c.mentions[$0].type != nil && c.mentions[$0].name != nil }
+        // In text order (compound mentions such as "anti-Iran" are found last but stand earlier,
+        // and are never what a description refers to).
+        let named = c.mentions.indices.filter { c.mentions[$0].type != nil && c.mentions[$0].name != nil && c.mentions[$0].innerSpan == nil }
+            .sorted { c.mentions[$0].tokens.lowerBound < c.mentions[$1].tokens.lowerBound }
         func nearest(before token: Int, type: EntityType, nameWord: String?) -> Int? {
             named.last { i in
                 let m = c.mentions[i]

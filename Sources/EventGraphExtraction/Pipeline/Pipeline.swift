@@ -86,7 +86,7 @@ public struct Pipeline: Sendable {
     /// Sentences, time expressions, entities; events and relations join as they land.
     /// `timexRules` replaces the shipped time expression rules (see `TimexRuleSet.standard(adding:)`).
     public static func standard(timexRules: TimexRuleSet? = nil) throws(ResourceError) -> Pipeline {
-        Pipeline(stages: [try SentenceSplitter(), try TimexTagger(rules: timexRules), try EntityRecognizer(), try EventExtractor()])
+        Pipeline(stages: [try SentenceSplitter(), try TimexTagger(rules: timexRules), try EntityRecognizer(), try EventExtractor(), try RelationExtractor()])
     }
 
     public func analyze(_ source: SourceDocument) -> AnalyzedDocument {

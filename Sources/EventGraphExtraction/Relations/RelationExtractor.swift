@@ -1,0 +1,389 @@
+import EventGraphCore
+
+/// Finds typed relations between the entities of a sentence, with who says so, how firmly, and
+/// when: from verb patterns (`Resources/relations/verbs.tsv`, active and passive, coordinated verbs
+/// sharing a subject), from characterizations ("the terrorist nature of X", "X were cited as ...",
+/// "the terror group", "MKO terrorists"), speech ("X said ..."), titles ("Interior Minister X",
+/// "Iraqi Prime Minister X"), places ("X in Y", "Y area of Z", "the capital X"), possession ("an MKO
+/// camp"), and from the events found before (raided, accused, expelled-from, ...).
+public struct RelationExtractor: PipelineStage {
+    public let name = "relations"
+
+    struct VerbPattern { var relation: String; var reverse: Bool; var preposition: String? }
+
+    let verbs: [String: VerbPattern]
+    let instantTypes: Set<String>
+    let characterizations: Set<String>
+    let citationVerbs: Set<String>
+    let speechVerbs: Set<String>
+    let reportingMarkers: [[String]]
+    let entityLexicon: EntityLexicon
+
+    public init() throws(ResourceError) {
+        var verbs: [String: VerbPattern] = [:]
+        var known = Set<String>()
+        var instants = Set<String>()
+        for row in try ExtractionResources.table("relations/types.tsv", columns: ["type", "kind"]) {
+            known.insert(row.fields["type"]!)
+            if row.fields["kind"] == "instant" { instants.insert(row.fields["type"]!) }
+        }
+        for row in try ExtractionResources.table("relations/verbs.tsv", columns: ["word", "relation", "direction", "preposition"]) {
+            guard known.contains(row.fields["relation"]!) else {
+                throw .malformed(file: "Resources/relations/verbs.tsv", line: row.line, column: 1, problem: "unknown relation type")
+            }
+            let preposition = row.fields["preposition"]!
+            verbs[row.fields["word"]!.lowercased()] = VerbPattern(relation: row.fields["relation"]!, reverse: row.fields["direction"] == "reverse",
+                                                                 preposition: preposition == "-" ? nil : preposition)
+        }
+        self.verbs = verbs
+        self.instantTypes = instants
+        func words(_ file: String, _ column: String) throws(ResourceError) -> [String] {
+            try ExtractionResources.table("relations/\(file)", columns: [column]).map { $0.fields[column]!.lowercased() }
+        }
+        characterizations = Set(try words("characterizations.tsv", "word"))
+        citationVerbs = Set(try words("citation-verbs.tsv", "word"))
+        speechVerbs = Set(try words("speech-verbs.tsv", "word"))
+        reportingMarkers = try words("reporting-markers.tsv", "phrase").map { $0.split(separator: " ").map(String.init) }
+        entityLexicon = try EntityLexicon.standard()
+    }
+
+    public func process(_ document: inout AnalyzedDocument) {
+        document.relations = extract(document)
+    }
+
+    /// What one sentence offers the rules.
+    struct Clause {
+        let document: AnalyzedDocument
+        let index: MentionIndex
+        let lowers: [String]
+        let range: Range<Int>
+        let mentions: [MentionIndex.Mention]
+        let sentenceIndex: Int
+    }
+
+    func extract(_ document: AnalyzedDocument) -> [Relation] {
+        let index = MentionIndex(document)
+        let lowers = document.tokens.indices.map { document.text(of: $0).lowercased() }
+        var relations: [Relation] = []
+        var previousSubject: MentionIndex.Mention?
+        var lastPerson: MentionIndex.Mention?
+        let timexes = document.timexes
+        for sentence in document.sentences {
+            let c = Clause(document: document, index: index, lowers: lowers, range: sentence.tokens, mentions: index.mentions(in: sentence.tokens),
+                           sentenceIndex: sentence.index)
+            // Who speaks in this sentence: "X said", "according to X", or "he said" (the last person named).
+            let speaker = speakerOf(c, lastPerson: lastPerson)
+            let reported = speaker != nil || hasReportingMarker(c)
+            func add(_ type: String, _ source: MentionIndex.Mention, _ target: MentionIndex.Mention?, label: String? = nil, at tokens: ClosedRange<Int>,
+                     rule: String, confidence: Double = 0.6, by: MentionIndex.Mention? = nil, time: TemporalInterval? = nil, modality: Modality? = nil) {
+                guard source.entity.id != target?.entity.id else { return }
+                let span = document.tokens[tokens.lowerBound].span.union(document.tokens[tokens.upperBound].span)
+                var evidence = [document.evidence(for: span, rule: rule, confidence: confidence)]
+                for argument in [source, target].compactMap({ $0 }) {
+                    var e = argument.evidence
+                    e.rule = rule + ".argument"
+                    evidence.append(e)
+                }
+                let negated = (max(c.range.lowerBound, tokens.lowerBound - 4)..<tokens.lowerBound).contains { EventExtractor.negations.contains(lowers[$0]) }
+                let speakerEntity = by ?? (reported ? speaker : nil)
+                let mood: Modality = modality ?? (negated ? .negated : (reported && speakerEntity?.entity.id != source.entity.id ? .reported : .asserted))
+                // A characterization is timeless as far as the text goes.
+                let when = type == "cited-as" ? nil : time ?? clauseTime(c, near: tokens, timexes, pointsToo: instantTypes.contains(type))
+                relations.append(Relation(type: type, source: source.entity.id, target: target?.entity.id, label: label,
+                                          by: mood == .reported ? speakerEntity?.entity.id : nil, time: when, modality: mood,
+                                          evidence: evidence, timeInIdentity: instantTypes.contains(type)))
+            }
+
+            verbRelations(c, previousSubject: previousSubject, add)
+            citations(c, speaker: speaker, add)
+            titleRelations(c, add)
+            placeRelations(c, add)
+            if let speaker, let t = speechVerb(c) {
+                let label = statementText(c, after: t)
+                add("said", speaker, nil, label: label, at: t...t, rule: "relation.said", confidence: 0.7, modality: .asserted)
+            }
+
+            let actors = c.mentions.filter { [.person, .organization].contains($0.entity.type) }
+            if let first = actors.first { previousSubject = first }
+            if let person = c.mentions.last(where: { $0.entity.type == .person }) { lastPerson = person }
+        }
+        relations += eventRelations(document, index)
+        return relations
+    }
+
+    // MARK: Rules
+
+    typealias Add = (String, MentionIndex.Mention, MentionIndex.Mention?, String?, ClosedRange<Int>, String, Double, MentionIndex.Mention?, TemporalInterval?, Modality?) -> Void
+
+    /// Verb patterns: subject (nearest actor before the verb in the clause, or across a coordinated
+    /// verb: "harbored and armed them"), object (first mention after the verb or its preposition).
+    private func verbRelations(_ c: Clause, previousSubject: MentionIndex.Mention?, _ add: (String, MentionIndex.Mention, MentionIndex.Mention?, String?, ClosedRange<Int>, String, Double, MentionIndex.Mention?, TemporalInterval?, Modality?) -> Void) {
+        for t in c.range where c.index.covering[t] == nil {
+            guard let pattern = verbs[c.lowers[t]] else { continue }
+            let before = c.mentions.filter { $0.tokens.upperBound < t }
+            let after = c.mentions.filter { $0.tokens.lowerBound > t && $0.tokens.lowerBound - t <= 9 }
+            let passive = (max(c.range.lowerBound, t - 3)..<t).contains { EventExtractor.passiveAuxiliaries.contains(c.lowers[$0]) }
+            var subject = before.last { m in
+                [.person, .organization, .place].contains(m.entity.type)
+                    && !((m.tokens.upperBound + 1)..<t).contains { [";", ":", "where", "which", "who", "that", "because"].contains(c.lowers[$0]) }
+            }
+            // "They supported Saddam": a sentence-initial plural pronoun is the previous sentence's subject.
+            if subject == nil, t - c.range.lowerBound <= 2, ["they", "it"].contains(c.lowers[c.range.lowerBound]) { subject = previousSubject }
+            // "where Saddam Hussein ... harbored and armed them": the subject of a relative clause.
+            if subject == nil || before.last.map({ $0.tokens.upperBound < t - 8 }) == true {
+                if let relative = before.last(where: { m in ((m.tokens.upperBound + 1)..<t).allSatisfy { !["where", "which"].contains(c.lowers[$0]) } && m.tokens.lowerBound > 0 && ["where", "which", "who"].contains(c.lowers[m.tokens.lowerBound - 1]) }) {
+                    subject = relative
+                }
+            }
+            var object: MentionIndex.Mention?
+            if let preposition = pattern.preposition {
+                object = after.first { m in
+                    let p = m.tokens.lowerBound
+                    return (p > 0 && c.lowers[p - 1] == preposition) || (p > 1 && c.lowers[p - 1] == "the" && c.lowers[p - 2] == preposition)
+                }
+                // "spent several years in Iraq": the preposition may come a few words later.
+                if object == nil, let p = (t + 1..<min(c.range.upperBound, t + 6)).first(where: { c.lowers[$0] == preposition }) {
+                    object = c.mentions.first { $0.tokens.lowerBound > p && $0.tokens.lowerBound <= p + 2 }
+                }
+            } else {
+                object = after.first { m in !((t + 1)..<m.tokens.lowerBound).contains { [",", ";", "because", "when", "that"].contains(c.lowers[$0]) } }
+                // "harbored and armed them": the object of a coordinated verb is a pronoun; take the
+                // sentence's first actor when the pronoun refers back.
+                if object == nil, t + 3 < c.range.upperBound, c.lowers[t + 1] == "and", ["them", "it"].contains(c.lowers[t + 3]) || ["them", "it"].contains(c.lowers[t + 2]) {
+                    object = c.mentions.first { [.organization, .person].contains($0.entity.type) && $0.entity.id != subject?.entity.id }
+                }
+            }
+            if passive, pattern.preposition == nil {
+                // "the group was hosted by Albania": the roles swap.
+                let agent = after.first { m in m.tokens.lowerBound > 0 && c.lowers[m.tokens.lowerBound - 1] == "by" }
+                object = subject
+                subject = agent
+            }
+            guard let s = subject, let o = object else { continue }
+            let (source, target) = pattern.reverse ? (o, s) : (s, o)
+            add(pattern.relation, source, target, nil, t...t, "relation.verb.\(c.lowers[t])", 0.65, nil, nil, nil)
+        }
+    }
+
+    /// Characterizations: "the terrorist nature of X"; "X were cited as the cause of the raid";
+    /// descriptions and modifiers that carry an evaluative word ("the terror group", "the
+    /// anti-Iran terrorist MKO", "MKO terrorists").
+    private func citations(_ c: Clause, speaker: MentionIndex.Mention?, _ add: (String, MentionIndex.Mention, MentionIndex.Mention?, String?, ClosedRange<Int>, String, Double, MentionIndex.Mention?, TemporalInterval?, Modality?) -> Void) {
+        let actors: Set<EntityType> = [.organization, .person]
+        for t in c.range {
+            // "the terrorist nature of X"
+            if ["nature", "character"].contains(c.lowers[t]), t > c.range.lowerBound, isCharacterization(c.lowers[t - 1]),
+               t + 1 < c.range.upperBound, c.lowers[t + 1] == "of",
+               let subject = c.mentions.first(where: { $0.tokens.lowerBound > t + 1 && $0.tokens.lowerBound <= t + 3 && actors.contains($0.entity.type) }) {
+                let by = c.mentions.last { $0.tokens.upperBound < t - 1 && actors.contains($0.entity.type) } ?? speaker
+                add("cited-as", subject, nil, c.lowers[t - 1], (t - 1)...t, "relation.cited-as.nature", 0.7, by, nil, by == nil ? nil : .reported)
+            }
+            // "X ... were cited as Y"
+            if citationVerbs.contains(c.lowers[t]), t + 1 < c.range.upperBound, c.lowers[t + 1] == "as",
+               (max(c.range.lowerBound, t - 3)..<t).contains(where: { EventExtractor.passiveAuxiliaries.contains(c.lowers[$0]) }),
+               let subject = c.mentions.first(where: { $0.tokens.upperBound < t && actors.contains($0.entity.type) }) {
+                var end = t + 2
+                while end < c.range.upperBound, ![",", ";", ".", "\u{201D}", "\""].contains(c.lowers[end]) { end += 1 }
+                guard end > t + 2 else { continue }
+                let label = c.document.text(of: c.document.tokens[t + 2].span.union(c.document.tokens[end - 1].span))
+                add("cited-as", subject, nil, label, t...(end - 1), "relation.cited-as.verb", 0.7, speaker, nil, speaker == nil ? nil : .reported)
+            }
+        }
+        for m in c.mentions where actors.contains(m.entity.type) {
+            // Descriptions ("the terror group", "this terrorist cult"): the words between the
+            // determiner and the head.
+            if m.evidence.rule == "coref.description" {
+                let words = c.lowers[m.tokens].dropFirst()
+                if words.dropLast().contains(where: isCharacterization) || isCharacterization(words.last ?? "") {
+                    let label = c.document.text(of: c.document.tokens[m.tokens.lowerBound + 1].span.union(c.document.tokens[m.tokens.upperBound].span))
+                    add("cited-as", m, nil, label, m.tokens, "relation.cited-as.description", 0.6, nil, nil, nil)
+                }
+                continue
+            }
+            guard m.isName else { continue }
+            // Modifiers before a name: "the anti-Iran terrorist Mujahedin-e-Khalq Organization".
+            var k = m.tokens.lowerBound - 1
+            while k >= c.range.lowerBound, c.index.covering[k] == nil || c.index.mentions[c.index.covering[k]!].evidence.rule == "entity.gazetteer-in-compound",
+                  isCharacterization(c.lowers[k]) {
+                k -= 1
+            }
+            if k + 1 < m.tokens.lowerBound {
+                let label = c.document.text(of: c.document.tokens[k + 1].span.union(c.document.tokens[m.tokens.lowerBound - 1].span))
+                add("cited-as", m, nil, label, (k + 1)...(m.tokens.lowerBound - 1), "relation.cited-as.modifier", 0.6, nil, nil, nil)
+            }
+            // A characterizing noun after a name: "the MKO terrorists".
+            let next = m.tokens.upperBound + 1
+            if next < c.range.upperBound, c.index.covering[next] == nil, characterizations.contains(c.lowers[next]),
+               c.document.tokens[next].kind == .word {
+                add("cited-as", m, nil, c.lowers[next], next...next, "relation.cited-as.noun", 0.55, nil, nil, nil)
+            }
+        }
+    }
+
+    private func isCharacterization(_ word: String) -> Bool {
+        characterizations.contains(word) || word.hasPrefix("anti-") || word.hasPrefix("pro-")
+    }
+
+    /// "Interior Minister Blendi Cuci" → minister-of the Interior Ministry named in the article;
+    /// "Iraqi Prime Minister Nouri al-Maliki", "Saddam Hussein, a former Iraqi dictator" → leader-of Iraq.
+    private func titleRelations(_ c: Clause, _ add: (String, MentionIndex.Mention, MentionIndex.Mention?, String?, ClosedRange<Int>, String, Double, MentionIndex.Mention?, TemporalInterval?, Modality?) -> Void) {
+        let leaderTitles: Set<String> = ["president", "dictator", "king", "queen", "leader", "emir", "sultan", "premier", "chancellor", "prime"]
+        let allMentions = c.index.mentions
+        func country(named demonym: String) -> MentionIndex.Mention? {
+            guard let name = entityLexicon.demonyms[[demonym]] else { return nil }
+            return allMentions.first { $0.entity.type == .place && $0.entity.allNames.contains(name) }
+        }
+        for m in c.mentions where m.entity.type == .person && m.isName {
+            let start = m.tokens.lowerBound
+            let window = max(c.range.lowerBound, start - 4)..<start
+            let words = Array(c.lowers[window])
+            if words.last == "minister", words.count >= 2, let ministry = allMentions.first(where: { $0.entity.type == .organization && $0.entity.name.lowercased().contains("\(words[words.count - 2]) ministry") }) {
+                add("minister-of", m, ministry, nil, (start - 2)...m.tokens.upperBound, "relation.title.minister", 0.7, nil, nil, .asserted)
+            }
+            if words.contains(where: leaderTitles.contains), let demonym = words.first(where: { entityLexicon.demonyms[[$0]] != nil }), let place = country(named: demonym) {
+                add("leader-of", m, place, nil, window.lowerBound...m.tokens.upperBound, "relation.title.leader", 0.7, nil, nil, .asserted)
+            }
+            // Appositive: ", a former Iraqi dictator"
+            let after = m.tokens.upperBound + 1
+            if after + 2 < c.range.upperBound, c.lowers[after] == "," {
+                let appositive = Array(c.lowers[(after + 1)..<min(c.range.upperBound, after + 6)])
+                if ["a", "an", "the"].contains(appositive.first ?? ""), appositive.contains(where: leaderTitles.contains),
+                   let demonym = appositive.first(where: { entityLexicon.demonyms[[$0]] != nil }), let place = country(named: demonym) {
+                    add("leader-of", m, place, nil, m.tokens.lowerBound...(after + appositive.count), "relation.title.appositive", 0.65, nil, nil, .asserted)
+                }
+            }
+        }
+    }
+
+    /// "the Ashraf-3 camp, northwest of the capital Tirana", "camp in Manez", "Manez area of Durrës",
+    /// "an MKO camp" (belongs-to), "the capital Tirana" (the country named in the article).
+    private func placeRelations(_ c: Clause, _ add: (String, MentionIndex.Mention, MentionIndex.Mention?, String?, ClosedRange<Int>, String, Double, MentionIndex.Mention?, TemporalInterval?, Modality?) -> Void) {
+        let facilities = c.index.mentions.filter { $0.entity.type == .facility }
+        for (i, m) in c.mentions.enumerated() {
+            let next = m.tokens.upperBound + 1
+            guard next < c.range.upperBound else { continue }
+            // "an MKO camp": the organization's facility, when the article names one with that word.
+            if m.entity.type == .organization, entityLexicon.facilityHeads.contains(c.lowers[next]) || (c.lowers[next] == ")" && next + 1 < c.range.upperBound && entityLexicon.facilityHeads.contains(c.lowers[next + 1])) {
+                let head = c.lowers[next] == ")" ? c.lowers[next + 1] : c.lowers[next]
+                let candidates = Set(facilities.filter { $0.entity.name.lowercased().hasSuffix(head) }.map(\.entity.id))
+                if candidates.count == 1, let facility = facilities.first(where: { $0.entity.id == candidates.first }) {
+                    add("belongs-to", facility, m, nil, m.tokens.lowerBound...(c.lowers[next] == ")" ? next + 1 : next), "relation.belongs-to.modifier", 0.6, nil, nil, .asserted)
+                    // "(MKO) camp in Manez": where that facility is.
+                    let headToken = c.lowers[next] == ")" ? next + 1 : next
+                    if headToken + 1 < c.range.upperBound, c.lowers[headToken + 1] == "in",
+                       let place = c.mentions.first(where: { $0.tokens.lowerBound == headToken + 2 && $0.entity.type == .place }) {
+                        add("located-in", facility, place, nil, headToken...place.tokens.upperBound, "relation.located-in.facility", 0.6, nil, nil, .asserted)
+                    }
+                }
+            }
+            guard [.facility, .place].contains(m.entity.type), i + 1 < c.mentions.count else { continue }
+            // "Manez area of Durrës"
+            if entityLexicon.placeHeads.contains(c.lowers[next]), next + 1 < c.range.upperBound, c.lowers[next + 1] == "of",
+               let outer = c.mentions.first(where: { $0.tokens.lowerBound == next + 2 && $0.entity.type == .place }) {
+                add("located-in", m, outer, nil, m.tokens.lowerBound...outer.tokens.upperBound, "relation.located-in.area", 0.7, nil, nil, .asserted)
+            }
+            // "X in Y", "X, northwest of (the capital) Y"
+            let following = c.mentions[i + 1]
+            guard following.entity.type == .place, following.tokens.lowerBound - next <= 6 else { continue }
+            let between = Array(c.lowers[next..<following.tokens.lowerBound])
+            let directions: Set<String> = ["north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "outside", "near"]
+            if between == ["in"] || (between.first == "," && between.contains("of") && between.contains(where: directions.contains)) {
+                add("located-in", m, following, nil, m.tokens.lowerBound...following.tokens.upperBound, "relation.located-in.preposition", 0.65, nil, nil, .asserted)
+            }
+        }
+        // "the capital Tirana": in the country of which it is the capital, when the article names it.
+        for m in c.mentions where m.entity.type == .place && m.tokens.lowerBound > c.range.lowerBound && c.lowers[m.tokens.lowerBound - 1] == "capital" {
+            if let countryName = entityLexicon.capitalOf[m.entity.name],
+               let country = c.index.mentions.first(where: { $0.entity.type == .place && $0.entity.name == countryName }) {
+                add("located-in", m, country, nil, (m.tokens.lowerBound - 1)...m.tokens.upperBound, "relation.located-in.capital", 0.5, nil, nil, .asserted)
+            }
+        }
+    }
+
+    /// Relations that events imply: the agent raided / accused / attacked the target; the target of
+    /// an expulsion was expelled from its place.
+    private func eventRelations(_ document: AnalyzedDocument, _ index: MentionIndex) -> [Relation] {
+        let byType: [String: String] = ["raid": "raided", "accusation": "accused", "attack": "attacked", "arrest": "arrested", "killing": "killed", "sanction": "sanctioned"]
+        var out: [Relation] = []
+        for event in document.events {
+            let agent = event.participants.first { $0.role == .agent }?.entity
+            let target = event.participants.first { $0.role == .target }?.entity
+            let place = event.participants.first { $0.role == .place }?.entity
+            let time = event.date.map(TemporalInterval.init(point:))
+            let evidence = event.evidence.map { e -> Evidence in
+                var e = e
+                e.rule = "relation.from-event." + event.type
+                return e
+            }
+            if let relation = byType[event.type], let agent {
+                // A raid on a camp is a raid on the facility, when the event names it as the place.
+                let facilityPlace = place.flatMap { id in document.entities.first { $0.id == id && $0.type == .facility } }?.id
+                if let object = event.type == "raid" ? (facilityPlace ?? target) : target {
+                    out.append(Relation(type: relation, source: agent, target: object, time: time, evidence: evidence, timeInIdentity: instantTypes.contains(relation)))
+                }
+            }
+            if event.type == "expulsion", let target, let place {
+                out.append(Relation(type: "expelled-from", source: target, target: place, time: time, evidence: evidence, timeInIdentity: true))
+            }
+        }
+        return out
+    }
+
+    // MARK: Attribution
+
+    /// The speaker of a sentence: "X said/added/told ...", "..., X said.", "according to X", and
+    /// "he/she said" resolved to the last person named.
+    private func speakerOf(_ c: Clause, lastPerson: MentionIndex.Mention?) -> MentionIndex.Mention? {
+        let actors: Set<EntityType> = [.person, .organization]
+        if let t = (c.range.lowerBound..<c.range.upperBound).first(where: { c.lowers[$0] == "according" }), t + 2 < c.range.upperBound, c.lowers[t + 1] == "to" {
+            if let m = c.mentions.first(where: { $0.tokens.lowerBound > t + 1 && $0.tokens.lowerBound <= t + 6 && actors.contains($0.entity.type) }) { return m }
+        }
+        guard let verb = speechVerb(c) else { return nil }
+        if let m = c.mentions.last(where: { $0.tokens.upperBound < verb && $0.tokens.upperBound >= verb - 3 && actors.contains($0.entity.type) }) { return m }
+        if verb > c.range.lowerBound, ["he", "she"].contains(c.lowers[verb - 1]) { return lastPerson }
+        // "..., said Kanaani": a name right after the verb.
+        if let m = c.mentions.first(where: { $0.tokens.lowerBound == verb + 1 && $0.isName && actors.contains($0.entity.type) }) { return m }
+        return nil
+    }
+
+    private func speechVerb(_ c: Clause) -> Int? {
+        c.range.first { speechVerbs.contains(c.lowers[$0]) && c.index.covering[$0] == nil }
+    }
+
+    private func hasReportingMarker(_ c: Clause) -> Bool {
+        c.range.contains { t in
+            reportingMarkers.contains { phrase in
+                t + phrase.count <= c.range.upperBound && phrase.indices.allSatisfy { c.lowers[t + $0] == phrase[$0] }
+            }
+        }
+    }
+
+    /// What was said: the reported clause after "that", or the sentence without its attribution.
+    private func statementText(_ c: Clause, after verb: Int) -> String {
+        var start = verb + 1
+        if let that = (verb + 1..<c.range.upperBound).first(where: { c.lowers[$0] == "that" }), that - verb <= 10 { start = that + 1 }
+        // "..., he said." / "“...,” the ministry said.": what comes before the attribution.
+        if c.range.upperBound - start <= 2 {
+            let comma = (c.range.lowerBound..<verb).last { [",", "\u{201D}"].contains(c.lowers[$0]) } ?? verb
+            guard comma > c.range.lowerBound else { return c.document.text(of: c.document.sentences[c.sentenceIndex].span) }
+            return c.document.text(of: c.document.tokens[c.range.lowerBound].span.union(c.document.tokens[comma - 1].span))
+        }
+        return c.document.text(of: c.document.tokens[start].span.union(c.document.tokens[c.range.upperBound - 1].span))
+    }
+
+    /// The time of a relation stated in a clause: a duration anchored by "for" ("for ten years" →
+    /// 2013/2023), a date after "since" (2016/..), or a date in the clause.
+    /// States (hosted-by, located-in) take only anchored times; a date in the clause dates an instant.
+    private func clauseTime(_ c: Clause, near tokens: ClosedRange<Int>, _ timexes: [Timex], pointsToo: Bool) -> TemporalInterval? {
+        let sentenceSpan = c.document.sentences[c.sentenceIndex].span
+        let inSentence = timexes.filter { $0.start >= sentenceSpan.start && $0.end <= sentenceSpan.end }
+        if let anchored = inSentence.first(where: { $0.interval != nil }) { return anchored.interval }
+        guard pointsToo else { return nil }
+        let trigger = c.document.tokens[tokens.lowerBound].span.start
+        if let dated = inSentence.filter({ ($0.type == .date || $0.type == .time) && TimeValue(timex: $0.value)?.hasBounds == true })
+            .min(by: { abs($0.start - trigger) < abs($1.start - trigger) }), let value = TimeValue(timex: dated.value) {
+            return TemporalInterval(point: value)
+        }
+        return nil
+    }
+}

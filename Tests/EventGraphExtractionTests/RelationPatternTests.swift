@@ -1,0 +1,81 @@
+import EventGraphCore
+import EventGraphExtraction
+import Testing
+
+/// One test per relation pattern, on sentences written for the tests: active, passive, coordinated,
+/// relative clause, negated, reported, characterizations, titles and places.
+@Suite struct RelationPatternTests {
+    static func relations(_ text: String, published: String = "2024-03-02") throws -> [String] {
+        let document = Document(id: "t", path: "t", published: CalendarDay(iso: published), sha256: SHA256.hexDigest(of: text))
+        let analyzed = try Pipeline.standard().analyze(SourceDocument(document: document, text: text))
+        return Graph(entities: analyzed.entities, relations: analyzed.relations).relations.map { r in
+            var line = "\(r.type) \(r.source) → \(r.target ?? "“\(r.label ?? "")”")"
+            if r.modality != .asserted { line += " [\(r.modality.rawValue)\(r.by.map { " by \($0)" } ?? "")]" }
+            if let time = r.time { line += " @\(time.normalizedText)" }
+            return line
+        }.sorted()
+    }
+
+    @Test func activeHostingReversesTheRoles() throws {
+        let found = try Self.relations("Kenya has hosted the Oromo Liberation Front for ten years.")
+        #expect(found.contains("hosted-by organization:oromo-liberation-front → place:kenya @2014/2024;P10Y"))
+    }
+
+    @Test func passiveWithAgent() throws {
+        let found = try Self.relations("The Oromo Liberation Front was sheltered by Kenya.")
+        #expect(found.contains("hosted-by organization:oromo-liberation-front → place:kenya"))
+    }
+
+    @Test func coordinatedVerbsShareSubjectAndObject() throws {
+        let found = try Self.relations("Members of the Oromo Liberation Front lived in Sudan, where Omar al-Bashir harbored and armed them.")
+        #expect(found.contains("hosted-by organization:oromo-liberation-front → place:sudan"))
+        #expect(found.contains("hosted-by organization:oromo-liberation-front → person:omar-al-bashir"))
+    }
+
+    @Test func sinceOpensTheIntervalAndIsSaidToIsReported() throws {
+        let found = try Self.relations("Since 2016, Kenya is said to have hosted the Oromo Liberation Front.")
+        #expect(found.contains("hosted-by organization:oromo-liberation-front → place:kenya [reported] @2016/.."))
+    }
+
+    @Test func negatedRelationsAreKeptAndMarked() throws {
+        let found = try Self.relations("The Oromo Liberation Front never supported Ethiopia's government, the group said.")
+        #expect(found.contains { $0.hasPrefix("supported organization:oromo-liberation-front") && $0.contains("[negated]") })
+    }
+
+    @Test func reportedCitationCarriesItsSpeaker() throws {
+        let found = try Self.relations("The Oromo Liberation Front's attacks were cited as the cause of the curfew, Lydia Mwangi said.")
+        #expect(found.contains("cited-as organization:oromo-liberation-front → “the cause of the curfew” [reported by person:lydia-mwangi]"))
+        #expect(found.contains { $0.hasPrefix("said person:lydia-mwangi → “The Oromo Liberation Front") })
+    }
+
+    @Test func characterizationsFromNatureDescriptionsAndModifiers() throws {
+        let found = try Self.relations("Ethiopia's Foreign Ministry stressed the terrorist nature of the Oromo Liberation Front. The terror group denied it. Police arrested three OLF militants.")
+        #expect(found.contains("cited-as organization:oromo-liberation-front → “terrorist” [reported by organization:ethiopias-foreign-ministry]"))
+        #expect(found.contains("cited-as organization:oromo-liberation-front → “terror group”"))
+        #expect(found.contains("cited-as organization:oromo-liberation-front → “militants”"))
+    }
+
+    @Test func titlesGiveMinisterAndLeaderRelations() throws {
+        let found = try Self.relations("Kenya's Interior Ministry confirmed it. Interior Minister Kithure Kindiki and Ethiopian Prime Minister Abiy Ahmed met in Kenya and Ethiopia.")
+        #expect(found.contains("minister-of person:kithure-kindiki → organization:kenyas-interior-ministry"))
+        #expect(found.contains("leader-of person:abiy-ahmed → place:ethiopia"))
+    }
+
+    @Test func placesAndPossession() throws {
+        let found = try Self.relations("Police entered the Kakuma 2 camp, northwest of the capital Nairobi in Kenya. The raid on an OLF camp followed. Fighters massed in the Moyale area of Marsabit.")
+        #expect(found.contains("located-in facility:kakuma-2-camp → place:nairobi"))
+        #expect(found.contains("located-in place:nairobi → place:kenya"))
+        #expect(found.contains("located-in place:moyale → place:marsabit"))
+    }
+
+    @Test func cooperationAndSupport() throws {
+        let found = try Self.relations("The Oromo Liberation Front worked with Al-Shabaab. They supported Eritrea during the war.")
+        #expect(found.contains("cooperated-with organization:oromo-liberation-front → organization:al-shabaab"))
+        #expect(found.contains("supported organization:oromo-liberation-front → place:eritrea"))
+    }
+
+    @Test func eventsImplyRaidsAndExpulsions() throws {
+        let found = try Self.relations("Kenyan police raided the Kakuma 2 camp on Tuesday. The group had been expelled from Ethiopia.")
+        #expect(found.contains("raided organization:kenyan-police → facility:kakuma-2-camp @2024-02-27"))
+    }
+}
