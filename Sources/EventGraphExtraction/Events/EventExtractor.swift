@@ -82,7 +82,7 @@ public struct EventExtractor: PipelineStage {
                         if let target = nearestBefore([.person, .organization, .facility]) { participants.append((.target, target)) }
                     } else {
                         if let agent = nearestBefore(actor) { participants.append((.agent, agent)) }
-                        if let target = after.first(where: { $0.tokens.lowerBound - t <= 6 && $0.entity.type != .place && !crossesClause(from: t, to: $0.tokens.lowerBound, lowers, strict: true) }) {
+                        if let target = after.first(where: { $0.tokens.lowerBound - t <= 9 && $0.entity.type != .place && !crossesClause(from: t, to: $0.tokens.lowerBound, lowers, strict: true) }) {
                             participants.append((.target, target))
                         }
                     }
@@ -133,8 +133,8 @@ public struct EventExtractor: PipelineStage {
                     continue
                 }
                 // A bare mention ("the cause of the raid") says nothing new: keep events with an
-                // argument or a date.
-                guard !participants.isEmpty || date != nil else { continue }
+                // argument or a date (incidents may still get a date from the one just before).
+                guard !participants.isEmpty || date != nil || Self.incidentTypes.contains(trigger.type) else { continue }
                 found.append(Found(type: trigger.type, trigger: t, sentence: sentence.index, date: date, participants: participants,
                                    rule: "event.\(trigger.form.rawValue).\(trigger.type)", lastSentence: sentence.index))
             }
@@ -148,8 +148,20 @@ public struct EventExtractor: PipelineStage {
                 .max(by: { ($0.element.sentence, $0.element.trigger) < ($1.element.sentence, $1.element.trigger) })?.element {
                 found[i].date = previous.date
                 found[i].rule += ".date-from-incident"
+                // What happened during a raid happened where it was, and seizures and arrests are the
+                // raiders' doing.
+                if let raid = found[..<i].last(where: { $0.type == "raid" && $0.date == previous.date && last - $0.sentence <= 2 }) {
+                    if !found[i].participants.contains(where: { $0.0 == .place }), let place = raid.participants.first(where: { $0.0 == .place }) {
+                        found[i].participants.append(place)
+                    }
+                    if ["seizure", "arrest"].contains(found[i].type), !found[i].participants.contains(where: { $0.0 == .agent }),
+                       let agent = raid.participants.first(where: { $0.0 == .agent }) {
+                        found[i].participants.append(agent)
+                    }
+                }
             }
         }
+        found.removeAll { $0.participants.isEmpty && $0.date == nil }
         return found.map { f in
             let trigger = document.tokens[f.trigger].span
             var evidence = [document.evidence(for: trigger, rule: f.rule, confidence: f.participants.isEmpty ? 0.5 : 0.7)]
