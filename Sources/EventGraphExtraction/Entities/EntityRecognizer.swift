@@ -15,6 +15,7 @@ public struct EntityRecognizer: PipelineStage {
     }
 
     public func process(_ document: inout AnalyzedDocument) {
+        _ = document.lowercasedTokens()
         document.entities = recognize(document)
     }
 
@@ -54,7 +55,7 @@ public struct EntityRecognizer: PipelineStage {
     public func recognize(_ document: AnalyzedDocument) -> [Entity] {
         let count = document.tokens.count
         let words = (0..<count).map { document.text(of: $0) }
-        let lowers = words.map { $0.lowercased() }
+        let lowers = document.tokenLowers ?? words.map { $0.lowercased() }
         var inTimex = [Bool](repeating: false, count: count)
         var t = 0
         for timex in document.timexes.sorted(by: { $0.start < $1.start }) {

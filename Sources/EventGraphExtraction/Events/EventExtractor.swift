@@ -33,7 +33,8 @@ public struct EventExtractor: PipelineStage {
     }
 
     public func process(_ document: inout AnalyzedDocument) {
-        document.events = extract(document)
+        let lowers = document.lowercasedTokens()
+        document.events = extract(document, lowers: lowers)
     }
 
     struct Found {
@@ -49,17 +50,18 @@ public struct EventExtractor: PipelineStage {
         var lastSentence: Int = 0
     }
 
-    func extract(_ document: AnalyzedDocument) -> [Event] {
+    func extract(_ document: AnalyzedDocument, lowers: [String]) -> [Event] {
         let index = MentionIndex(document)
-        let lowers = document.tokens.indices.map { document.text(of: $0).lowercased() }
         let timexTokens = datedTimexes(document)
         var found: [Found] = []
         for sentence in document.sentences {
             let range = sentence.tokens
+            var sentenceMentionsCache: [MentionIndex.Mention]?
             for t in range {
                 guard let trigger = triggers[lowers[t]], index.covering[t] == nil, timexTokens.first(where: { $0.tokens.contains(t) }) == nil else { continue }
                 var participants: [(ParticipantRole, MentionIndex.Mention)] = []
-                let mentions = index.mentions(in: range)
+                if sentenceMentionsCache == nil { sentenceMentionsCache = index.mentions(in: range) }
+                let mentions = sentenceMentionsCache!
                 let before = mentions.filter { $0.tokens.upperBound < t }
                 let after = mentions.filter { $0.tokens.lowerBound > t }
                 func afterWord(_ words: Set<String>, within: Int) -> MentionIndex.Mention? {

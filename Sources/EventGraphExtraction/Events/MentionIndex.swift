@@ -59,6 +59,17 @@ struct MentionIndex {
 
     /// Mentions whose tokens lie within `range`, in text order.
     func mentions(in range: Range<Int>) -> [Mention] {
-        mentions.filter { range.contains($0.tokens.lowerBound) && range.contains($0.tokens.upperBound) }
+        // Sorted by first token: find the first one in range, then take while they start in it.
+        var low = 0, high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].tokens.lowerBound < range.lowerBound { low = mid + 1 } else { high = mid }
+        }
+        var out: [Mention] = []
+        while low < mentions.count, mentions[low].tokens.lowerBound < range.upperBound {
+            if range.contains(mentions[low].tokens.upperBound) { out.append(mentions[low]) }
+            low += 1
+        }
+        return out
     }
 }

@@ -21,6 +21,8 @@ public struct AnalyzedDocument: Sendable {
     public var entities: [Entity] = []
     public var events: [Event] = []
     public var relations: [Relation] = []
+    /// Lowercased token texts, made by the first stage that needs them and shared after.
+    var tokenLowers: [String]?
 
     public init(source: SourceDocument) {
         self.source = source
@@ -34,6 +36,14 @@ public struct AnalyzedDocument: Sendable {
     /// The text of a span.
     public func text(of span: TextSpan) -> String {
         String(decoding: utf8[span.byteStart..<span.byteEnd], as: UTF8.self)
+    }
+
+    /// Lowercased token texts (made once, then kept).
+    mutating func lowercasedTokens() -> [String] {
+        if let tokenLowers { return tokenLowers }
+        let lowers = tokens.indices.map { text(of: $0).lowercased() }
+        tokenLowers = lowers
+        return lowers
     }
 
     /// The text of token `index`.

@@ -48,7 +48,8 @@ public struct RelationExtractor: PipelineStage {
     }
 
     public func process(_ document: inout AnalyzedDocument) {
-        document.relations = extract(document)
+        let lowers = document.lowercasedTokens()
+        document.relations = extract(document, lowers: lowers)
     }
 
     /// What one sentence offers the rules.
@@ -61,9 +62,8 @@ public struct RelationExtractor: PipelineStage {
         let sentenceIndex: Int
     }
 
-    func extract(_ document: AnalyzedDocument) -> [Relation] {
+    func extract(_ document: AnalyzedDocument, lowers: [String]) -> [Relation] {
         let index = MentionIndex(document)
-        let lowers = document.tokens.indices.map { document.text(of: $0).lowercased() }
         var relations: [Relation] = []
         var previousSubject: MentionIndex.Mention?
         var lastPerson: MentionIndex.Mention?
