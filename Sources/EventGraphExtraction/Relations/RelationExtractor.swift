@@ -113,11 +113,13 @@ public struct RelationExtractor: PipelineStage {
 
     // MARK: Rules
 
+    /// What the rules call to record a relation: type, source, target, label, the tokens of the
+    /// trigger, rule id, confidence, speaker, time and modality (nil: decided from the sentence).
     typealias Add = (String, MentionIndex.Mention, MentionIndex.Mention?, String?, ClosedRange<Int>, String, Double, MentionIndex.Mention?, TemporalInterval?, Modality?) -> Void
 
     /// Verb patterns: subject (nearest actor before the verb in the clause, or across a coordinated
     /// verb: "harbored and armed them"), object (first mention after the verb or its preposition).
-    private func verbRelations(_ c: Clause, previousSubject: MentionIndex.Mention?, _ add: (String, MentionIndex.Mention, MentionIndex.Mention?, String?, ClosedRange<Int>, String, Double, MentionIndex.Mention?, TemporalInterval?, Modality?) -> Void) {
+    private func verbRelations(_ c: Clause, previousSubject: MentionIndex.Mention?, _ add: Add) {
         for t in c.range where c.index.covering[t] == nil {
             guard let pattern = verbs[c.lowers[t]] else { continue }
             let before = c.mentions.filter { $0.tokens.upperBound < t }
@@ -168,7 +170,7 @@ public struct RelationExtractor: PipelineStage {
     /// Characterizations: "the terrorist nature of X"; "X were cited as the cause of the raid";
     /// descriptions and modifiers that carry an evaluative word ("the terror group", "the
     /// anti-Iran terrorist MKO", "MKO terrorists").
-    private func citations(_ c: Clause, speaker: MentionIndex.Mention?, _ add: (String, MentionIndex.Mention, MentionIndex.Mention?, String?, ClosedRange<Int>, String, Double, MentionIndex.Mention?, TemporalInterval?, Modality?) -> Void) {
+    private func citations(_ c: Clause, speaker: MentionIndex.Mention?, _ add: Add) {
         let actors: Set<EntityType> = [.organization, .person]
         for t in c.range {
             // "the terrorist nature of X"
@@ -226,7 +228,7 @@ public struct RelationExtractor: PipelineStage {
 
     /// "Interior Minister Blendi Cuci" → minister-of the Interior Ministry named in the article;
     /// "Iraqi Prime Minister Nouri al-Maliki", "Saddam Hussein, a former Iraqi dictator" → leader-of Iraq.
-    private func titleRelations(_ c: Clause, _ add: (String, MentionIndex.Mention, MentionIndex.Mention?, String?, ClosedRange<Int>, String, Double, MentionIndex.Mention?, TemporalInterval?, Modality?) -> Void) {
+    private func titleRelations(_ c: Clause, _ add: Add) {
         let leaderTitles: Set<String> = ["president", "dictator", "king", "queen", "leader", "emir", "sultan", "premier", "chancellor", "prime"]
         let allMentions = c.index.mentions
         func country(named demonym: String) -> MentionIndex.Mention? {
@@ -257,7 +259,7 @@ public struct RelationExtractor: PipelineStage {
 
     /// "the Ashraf-3 camp, northwest of the capital Tirana", "camp in Manez", "Manez area of Durrës",
     /// "an MKO camp" (belongs-to), "the capital Tirana" (the country named in the article).
-    private func placeRelations(_ c: Clause, _ add: (String, MentionIndex.Mention, MentionIndex.Mention?, String?, ClosedRange<Int>, String, Double, MentionIndex.Mention?, TemporalInterval?, Modality?) -> Void) {
+    private func placeRelations(_ c: Clause, _ add: Add) {
         let facilities = c.index.mentions.filter { $0.entity.type == .facility }
         for (i, m) in c.mentions.enumerated() {
             let next = m.tokens.upperBound + 1
