@@ -1,0 +1,188 @@
+import EventGraphCore
+
+/// A chronological view of a graph: dated events and relations in time order, undated ones apart.
+public struct Timeline: Sendable {
+    /// One line of the timeline.
+    public struct Entry: Sendable, Hashable {
+        public enum Kind: String, Sendable { case event, relation }
+        public var id: String
+        public var kind: Kind
+        public var type: String
+        /// When, with its precision visible: `2023-06-20`, `1980s`, `2013 → 2023`, `2016 →`.
+        public var when: String?
+        /// The interval it covers, for ordering and filtering.
+        public var interval: TemporalInterval?
+        /// The fact in words: "Albanian police raided MKO".
+        public var headline: String
+        public var participants: [String]
+        public var place: String?
+        /// "according to Nasser Kanaani", when someone else says so.
+        public var attribution: String?
+        public var modality: Modality
+        /// How many articles report it.
+        public var sources: Int
+        /// The entity ids taking part (for --entity).
+        public var entityIDs: [String]
+        /// The main actor's name (TimelineJS group).
+        public var mainActor: String?
+        public var evidence: [Evidence]
+        /// For undated facts: the publication date of the first article that reports them.
+        public var reportedOn: String?
+    }
+
+    public var dated: [Entry]
+    public var undated: [Entry]
+
+    /// Filters, all optional.
+    public struct Filter: Sendable {
+        /// Entity names or aliases (any of them, case-insensitive); "MEK" finds the MKO.
+        public var entities: [String] = []
+        public var types: [String] = []
+        public var from: CalendarDay?
+        public var to: CalendarDay?
+        /// Outlet names (case-insensitive substring of a document's source).
+        public var source: String?
+
+        public init(entities: [String] = [], types: [String] = [], from: CalendarDay? = nil, to: CalendarDay? = nil, source: String? = nil) {
+            self.entities = entities
+            self.types = types
+            self.from = from
+            self.to = to
+            self.source = source
+        }
+    }
+
+    /// Relation types that describe how things are, not what happened: left out of the timeline
+    /// (they stay in the graph and its exports).
+    static let structuralRelations: Set<String> = ["located-in", "belongs-to", "part-of", "member-of", "leader-of", "spokesperson-of", "minister-of", "cited-as", "said"]
+
+    public init(graph: Graph, filter: Filter = Filter()) {
+        let names = Dictionary(uniqueKeysWithValues: graph.entities.map { ($0.id, $0.name) })
+        func name(_ id: String) -> String { names[id] ?? id }
+        let wanted: Set<String>? = filter.entities.isEmpty ? nil : Set(graph.entities.filter { entity in
+            filter.entities.contains { query in entity.allNames.contains { $0.caseInsensitiveEquals(query) } || entity.id == query }
+        }.map(\.id))
+        let sourceDocuments: Set<String>? = filter.source.map { wantedSource in
+            Set(graph.documents.filter { ($0.source ?? "").lowercased().contains(wantedSource.lowercased()) }.map(\.id))
+        }
+        let published = Dictionary(uniqueKeysWithValues: graph.documents.map { ($0.id, $0.published?.iso) })
+
+        var entries: [Entry] = []
+        for event in graph.events {
+            let agent = event.participants.first { $0.role == .agent }?.entity
+            let target = event.participants.first { $0.role == .target }?.entity
+            let place = event.participants.first { $0.role == .place }?.entity
+            let verb = Timeline.verbs[event.type] ?? event.type
+            let noun = Timeline.nouns[event.type] ?? event.type.capitalized
+            let headline: String
+            switch (agent.map(name), target.map(name)) {
+            case let (a?, t?): headline = "\(a) \(verb) \(t)"
+            case let (a?, nil): headline = "\(noun) by \(a)"
+            case let (nil, t?): headline = Timeline.targetOnly[event.type].map { "\($0) \(t)" } ?? "\(noun): \(t)"
+            default: headline = noun
+            }
+            entries.append(Entry(
+                id: event.id, kind: .event, type: event.type, when: event.date.map(Timeline.describe),
+                interval: event.date.map(TemporalInterval.init(point:)), headline: headline,
+                participants: event.participants.map { "\($0.role.rawValue): \(name($0.entity))" }, place: place.map(name),
+                attribution: nil, modality: .asserted, sources: event.evidence.documents.count,
+                entityIDs: event.participants.map(\.entity), mainActor: (agent ?? target).map(name), evidence: event.evidence,
+                reportedOn: event.evidence.first.flatMap { published[$0.document] ?? nil }))
+        }
+        for relation in graph.relations where !Timeline.structuralRelations.contains(relation.type) {
+            // Facts that come from an event are already on the timeline as that event.
+            if relation.rule?.hasPrefix("relation.from-event") == true { continue }
+            let object = relation.target.map(name) ?? relation.label.map { "“\($0)”" } ?? ""
+            let verb = Timeline.relationVerbs[relation.type] ?? relation.type
+            entries.append(Entry(
+                id: relation.id, kind: .relation, type: relation.type, when: relation.time.map(Timeline.describe),
+                interval: relation.time, headline: "\(name(relation.source)) \(verb) \(object)".trimmingCharacters(),
+                participants: [name(relation.source)] + (relation.target.map { [name($0)] } ?? []), place: nil,
+                attribution: relation.by.map { "according to \(name($0))" }, modality: relation.modality,
+                sources: relation.evidence.documents.count,
+                entityIDs: [relation.source] + (relation.target.map { [$0] } ?? []) + (relation.by.map { [$0] } ?? []),
+                mainActor: name(relation.source), evidence: relation.evidence,
+                reportedOn: relation.evidence.first.flatMap { published[$0.document] ?? nil }))
+        }
+        entries = entries.filter { entry in
+            if let wanted, Set(entry.entityIDs).isDisjoint(with: wanted) { return false }
+            if !filter.types.isEmpty, !filter.types.contains(entry.type) { return false }
+            if let docs = sourceDocuments, Set(entry.evidence.map(\.document)).isDisjoint(with: docs) { return false }
+            if filter.from != nil || filter.to != nil {
+                guard let interval = entry.interval else { return false }
+                if let from = filter.from, let latest = interval.latest ?? interval.start?.latest, latest < from { return false }
+                if let to = filter.to, let earliest = interval.earliest ?? interval.end?.earliest, earliest > to { return false }
+            }
+            return true
+        }
+        dated = entries.filter { $0.interval?.earliest != nil || $0.interval?.end?.earliest != nil }.sorted(by: Timeline.chronological)
+        undated = entries.filter { $0.interval?.earliest == nil && $0.interval?.end?.earliest == nil }
+            .sorted { ($0.reportedOn ?? "", $0.kind.rawValue, $0.type, $0.headline, $0.id) < ($1.reportedOn ?? "", $1.kind.rawValue, $1.type, $1.headline, $1.id) }
+    }
+
+    /// By start; on a tie the coarser first (the later end), then events before relations, then by
+    /// type, words and id: a stable order for equal times.
+    static func chronological(_ a: Entry, _ b: Entry) -> Bool {
+        let (sa, sb) = (a.interval?.earliest ?? a.interval?.end?.earliest, b.interval?.earliest ?? b.interval?.end?.earliest)
+        if sa != sb { return sa! < sb! }
+        let (ea, eb) = (a.interval?.latest, b.interval?.latest)
+        if ea != eb {
+            guard let ea else { return true }   // open-ended first: it is the coarser
+            guard let eb else { return false }
+            return ea > eb
+        }
+        return (a.kind.rawValue, a.type, a.headline, a.id) < (b.kind.rawValue, b.type, b.headline, b.id)
+    }
+
+    /// `2023-06-20`, `1980s`, `2013 → 2023`, `2016 →`, `→ 2016`.
+    public static func describe(_ interval: TemporalInterval) -> String {
+        if interval.isPoint, let start = interval.start { return start.displayText }
+        let start = interval.start?.displayText
+        let end = interval.end?.displayText
+        switch (start, end) {
+        case let (s?, e?): return s == e ? s : "\(s) → \(e)"
+        case let (s?, nil): return "\(s) →"
+        case let (nil, e?): return "→ \(e)"
+        default: return interval.duration ?? ""
+        }
+    }
+
+    public static func describe(_ value: TimeValue) -> String { value.displayText }
+
+    static let verbs: [String: String] = [
+        "raid": "raided", "clash": "clashed with", "protest": "protest", "killing": "killed", "injury": "injured",
+        "arrest": "arrested", "seizure": "seized", "court-ruling": "ruled on", "agreement": "agreement with",
+        "sanction": "sanctioned", "statement": "statement", "meeting": "met", "attack": "attacked",
+        "cyberattack": "cyberattacked", "war": "war against", "expulsion": "expelled", "relocation": "relocated",
+        "accusation": "accused", "visit": "visited", "appointment": "appointed", "designation": "designated",
+    ]
+    static let nouns: [String: String] = [
+        "protest": "Protests", "agreement": "Agreement", "war": "War", "seizure": "Seizure", "court-ruling": "Court ruling",
+        "killing": "Killing", "injury": "Injuries", "clash": "Clashes", "raid": "Raid", "statement": "Statement",
+        "accusation": "Accusation", "meeting": "Meeting", "expulsion": "Expulsion", "visit": "Visit", "arrest": "Arrest",
+        "attack": "Attack", "cyberattack": "Cyberattack", "sanction": "Sanctions", "relocation": "Relocation",
+    ]
+    static let targetOnly: [String: String] = [
+        "war": "War against", "raid": "Raid on", "attack": "Attack on", "expulsion": "Expulsion of", "killing": "Killing among",
+        "injury": "Injuries among", "arrest": "Arrest of", "sanction": "Sanctions on", "accusation": "Accusation against",
+    ]
+    static let relationVerbs: [String: String] = [
+        "hosted-by": "hosted by", "raided": "raided", "supported": "supported", "cooperated-with": "cooperated with",
+        "expelled-from": "expelled from", "accused": "accused", "attacked": "attacked", "sanctioned": "sanctioned",
+        "signed": "signed", "relocated-to": "relocated to", "killed": "killed", "arrested": "arrested", "ordered": "ordered",
+        "cut-ties-with": "cut ties with",
+    ]
+}
+
+extension String {
+    func caseInsensitiveEquals(_ other: String) -> Bool {
+        lowercased().straightApostrophes == other.lowercased().straightApostrophes
+    }
+
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

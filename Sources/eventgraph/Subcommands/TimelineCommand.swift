@@ -1,0 +1,99 @@
+import ArgumentParser
+import EventGraphCore
+import EventGraphExport
+import Foundation
+
+struct TimelineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Print a chronological timeline of a corpus or graph, precise about uncertain dates.",
+        discussion: """
+            Dated events and relations in time order (a decade before a year inside it, an interval by its \
+            start), undated ones last with the date of the article that reports them. --entity matches any \
+            name or alias ("MEK" finds the MKO). Colour only on a terminal, never with NO_COLOR set.
+            """
+    )
+
+    @Argument(help: "GRAPH.json, or corpus files and folders.")
+    var input: [String]
+
+    @Option(help: "Only facts involving this entity (any of its names); repeatable.")
+    var entity: [String] = []
+
+    @Option(help: "Only these event or relation types, comma-separated.")
+    var type: String?
+
+    @Option(help: ArgumentHelp("Only facts that may fall on or after this day.", valueName: "YYYY-MM-DD"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("Only facts that may fall on or before this day.", valueName: "YYYY-MM-DD"))
+    var to: String?
+
+    @Option(help: "Only facts reported by this outlet (part of its name).")
+    var source: String?
+
+    @Flag(help: "Add each fact's sentences and articles.")
+    var evidence = false
+
+    @Option(help: "text, markdown, json, html or timelinejs.")
+    var format: String = "text"
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard TimelineFormat(rawValue: format) != nil else {
+            throw ValidationError("--format must be one of \(TimelineFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for (name, value) in [("--from", from), ("--to", to)] {
+            if let value, CalendarDay(iso: value) == nil { throw ValidationError("\(name) must be a date as YYYY-MM-DD, got '\(value)'") }
+        }
+    }
+
+    func run() throws {
+        let graph = try GraphInput.load(input)
+        let filter = Timeline.Filter(entities: entity, types: type.map { $0.split(separator: ",").map(String.init) } ?? [],
+                                     from: from.flatMap { CalendarDay(iso: $0) }, to: to.flatMap { CalendarDay(iso: $0) }, source: source)
+        let timeline = Timeline(graph: graph, filter: filter)
+        let toTerminal = output == nil && isatty(STDOUT_FILENO) != 0
+        let color = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        var width = 0
+        if toTerminal {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 { width = Int(size.ws_col) }
+        }
+        let text = TimelineRenderer.render(timeline, as: TimelineFormat(rawValue: format)!,
+                                           options: .init(evidence: evidence, width: width, color: color))
+        if let output {
+            do { try AtomicFile.write(Array(text.utf8), to: output) } catch {
+                Terminal.error(error.description)
+                throw ExitCode(2)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// A graph from a graph JSON file, or built in memory from a corpus.
+enum GraphInput {
+    static func load(_ input: [String]) throws -> Graph {
+        if input.count == 1, input[0].hasSuffix(".json"), let handle = FileHandle(forReadingAtPath: input[0]) {
+            let head = String(decoding: handle.readData(ofLength: 200), as: UTF8.self)
+            try? handle.close()
+            if head.contains("\"documents\"") {
+                do { return try GraphJSON.read(path: input[0]) } catch {
+                    Terminal.error(error.description)
+                    throw ExitCode(2)
+                }
+            }
+        }
+        let outcome: CorpusBuild.Outcome
+        do { outcome = try CorpusBuild(paths: input).runReportingSetup() } catch let failure as CorpusBuild.SetupFailure {
+            Terminal.error(failure.description)
+            throw ExitCode(2)
+        }
+        for error in outcome.errors { Terminal.error(error.description) }
+        return outcome.graph
+    }
+}
