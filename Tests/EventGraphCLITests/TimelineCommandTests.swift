@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@Suite struct TimelineCommandTests {
+    static let recording = ProcessInfo.processInfo.environment["EVENTGRAPH_RECORD"] == "1"
+    static let formats = ["text": "txt", "markdown": "md", "json": "json", "html": "html", "timelinejs": "timelinejs.json"]
+
+    /// Golden files of the seed timeline in every format (our output, pinned; re-record with
+    /// EVENTGRAPH_RECORD=1, which fails on purpose).
+    @Test(arguments: formats.keys.sorted())
+    func seedTimelineMatchesItsSnapshot(_ format: String) throws {
+        let result = try CommandRunner.run(["timeline", "Exports/seed.graph.json", "--format", format, "--evidence"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let snapshot = CommandRunner.repositoryRoot.appendingPathComponent("Tests/Snapshots/timeline/seed.\(Self.formats[format]!)")
+        if Self.recording {
+            try Data(result.stdout.utf8).write(to: snapshot)
+            Issue.record("Re-recorded \(snapshot.path)")
+            return
+        }
+        #expect((try? String(contentsOf: snapshot, encoding: .utf8)) == result.stdout, "stale: EVENTGRAPH_RECORD=1 swift test, then review")
+    }
+
+    @Test func seedHistoryRunsFromTheEightiesToTheReturnWithUndatedLast() throws {
+        let result = try CommandRunner.run(["timeline", "seeds"])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let whens = lines.prefix { !$0.isEmpty }.map { String($0.prefix(while: { $0 != " " || false })) }
+        // The order of Tests/Gold/000's timeline_order: 1980s, 2013-2023, 2014, 2016 on, 2023-06-20, 2023-06-21.
+        func firstLine(_ prefix: String) -> Int? { lines.firstIndex { $0.hasPrefix(prefix) } }
+        let milestones = ["1980s", "2013 → 2023", "2014", "2016 →", "2023-06-20", "2023-06-21", "2023-06-29", "Undated"].map(firstLine)
+        #expect(milestones.allSatisfy { $0 != nil }, "\(lines)")
+        #expect(milestones.compactMap { $0 } == milestones.compactMap { $0 }.sorted())
+        #expect(lines.first?.hasPrefix("1980s") == true && !whens.isEmpty)
+        #expect(lines[(firstLine("Undated") ?? 0)...].contains { $0.contains("Expulsion of MKO") || $0.contains("MKO met Daesh") })
+    }
+
+    @Test func entityFilterByAlias() throws {
+        let all = try CommandRunner.run(["timeline", "Exports/seed.graph.json"]).stdout
+        let mek = try CommandRunner.run(["timeline", "Exports/seed.graph.json", "--entity", "MEK"]).stdout
+        let lines = mek.split(separator: "\n").filter { !$0.isEmpty && $0 != "Undated" }
+        #expect(!lines.isEmpty && lines.count < all.split(separator: "\n").count)
+        #expect(lines.allSatisfy { $0.contains("MKO") })
+        #expect(!mek.contains("Statement by Nasser Kanaani"))
+    }
+
+    /// The HTML page in headless Chromium: no console errors, and a screenshot that is not blank.
+    /// Runs wherever Chromium is installed, and always in CI (where .ci/run installs it).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") || ProcessInfo.processInfo.environment["CI"] != nil))
+    func htmlRendersInHeadlessChromium() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("timeline.html")
+        #expect(try CommandRunner.run(["timeline", "Exports/seed.graph.json", "--format", "html", "--evidence", "-o", page.path]).status == 0)
+        let good = try Self.render(page, in: folder)
+        #expect(good.consoleErrors.isEmpty, "\(good.consoleErrors)")
+        #expect(good.screenshotHasContent)
+        // The checks themselves can fail: a page that throws is caught.
+        let broken = folder.appendingPathComponent("broken.html")
+        try Data("<!DOCTYPE html><html><body><script>throw new Error('deliberate')</script></body></html>".utf8).write(to: broken)
+        let bad = try Self.render(broken, in: folder)
+        #expect(!bad.consoleErrors.isEmpty)
+        #expect(!bad.screenshotHasContent)
+    }
+
+    static func render(_ page: URL, in folder: URL) throws -> (consoleErrors: [String], screenshotHasContent: Bool) {
+        let shot = folder.appendingPathComponent(page.deletingPathExtension().lastPathComponent + ".png")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+                             "--window-size=1000,1200", "--screenshot=\(shot.path)", page.absoluteString]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let errors = log.split(separator: "\n").map(String.init).filter { $0.contains("CONSOLE") && ($0.contains("Uncaught") || $0.contains("Error")) }
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", CommandRunner.repositoryRoot.appendingPathComponent("Tests/Support/png_is_blank.py").path, shot.path]
+        try check.run()
+        check.waitUntilExit()
+        return (errors, check.terminationStatus == 0)
+    }
+}
