@@ -1,0 +1,69 @@
+import EventGraphCore
+import Foundation
+
+/// Renders graph changes as a changelog (text or Markdown), a JSON patch-like list, or counts.
+public enum DiffFormatter {
+    static func sign(_ kind: Change.Kind) -> String {
+        switch kind {
+        case .added: return "+"
+        case .removed: return "-"
+        case .merged: return "="
+        case .split: return "<"
+        case .changed, .dateMoved, .corroborated: return "~"
+        }
+    }
+
+    static func line(_ c: Change) -> String {
+        var text = "\(sign(c.kind)) \(c.subject.rawValue) \(c.summary)"
+        if c.kind == .dateMoved { text += " (date moved)" }
+        if c.kind == .corroborated { text += " (corroborated)" }
+        if !c.attributes.isEmpty { text += ": " + c.attributes.map { "\($0.name) \($0.old) → \($0.new)" }.joined(separator: ", ") }
+        return text
+    }
+
+    /// Grouped by cause: the articles that brought each change.
+    public static func text(_ changes: [Change]) -> String {
+        var out: [String] = []
+        for (cause, group) in grouped(changes) {
+            out.append("# \(cause)")
+            out += group.map(line)
+        }
+        return out.isEmpty ? "" : out.joined(separator: "\n") + "\n"
+    }
+
+    public static func markdown(_ changes: [Change]) -> String {
+        var out: [String] = []
+        for (cause, group) in grouped(changes) {
+            out.append("## \(cause)")
+            out.append("")
+            out += group.map { "- `\(sign($0.kind))` " + line($0).dropFirst(2).replacingOccurrences(of: "|", with: "\\|") }
+            out.append("")
+        }
+        return out.joined(separator: "\n")
+    }
+
+    public static func json(_ changes: [Change]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try! encoder.encode(changes), as: UTF8.self) + "\n"
+    }
+
+    public static func stat(_ changes: [Change]) -> String {
+        var lines: [String] = []
+        for subject in Change.Subject.allCases {
+            let mine = changes.filter { $0.subject == subject }
+            guard !mine.isEmpty else { continue }
+            let counts = Change.Kind.allCases.compactMap { kind -> String? in
+                let n = mine.filter { $0.kind == kind }.count
+                return n == 0 ? nil : "\(n) \(kind.rawValue)"
+            }
+            lines.append("\(subject.rawValue)s: " + counts.joined(separator: ", "))
+        }
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    static func grouped(_ changes: [Change]) -> [(String, [Change])] {
+        let groups = Dictionary(grouping: changes) { c in c.causes.isEmpty ? "other changes" : "caused by " + c.causes.joined(separator: ", ") }
+        return groups.keys.sorted().map { ($0, groups[$0]!.sorted()) }
+    }
+}
