@@ -57,7 +57,8 @@ public enum DiffFormatter {
                 let n = mine.filter { $0.kind == kind }.count
                 return n == 0 ? nil : "\(n) \(kind.rawValue)"
             }
-            lines.append("\(subject.rawValue)s: " + counts.joined(separator: ", "))
+            let plural = subject == .entity ? "entities" : subject.rawValue + "s"
+            lines.append("\(plural): " + counts.joined(separator: ", "))
         }
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }

@@ -135,17 +135,26 @@ public enum GraphDiff {
         var removedEvents = oldEvents.filter { newEvents[$0.key] == nil }
         var addedEvents = newEvents.filter { oldEvents[$0.key] == nil }
         for (id, event) in addedEvents.sorted(by: { $0.key < $1.key }) {
-            // Same type and a shared participant, another date: the date moved or was refined.
+            // Same type, a shared participant, a compatible date: the same event, whose date moved
+            // (or was refined) or whose participants changed.
             if let (oldID, before) = removedEvents.sorted(by: { $0.key < $1.key }).first(where: { _, b in
-                b.type == event.type && !Set(b.participants.map(\.entity)).isDisjoint(with: event.participants.map(\.entity)) && b.date != event.date
-                    && (b.date == nil || event.date == nil || b.date!.overlaps(event.date!))
+                b.type == event.type && (b.participants == event.participants
+                    || !Set(b.participants.map(\.entity)).isDisjoint(with: event.participants.map(\.entity))
+                    && (b.date == event.date || b.date == nil || event.date == nil || b.date!.overlaps(event.date!)))
             }) {
                 removedEvents[oldID] = nil
                 addedEvents[id] = nil
-                changes.append(Change(kind: .dateMoved, subject: .event, id: id, oldID: oldID, summary: eventWords(event, newEntities),
-                                      attributes: [.init(name: "date", old: before.date?.value ?? "none", new: event.date?.value ?? "none")]
-                                        + sourceChange(before.evidence, event.evidence),
-                                      causes: causes(before.evidence, event.evidence)))
+                var attributes: [Change.Attribute] = []
+                if before.date != event.date {
+                    attributes.append(.init(name: "date", old: before.date?.value ?? "none", new: event.date?.value ?? "none"))
+                }
+                let describeParticipants = { (e: Event, g: [String: Entity]) in e.participants.map { "\($0.role.rawValue)=\(names(g, $0.entity))" }.joined(separator: " ") }
+                if before.participants != event.participants {
+                    attributes.append(.init(name: "participants", old: describeParticipants(before, oldEntities), new: describeParticipants(event, newEntities)))
+                }
+                attributes += sourceChange(before.evidence, event.evidence)
+                changes.append(Change(kind: before.date != event.date ? .dateMoved : .changed, subject: .event, id: id, oldID: oldID,
+                                      summary: eventWords(event, newEntities), attributes: attributes, causes: causes(before.evidence, event.evidence)))
             }
         }
         for (id, event) in addedEvents.sorted(by: { $0.key < $1.key }) {
@@ -172,7 +181,23 @@ public enum GraphDiff {
         func relationWords(_ r: Relation, _ g: [String: Entity]) -> String {
             "\(names(g, r.source)) \(r.type) \(r.target.map { names(g, $0) } ?? "“\(r.label ?? "")”")"
         }
-        for (id, r) in newRelations.sorted(by: { $0.key < $1.key }) {
+        // An instant relation whose date moved has a new id: pair it with its old self.
+        var pairedOld = Set<String>()
+        var pairedNew = Set<String>()
+        let unmatchedOld = oldRelations.filter { newRelations[$0.key] == nil }
+        for (id, r) in newRelations.sorted(by: { $0.key < $1.key }) where oldRelations[id] == nil {
+            if let (oldID, before) = unmatchedOld.sorted(by: { $0.key < $1.key }).first(where: { oid, b in
+                !pairedOld.contains(oid) && b.type == r.type && b.source == r.source && b.target == r.target && b.label == r.label
+                    && b.by == r.by && b.modality == r.modality && b.time != r.time
+            }) {
+                pairedOld.insert(oldID)
+                pairedNew.insert(id)
+                changes.append(Change(kind: .dateMoved, subject: .relation, id: id, oldID: oldID, summary: relationWords(r, newEntities),
+                                      attributes: [.init(name: "time", old: before.time?.normalizedText ?? "none", new: r.time?.normalizedText ?? "none")],
+                                      causes: causes(before.evidence, r.evidence)))
+            }
+        }
+        for (id, r) in newRelations.sorted(by: { $0.key < $1.key }) where !pairedNew.contains(id) {
             guard let before = oldRelations[id] else {
                 changes.append(Change(kind: .added, subject: .relation, id: id, oldID: nil, summary: relationWords(r, newEntities),
                                       attributes: [], causes: causes(r.evidence)))
@@ -191,7 +216,7 @@ public enum GraphDiff {
                                       attributes: attributes, causes: causes(before.evidence, r.evidence)))
             }
         }
-        for (id, r) in oldRelations.sorted(by: { $0.key < $1.key }) where newRelations[id] == nil {
+        for (id, r) in oldRelations.sorted(by: { $0.key < $1.key }) where newRelations[id] == nil && !pairedOld.contains(id) {
             changes.append(Change(kind: .removed, subject: .relation, id: id, oldID: nil, summary: relationWords(r, oldEntities),
                                   attributes: [], causes: causes(r.evidence)))
         }
