@@ -13,13 +13,15 @@ import Foundation
 
 var articleCount = 5_000
 var seedsPath = "seeds"
+var diffEntities = 100_000
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--articles": articleCount = Int(arguments.popFirst() ?? "") ?? articleCount
     case "--seeds": seedsPath = arguments.popFirst() ?? seedsPath
+    case "--diff-entities": diffEntities = Int(arguments.popFirst() ?? "") ?? diffEntities
     default:
-        FileHandle.standardError.write(Data("usage: eventgraph-bench [--articles N] [--seeds DIR]\n".utf8))
+        FileHandle.standardError.write(Data("usage: eventgraph-bench [--articles N] [--seeds DIR] [--diff-entities N]\n".utf8))
         exit(64)
     }
 }
@@ -83,4 +85,27 @@ var merged = Graph()
 let mergeTime = seconds { merged = EntityResolver.resolve(Graph.merge(fragments)).graph }
 report("merge and resolve", mergeTime)
 print("graph: \(merged.entities.count) entities")
+// Diff of two large graphs: N entities with a mention each, the second with 1% changed and 1% new.
+func syntheticGraph(_ n: Int, variant: Int) -> Graph {
+    var entities: [Entity] = []
+    entities.reserveCapacity(n)
+    for i in 0..<n {
+        let doc = "doc-\(i % 5000).txt"
+        let name = "Entity \(i)" + (variant == 1 && i % 100 == 0 ? " Renamed" : "")
+        let evidence = Evidence(document: doc, sentence: 0, start: 0, end: 6, byteStart: 0, byteEnd: 6, text: name, sentenceText: name, rule: "bench", confidence: 0.5)
+        entities.append(Entity(id: "person:entity-\(i)", type: .person, name: name, aliases: [], mentions: [evidence]))
+    }
+    if variant == 1 {
+        for i in n..<(n + n / 100) {
+            let evidence = Evidence(document: "new.txt", sentence: 0, start: 0, end: 6, byteStart: 0, byteEnd: 6, text: "New \(i)", sentenceText: "New", rule: "bench", confidence: 0.5)
+            entities.append(Entity(id: "person:new-\(i)", type: .person, name: "New \(i)", mentions: [evidence]))
+        }
+    }
+    return Graph(entities: entities)
+}
+let oldGraph = syntheticGraph(diffEntities, variant: 0)
+let newGraph = syntheticGraph(diffEntities, variant: 1)
+var changeCount = 0
+let diffTime = seconds { changeCount = GraphDiff.compare(oldGraph, newGraph).count }
+print(String(format: "diff of two graphs of %d entities: %.3f s (%d changes)", diffEntities, diffTime, changeCount))
 print(String(format: "peak memory: %.0f MB", peakMemoryMB()))

@@ -78,7 +78,8 @@ public enum GraphDiff {
         var newByName: [String: [String]] = [:]
         for e in new.entities { for n in e.allNames { newByName[key(n), default: []].append(e.id) } }
         var explainedNew = Set<String>()
-        for (id, entity) in oldEntities.sorted(by: { $0.key < $1.key }) where newEntities[id] == nil {
+        for entity in old.entities where newEntities[entity.id] == nil {
+            let id = entity.id
             let homes = Set(entity.allNames.flatMap { newByName[key($0)] ?? [] }).sorted()
             if homes.count == 1, let home = homes.first, let target = newEntities[home] {
                 let wasThere = oldEntities[home] != nil
@@ -96,7 +97,8 @@ public enum GraphDiff {
                                       attributes: [], causes: causes(entity.mentions)))
             }
         }
-        for (id, entity) in newEntities.sorted(by: { $0.key < $1.key }) {
+        for entity in new.entities {
+            let id = entity.id
             guard let before = oldEntities[id] else {
                 if !explainedNew.contains(id) {
                     changes.append(Change(kind: .added, subject: .entity, id: id, oldID: nil, summary: "\(entity.type.rawValue) \(entity.name)",
@@ -104,6 +106,7 @@ public enum GraphDiff {
                 }
                 continue
             }
+            if before == entity { continue }
             var attributes: [Change.Attribute] = []
             if before.name != entity.name { attributes.append(.init(name: "name", old: before.name, new: entity.name)) }
             if before.type != entity.type { attributes.append(.init(name: "type", old: before.type.rawValue, new: entity.type.rawValue)) }
@@ -165,8 +168,9 @@ public enum GraphDiff {
             changes.append(Change(kind: .removed, subject: .event, id: id, oldID: nil, summary: eventWords(event, oldEntities),
                                   attributes: [], causes: causes(event.evidence)))
         }
-        for (id, event) in newEvents.sorted(by: { $0.key < $1.key }) {
-            guard let before = oldEvents[id] else { continue }
+        for event in new.events {
+            let id = event.id
+            guard let before = oldEvents[id], before != event else { continue }
             let attributes = sourceChange(before.evidence, event.evidence)
             if !attributes.isEmpty {
                 let more = event.evidence.documents.count > before.evidence.documents.count
@@ -185,7 +189,8 @@ public enum GraphDiff {
         var pairedOld = Set<String>()
         var pairedNew = Set<String>()
         let unmatchedOld = oldRelations.filter { newRelations[$0.key] == nil }
-        for (id, r) in newRelations.sorted(by: { $0.key < $1.key }) where oldRelations[id] == nil {
+        for r in new.relations where oldRelations[r.id] == nil {
+            let id = r.id
             if let (oldID, before) = unmatchedOld.sorted(by: { $0.key < $1.key }).first(where: { oid, b in
                 !pairedOld.contains(oid) && b.type == r.type && b.source == r.source && b.target == r.target && b.label == r.label
                     && b.by == r.by && b.modality == r.modality && b.time != r.time
@@ -197,12 +202,14 @@ public enum GraphDiff {
                                       causes: causes(before.evidence, r.evidence)))
             }
         }
-        for (id, r) in newRelations.sorted(by: { $0.key < $1.key }) where !pairedNew.contains(id) {
+        for r in new.relations where !pairedNew.contains(r.id) {
+            let id = r.id
             guard let before = oldRelations[id] else {
                 changes.append(Change(kind: .added, subject: .relation, id: id, oldID: nil, summary: relationWords(r, newEntities),
                                       attributes: [], causes: causes(r.evidence)))
                 continue
             }
+            if before == r { continue }
             var attributes = sourceChange(before.evidence, r.evidence)
             if before.time != r.time {
                 attributes.append(.init(name: "time", old: before.time?.normalizedText ?? "none", new: r.time?.normalizedText ?? "none"))
@@ -216,7 +223,8 @@ public enum GraphDiff {
                                       attributes: attributes, causes: causes(before.evidence, r.evidence)))
             }
         }
-        for (id, r) in oldRelations.sorted(by: { $0.key < $1.key }) where newRelations[id] == nil && !pairedOld.contains(id) {
+        for r in old.relations where newRelations[r.id] == nil && !pairedOld.contains(r.id) {
+            let id = r.id
             changes.append(Change(kind: .removed, subject: .relation, id: id, oldID: nil, summary: relationWords(r, oldEntities),
                                   attributes: [], causes: causes(r.evidence)))
         }
