@@ -9,8 +9,8 @@
 //                         SourceDocument, with located errors. Depends on Core, Yams, CLibXML2.
 //   EventGraphExtraction  the per-article pipeline (stages, resources) producing a graph fragment.
 //                         Depends on Core only: it never reads files other than its own resources.
-//   EventGraphExport      writes and reads the graph JSON contract (later GraphML, GEXF, JSON-LD).
-//                         Depends on Core (and CLibXML2 for the XML formats, when they land).
+//   EventGraphExport      writes and reads the graph JSON contract; GraphML through libxml2; timelines;
+//                         diffs. Depends on Core and CLibXML2 (imported internal, XML writers only).
 //   EventGraphEvaluation  scores a graph against hand-made gold files. Depends on Core.
 //   eventgraph            the command-line tool, one file per subcommand; the only target that ties
 //                         reading, extraction, merging and writing together.
@@ -50,7 +50,7 @@ let package = Package(
             dependencies: ["EventGraphCore"],
             resources: [.copy("Resources")]
         ),
-        .target(name: "EventGraphExport", dependencies: ["EventGraphCore"]),
+        .target(name: "EventGraphExport", dependencies: ["EventGraphCore", "CLibXML2"]),
         .target(name: "EventGraphEvaluation", dependencies: ["EventGraphCore"]),
         .executableTarget(
             name: "eventgraph",

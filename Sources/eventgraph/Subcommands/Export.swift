@@ -1,0 +1,37 @@
+import ArgumentParser
+import EventGraphCore
+import EventGraphExport
+import Foundation
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export a graph (or a corpus, built in memory) as GraphML or graph JSON.",
+        discussion: "Written atomically with -o; to standard output otherwise."
+    )
+
+    @Argument(help: "GRAPH.json, or corpus files and folders.")
+    var input: [String]
+
+    @Option(help: "graphml or json.")
+    var format: String = "graphml"
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output file.")
+    var output: String?
+
+    func validate() throws {
+        guard ["graphml", "json"].contains(format) else { throw ValidationError("--format must be graphml or json") }
+    }
+
+    func run() throws {
+        let graph = try GraphInput.load(input)
+        let bytes = format == "graphml" ? GraphML.encode(graph) : GraphJSON.encode(graph)
+        if let output {
+            do { try AtomicFile.write(bytes, to: output) } catch {
+                Terminal.error(error.description)
+                throw ExitCode(2)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import EventGraphCore
+import EventGraphExport
+import Foundation
+import Testing
+
+@Suite struct GraphMLExportTests {
+    static func tool(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static func validate(_ file: String) throws -> (status: Int32, output: String) {
+        let schemas = CommandRunner.repositoryRoot.appendingPathComponent("Schemas/graphml")
+        return try tool(["xmllint", "--nonet", "--noout", "--schema", schemas.appendingPathComponent("graphml.xsd").path, file],
+                        environment: ["XML_CATALOG_FILES": schemas.appendingPathComponent("catalog.xml").path])
+    }
+
+    @Test func seedGraphMLIsValidAndReadByNetworkx() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("seed.graphml").path
+        #expect(try CommandRunner.run(["export", "Exports/seed.graph.json", "--format", "graphml", "-o", file]).status == 0)
+        let validation = try Self.validate(file)
+        #expect(validation.status == 0, "\(validation.output)")
+        let graph = try GraphJSON.read(path: CommandRunner.repositoryRoot.appendingPathComponent("Exports/seed.graph.json").path)
+        let read = try Self.tool(["python3", CommandRunner.repositoryRoot.appendingPathComponent("Tests/Support/check_graphml.py").path, file])
+        #expect(read.status == 0, "\(read.output)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(read.output.utf8)) as? [String: Any])
+        let textNodes = Set(graph.relations.filter { $0.target == nil }.map { $0.label ?? "" }).count
+        #expect(summary["nodes"] as? Int == graph.entities.count + graph.events.count + textNodes)
+        #expect(summary["edges"] as? Int == graph.relations.count + graph.events.reduce(0) { $0 + $1.participants.count })
+        #expect(summary["directed"] as? Bool == true)
+        let nodeKeys = summary["node_keys"] as? [String] ?? []
+        #expect(nodeKeys.contains("label") && nodeKeys.contains("earliest_day") && nodeKeys.contains("type"))
+        #expect(!nodeKeys.contains { ["size", "color", "r", "g", "b", "x", "y", "z"].contains($0) })
+        #expect((summary["labels"] as? [String])?.contains("Ashraf-3 camp") == true)
+    }
+
+    /// Names with markup, quotes, control characters and any Unicode: the GraphML stays well-formed
+    /// and valid, and the forbidden characters are dropped.
+    @Test func hostileNamesNeverBreakTheXML() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var state: UInt64 = 7
+        func next() -> UInt32 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt32(truncatingIfNeeded: state >> 33)
+        }
+        let pieces = ["<script>", "&amp;", "\"", "'", "]]>", "\u{0}", "\u{1}", "\u{B}", "\u{FFFE}", "\u{D7FF}", "\u{1F600}", "Manëz", "\u{202E}", "\t", "\r\n"]
+        var entities: [Entity] = []
+        for i in 0..<40 {
+            var name = "N\(i) "
+            for _ in 0..<5 {
+                if next() % 3 == 0, let scalar = Unicode.Scalar(next() % 0x3000 + 1) { name.unicodeScalars.append(scalar) } else { name += pieces[Int(next()) % pieces.count] }
+            }
+            let evidence = Evidence(document: "d", sentence: 0, start: 0, end: 1, byteStart: 0, byteEnd: 1, text: name, sentenceText: name, rule: "t", confidence: 1)
+            entities.append(Entity(id: "person:n\(i)", type: .person, name: name, aliases: [name + "\u{0}x"], mentions: [evidence]))
+        }
+        let relation = Relation(type: "cited-as", source: "person:n0", target: nil, label: "a <b> & \u{0}\"c\"", evidence: [entities[0].mentions[0]])
+        let bytes = GraphML.encode(Graph(entities: entities, relations: [relation]))
+        let file = folder.appendingPathComponent("hostile.graphml")
+        try Data(bytes).write(to: file)
+        let validation = try Self.validate(file.path)
+        #expect(validation.status == 0, "\(validation.output)")
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && ![0x9, 0xA, 0xD].contains($0.value) })
+        #expect(text.contains("a &lt;b&gt; &amp; &quot;c&quot;"))
+    }
+}
