@@ -181,6 +181,11 @@ final class XMLWriter {
 
     func end() { xmlTextWriterEndElement(writer) }
 
+    /// Text content.
+    func text(_ text: String) {
+        withXML(text) { _ = xmlTextWriterWriteString(writer, $0) }
+    }
+
     /// `<data key="...">text</data>`
     func data(_ key: String, _ text: String) {
         start("data", attributes: [("key", key)])

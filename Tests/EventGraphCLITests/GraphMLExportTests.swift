@@ -47,6 +47,27 @@ import Testing
         #expect((summary["labels"] as? [String])?.contains("Ashraf-3 camp") == true)
     }
 
+    @Test func seedGEXFIsValidDynamicAndReadByNetworkx() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("seed.gexf").path
+        #expect(try CommandRunner.run(["export", "Exports/seed.graph.json", "--format", "gexf", "-o", file]).status == 0)
+        let rng = CommandRunner.repositoryRoot.appendingPathComponent("Schemas/gexf/gexf.rng").path
+        let validation = try Self.tool(["xmllint", "--nonet", "--noout", "--relaxng", rng, file])
+        #expect(validation.status == 0, "\(validation.output)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("mode=\"dynamic\"") && text.contains("timeformat=\"date\""))
+        // The war of the 1980s as a full-date interval; no partial dates anywhere.
+        #expect(text.contains("start=\"1980-01-01\" end=\"1989-12-31\""))
+        #expect(!text.contains(try Regex(#"(start|end)="\d{4}(-\d{2})?""#)))
+        let read = try Self.tool(["python3", "-c", "import networkx as nx, sys; g = nx.read_gexf(sys.argv[1]); print(g.number_of_nodes(), g.number_of_edges())", file])
+        let graphml = folder.appendingPathComponent("seed.graphml").path
+        #expect(try CommandRunner.run(["export", "Exports/seed.graph.json", "--format", "graphml", "-o", graphml]).status == 0)
+        let readGraphML = try Self.tool(["python3", "-c", "import networkx as nx, sys; g = nx.read_graphml(sys.argv[1], force_multigraph=True); print(g.number_of_nodes(), g.number_of_edges())", graphml])
+        #expect(read.status == 0, "\(read.output)")
+        #expect(read.output == readGraphML.output)
+    }
+
     /// Names with markup, quotes, control characters and any Unicode: the GraphML stays well-formed
     /// and valid, and the forbidden characters are dropped.
     @Test func hostileNamesNeverBreakTheXML() throws {

@@ -30,10 +30,16 @@ struct Build: ParsableCommand {
     @Option(help: ArgumentHelp("Entity overrides (aliases, merge, split, types, ignore). Default: eventgraph.overrides.yaml in the corpus folder, if present.", valueName: "FILE"))
     var overrides: String?
 
+    @Option(help: "Formats to write beside the graph JSON, comma-separated: graphml, gexf (default: all).")
+    var formats: String = "graphml,gexf"
+
     @Flag(help: "Stop at the first input that cannot be read, and write nothing.")
     var strict = false
 
     func validate() throws {
+        for format in formats.split(separator: ",") where !["graphml", "gexf"].contains(format) {
+            throw ValidationError("--formats takes graphml and gexf, got '\(format)'")
+        }
         if let published, CalendarDay(iso: published) == nil {
             throw ValidationError("--published must be a date as YYYY-MM-DD, got '\(published)'")
         }
@@ -44,11 +50,6 @@ struct Build: ParsableCommand {
         let first = URL(fileURLWithPath: corpus[0]).standardizedFileURL
         let name = first.hasDirectoryPath ? first.lastPathComponent : first.deletingPathExtension().lastPathComponent
         return "Exports/\(name.isEmpty ? "corpus" : name).graph.json"
-    }
-
-    /// `PREFIX.merges.json` beside `PREFIX.graph.json`.
-    func mergesPath(for graphPath: String) -> String {
-        String(graphPath.dropLast(".graph.json".count)) + ".merges.json"
     }
 
     func run() throws {
@@ -74,7 +75,11 @@ struct Build: ParsableCommand {
         let output = outputPath
         do {
             try GraphJSON.write(graph, to: output)
-            try AtomicFile.write(MergeLog.encode(outcome.merges), to: mergesPath(for: output))
+            let base = String(output.dropLast(".graph.json".count))
+            try AtomicFile.write(MergeLog.encode(outcome.merges), to: base + ".merges.json")
+            let chosen = Set(formats.split(separator: ",").map(String.init))
+            if chosen.contains("graphml") { try AtomicFile.write(GraphML.encode(graph), to: base + ".graphml") }
+            if chosen.contains("gexf") { try AtomicFile.write(GEXF.encode(graph), to: base + ".gexf") }
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)

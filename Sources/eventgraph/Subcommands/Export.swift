@@ -5,26 +5,31 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a graph (or a corpus, built in memory) as GraphML or graph JSON.",
+        abstract: "Export a graph (or a corpus, built in memory) as GraphML, GEXF or graph JSON.",
         discussion: "Written atomically with -o; to standard output otherwise."
     )
 
     @Argument(help: "GRAPH.json, or corpus files and folders.")
     var input: [String]
 
-    @Option(help: "graphml or json.")
+    @Option(help: "graphml, gexf or json.")
     var format: String = "graphml"
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output file.")
     var output: String?
 
     func validate() throws {
-        guard ["graphml", "json"].contains(format) else { throw ValidationError("--format must be graphml or json") }
+        guard ["graphml", "gexf", "json"].contains(format) else { throw ValidationError("--format must be graphml, gexf or json") }
     }
 
     func run() throws {
         let graph = try GraphInput.load(input)
-        let bytes = format == "graphml" ? GraphML.encode(graph) : GraphJSON.encode(graph)
+        let bytes: [UInt8]
+        switch format {
+        case "graphml": bytes = GraphML.encode(graph)
+        case "gexf": bytes = GEXF.encode(graph)
+        default: bytes = GraphJSON.encode(graph)
+        }
         if let output {
             do { try AtomicFile.write(bytes, to: output) } catch {
                 Terminal.error(error.description)
