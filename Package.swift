@@ -50,7 +50,7 @@ let package = Package(
             dependencies: ["EventGraphCore"],
             resources: [.copy("Resources")]
         ),
-        .target(name: "EventGraphExport", dependencies: ["EventGraphCore", "CLibXML2"]),
+        .target(name: "EventGraphExport", dependencies: ["EventGraphCore", "CLibXML2"], resources: [.copy("Resources")]),
         .target(name: "EventGraphEvaluation", dependencies: ["EventGraphCore"]),
         .executableTarget(
             name: "eventgraph",

@@ -13,7 +13,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let result = try CommandRunner.run(["build", "seeds", "-o", out.appendingPathComponent("seed").path])
         #expect(result.status == 0, "\(result.stderr)")
-        for name in ["seed.graph.json", "seed.merges.json", "seed.graphml", "seed.gexf"] {
+        for name in ["seed.graph.json", "seed.merges.json", "seed.graphml", "seed.gexf", "seed.jsonld"] {
             let fresh = try Data(contentsOf: out.appendingPathComponent(name))
             let snapshot = CommandRunner.repositoryRoot.appendingPathComponent("Exports/\(name)")
             if Self.recording {

@@ -68,6 +68,26 @@ import Testing
         #expect(read.output == readGraphML.output)
     }
 
+    @Test func seedJSONLDExpandsOfflineConformsAndAnswersWhoHostedTheMKO() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("seed.jsonld").path
+        #expect(try CommandRunner.run(["export", "Exports/seed.graph.json", "--format", "jsonld", "-o", file]).status == 0)
+        let root = CommandRunner.repositoryRoot
+        let check = try Self.tool(["python3", root.appendingPathComponent("Tests/Support/check_jsonld.py").path, file,
+                                   root.appendingPathComponent("Schemas/jsonld/eventgraph.shapes.ttl").path])
+        #expect(check.status == 0, "\(check.output)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(check.output.utf8)) as? [String: Any])
+        let hosts = summary["hosted_by"] as? [[Any]] ?? []
+        #expect(hosts.contains { ($0[0] as? String) == "Albania" && ($0[1] as? String) == "2013" && ($0[2] as? String) == "asserted" })
+        #expect(hosts.contains { ($0[0] as? String) == "Albania" && ($0[1] as? String) == "2016" && ($0[2] as? String) == "reported" })
+        // The embedded context is the one published in Schemas/.
+        let published = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("Schemas/jsonld/eventgraph.context.jsonld"))) as? [String: Any]
+        let exported = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any]
+        let same = NSDictionary(dictionary: published?["@context"] as? [String: Any] ?? [:]).isEqual(to: exported?["@context"] as? [String: Any] ?? ["x": 1])
+        #expect(same)
+    }
+
     /// Names with markup, quotes, control characters and any Unicode: the GraphML stays well-formed
     /// and valid, and the forbidden characters are dropped.
     @Test func hostileNamesNeverBreakTheXML() throws {

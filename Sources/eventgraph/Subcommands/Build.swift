@@ -30,15 +30,15 @@ struct Build: ParsableCommand {
     @Option(help: ArgumentHelp("Entity overrides (aliases, merge, split, types, ignore). Default: eventgraph.overrides.yaml in the corpus folder, if present.", valueName: "FILE"))
     var overrides: String?
 
-    @Option(help: "Formats to write beside the graph JSON, comma-separated: graphml, gexf (default: all).")
-    var formats: String = "graphml,gexf"
+    @Option(help: "Formats to write beside the graph JSON, comma-separated: graphml, gexf, jsonld (default: all).")
+    var formats: String = "graphml,gexf,jsonld"
 
     @Flag(help: "Stop at the first input that cannot be read, and write nothing.")
     var strict = false
 
     func validate() throws {
-        for format in formats.split(separator: ",") where !["graphml", "gexf"].contains(format) {
-            throw ValidationError("--formats takes graphml and gexf, got '\(format)'")
+        for format in formats.split(separator: ",") where !["graphml", "gexf", "jsonld"].contains(format) {
+            throw ValidationError("--formats takes graphml, gexf and jsonld, got '\(format)'")
         }
         if let published, CalendarDay(iso: published) == nil {
             throw ValidationError("--published must be a date as YYYY-MM-DD, got '\(published)'")
@@ -80,6 +80,7 @@ struct Build: ParsableCommand {
             let chosen = Set(formats.split(separator: ",").map(String.init))
             if chosen.contains("graphml") { try AtomicFile.write(GraphML.encode(graph), to: base + ".graphml") }
             if chosen.contains("gexf") { try AtomicFile.write(GEXF.encode(graph), to: base + ".gexf") }
+            if chosen.contains("jsonld") { try AtomicFile.write(JSONLD.encode(graph), to: base + ".jsonld") }
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)

@@ -5,21 +5,21 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a graph (or a corpus, built in memory) as GraphML, GEXF or graph JSON.",
+        abstract: "Export a graph (or a corpus, built in memory) as GraphML, GEXF, JSON-LD or graph JSON.",
         discussion: "Written atomically with -o; to standard output otherwise."
     )
 
     @Argument(help: "GRAPH.json, or corpus files and folders.")
     var input: [String]
 
-    @Option(help: "graphml, gexf or json.")
+    @Option(help: "graphml, gexf, jsonld or json.")
     var format: String = "graphml"
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output file.")
     var output: String?
 
     func validate() throws {
-        guard ["graphml", "gexf", "json"].contains(format) else { throw ValidationError("--format must be graphml, gexf or json") }
+        guard ["graphml", "gexf", "jsonld", "json"].contains(format) else { throw ValidationError("--format must be graphml, gexf, jsonld or json") }
     }
 
     func run() throws {
@@ -28,6 +28,7 @@ struct Export: ParsableCommand {
         switch format {
         case "graphml": bytes = GraphML.encode(graph)
         case "gexf": bytes = GEXF.encode(graph)
+        case "jsonld": bytes = JSONLD.encode(graph)
         default: bytes = GraphJSON.encode(graph)
         }
         if let output {
