@@ -134,6 +134,13 @@ public enum GraphML {
     }
 }
 
+/// What XML 1.0 can carry.
+public enum XMLSafe {
+    /// The text without the characters XML 1.0 forbids (controls other than tab, newline and
+    /// carriage return; surrogates; U+FFFE and U+FFFF).
+    public static func clean(_ text: String) -> String { XMLWriter.clean(text) }
+}
+
 /// A thin wrapper over libxml2's xmlTextWriter, writing to memory.
 final class XMLWriter {
     private let buffer: xmlBufferPtr

@@ -45,6 +45,12 @@ import Testing
         #expect(nodeKeys.contains("label") && nodeKeys.contains("earliest_day") && nodeKeys.contains("type"))
         #expect(!nodeKeys.contains { ["size", "color", "r", "g", "b", "x", "y", "z"].contains($0) })
         #expect((summary["labels"] as? [String])?.contains("Ashraf-3 camp") == true)
+        // igraph reads the same graph.
+        let igraph = summary["igraph"] as? [String: Any]
+        #expect(igraph?["nodes"] as? Int == summary["nodes"] as? Int)
+        #expect(igraph?["edges"] as? Int == summary["edges"] as? Int)
+        #expect(igraph?["directed"] as? Bool == true)
+        #expect(igraph?["labels"] as? [String] == summary["labels"] as? [String])
     }
 
     @Test func seedGEXFIsValidDynamicAndReadByNetworkx() throws {
@@ -117,5 +123,23 @@ import Testing
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && ![0x9, 0xA, 0xD].contains($0.value) })
         #expect(text.contains("a &lt;b&gt; &amp; &quot;c&quot;"))
+
+        // The same names through GEXF (valid) and JSON-LD, read back by networkx and rdflib.
+        let graph = Graph(entities: entities, relations: [relation])
+        let gexf = folder.appendingPathComponent("hostile.gexf")
+        try Data(GEXF.encode(graph)).write(to: gexf)
+        let rng = CommandRunner.repositoryRoot.appendingPathComponent("Schemas/gexf/gexf.rng").path
+        let gexfValidation = try Self.tool(["xmllint", "--nonet", "--noout", "--relaxng", rng, gexf.path])
+        #expect(gexfValidation.status == 0, "\(gexfValidation.output)")
+        let jsonldFile = folder.appendingPathComponent("hostile.jsonld")
+        try Data(JSONLD.encode(graph)).write(to: jsonldFile)
+        let read = try Self.tool(["python3", CommandRunner.repositoryRoot.appendingPathComponent("Tests/Support/read_names.py").path, file.path, jsonldFile.path])
+        #expect(read.status == 0, "\(read.output)")
+        let names = try #require(try JSONSerialization.jsonObject(with: Data(read.output.utf8)) as? [String: [String]])
+        // XML cannot carry some characters: they are dropped, the rest survives exactly.
+        let xmlNames = entities.map { XMLSafe.clean($0.name) }
+        #expect(names["graphml"]?.count == entities.count)
+        #expect(Set(names["graphml"] ?? []) == Set(xmlNames))
+        #expect(Set(names["jsonld"] ?? []) == Set(entities.map(\.name)))
     }
 }
