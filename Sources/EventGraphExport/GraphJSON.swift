@@ -22,14 +22,23 @@ public enum GraphJSON {
         var relations: [Relation]
     }
 
+    /// The graph on one line (no newline inside), for fragment streams (JSONL).
+    public static func encodeLine(_ graph: Graph) -> [UInt8] {
+        encode(graph, pretty: false)
+    }
+
     /// The graph as pretty-printed JSON bytes, ending in a newline.
     public static func encode(_ graph: Graph) -> [UInt8] {
+        encode(graph, pretty: true)
+    }
+
+    static func encode(_ graph: Graph, pretty: Bool) -> [UInt8] {
         let file = File(
             format: formatName, formatVersion: formatVersion, generator: "eventgraph \(ToolVersion.current)",
             documents: graph.documents, entities: graph.entities, timexes: graph.timexes, events: graph.events,
             relations: graph.relations)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         // Every value in the model is encodable; a failure here is a programming error.
         var bytes = [UInt8](try! encoder.encode(file))
         bytes.append(0x0A)
