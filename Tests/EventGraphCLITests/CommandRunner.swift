@@ -43,19 +43,29 @@ enum CommandRunner {
                       stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
-    /// Validates JSON files against `Schemas/graph.schema.json` with Python's `jsonschema`.
-    static func validateAgainstSchema(_ paths: [String]) throws -> Output {
+    /// Runs another program (python3, xmllint, ...) through `env`, with extra environment
+    /// variables; standard output and error together.
+    static func tool(_ arguments: [String], environment extra: [String: String] = [:]) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", repositoryRoot.appendingPathComponent("Tests/Support/validate_json_schema.py").path,
-                             repositoryRoot.appendingPathComponent("Schemas/graph.schema.json").path] + paths
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: "")
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Validates JSON files against `Schemas/graph.schema.json` with Python's `jsonschema`.
+    static func validateAgainstSchema(_ paths: [String]) throws -> Output {
+        let result = try tool(["python3", repositoryRoot.appendingPathComponent("Tests/Support/validate_json_schema.py").path,
+                               repositoryRoot.appendingPathComponent("Schemas/graph.schema.json").path] + paths)
+        return Output(status: result.status, stdout: result.output, stderr: "")
     }
 
     static func temporaryFolder() throws -> URL {
