@@ -9,13 +9,13 @@ import Foundation
 /// xsd:gYear). The `@context` is embedded (a copy of `Schemas/jsonld/eventgraph.context.jsonld`), so
 /// the file needs no network.
 public enum JSONLD {
-    /// The context, from this target's resources.
-    public static func context() -> Any {
+    /// The context, from this target's resources, read once.
+    static let embeddedContext: JSONValue = {
         let url = Bundle.module.bundleURL.appendingPathComponent("Resources/eventgraph.context.jsonld")
         guard let data = FileManager.default.contents(atPath: url.path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] as [String: Any] }
-        return object["@context"] ?? [:] as [String: Any]
-    }
+              let node = try? JSONParser.parse(Array(data)), let context = node["@context"] else { return .object([:]) }
+        return JSONValue(context)
+    }()
 
     /// `person:nasser-kanaani` is already a compact IRI under the context's `person` prefix; a
     /// document id becomes `doc:` and its percent-encoded path.
@@ -29,82 +29,81 @@ public enum JSONLD {
     }
 
     /// A date literal typed by its precision.
-    static func dateLiteral(_ day: CalendarDay, _ precision: TimePrecision?) -> [String: String] {
+    static func dateLiteral(_ day: CalendarDay, _ precision: TimePrecision?) -> JSONValue {
         switch precision {
-        case .century?, .decade?, .year?: return ["@value": String(format: "%04d", day.year), "@type": "xsd:gYear"]
-        case .half?, .season?, .quarter?, .month?: return ["@value": String(day.iso.prefix(7)), "@type": "xsd:gYearMonth"]
-        default: return ["@value": day.iso, "@type": "xsd:date"]
+        case .century?, .decade?, .year?: return .object(["@value": .string(String(format: "%04d", day.year)), "@type": .string("xsd:gYear")])
+        case .half?, .season?, .quarter?, .month?: return .object(["@value": .string(String(day.iso.prefix(7))), "@type": .string("xsd:gYearMonth")])
+        default: return .object(["@value": .string(day.iso), "@type": .string("xsd:date")])
         }
     }
 
-    static func mentions(_ evidence: [Evidence], sentenceLevel: Bool) -> [[String: Any]] {
-        evidence.filter { !$0.rule.hasSuffix(".argument") }.map { e in
-            [
-                "id": "\(documentIRI(e.document))#char=\(e.start),\(e.end)", "type": "Mention",
-                "beginIndex": e.start, "endIndex": e.end, "anchorOf": sentenceLevel ? e.sentenceText : e.text,
-                "inDocument": documentIRI(e.document), "rule": e.rule,
-            ]
-        }
+    static func mentions(_ evidence: [Evidence], sentenceLevel: Bool) -> JSONValue {
+        .array(evidence.filter { !$0.rule.hasSuffix(".argument") }.map { e in
+            .object([
+                "id": .string("\(documentIRI(e.document))#char=\(e.start),\(e.end)"), "type": .string("Mention"),
+                "beginIndex": .int(e.start), "endIndex": .int(e.end), "anchorOf": .string(sentenceLevel ? e.sentenceText : e.text),
+                "inDocument": .string(documentIRI(e.document)), "rule": .string(e.rule),
+            ])
+        })
     }
 
     public static func encode(_ graph: Graph) -> [UInt8] {
-        var nodes: [[String: Any]] = []
+        var nodes: [JSONValue] = []
+        nodes.reserveCapacity(graph.documents.count + graph.entities.count + graph.events.count + graph.relations.count)
         for d in graph.documents {
-            var node: [String: Any] = ["id": documentIRI(d.id), "type": "NewsArticle", "sha256": d.sha256, "name": d.id]
-            if let url = d.url { node["url"] = url }
-            if let title = d.title { node["headline"] = title }
-            if let source = d.source { node["publisher"] = source }
-            if let published = d.published { node["datePublished"] = published.iso }
-            if let license = d.license { node["license"] = license }
-            nodes.append(node)
+            var node: [String: JSONValue] = ["id": .string(documentIRI(d.id)), "type": .string("NewsArticle"), "sha256": .string(d.sha256), "name": .string(d.id)]
+            if let url = d.url { node["url"] = .string(url) }
+            if let title = d.title { node["headline"] = .string(title) }
+            if let source = d.source { node["publisher"] = .string(source) }
+            if let published = d.published { node["datePublished"] = .string(published.iso) }
+            if let license = d.license { node["license"] = .string(license) }
+            nodes.append(.object(node))
         }
         let typeNames: [EntityType: String] = [.person: "Person", .organization: "Organization", .place: "Place", .facility: "Facility"]
         for e in graph.entities {
-            var node: [String: Any] = ["id": e.id, "type": typeNames[e.type]!, "name": e.name,
-                                       "derivedFrom": e.mentions.documents.map(documentIRI), "mentions": mentions(e.mentions, sentenceLevel: false)]
-            if !e.aliases.isEmpty { node["alternateName"] = e.aliases }
-            nodes.append(node)
+            var node: [String: JSONValue] = ["id": .string(e.id), "type": .string(typeNames[e.type]!), "name": .string(e.name),
+                                             "derivedFrom": .strings(e.mentions.documents.map(documentIRI)), "mentions": mentions(e.mentions, sentenceLevel: false)]
+            if !e.aliases.isEmpty { node["alternateName"] = .strings(e.aliases) }
+            nodes.append(.object(node))
         }
         for ev in graph.events {
-            var node: [String: Any] = ["id": ev.id, "type": "Event", "eventType": ev.type, "name": ev.type,
-                                       "derivedFrom": ev.evidence.documents.map(documentIRI), "sources": ev.evidence.documents.count,
-                                       "confidence": ev.confidence, "mentions": mentions(ev.evidence, sentenceLevel: true),
-                                       "actors": ev.participants.filter { $0.role != .place }.map(\.entity).sorted()]
+            var node: [String: JSONValue] = ["id": .string(ev.id), "type": .string("Event"), "eventType": .string(ev.type), "name": .string(ev.type),
+                                             "derivedFrom": .strings(ev.evidence.documents.map(documentIRI)), "sources": .int(ev.evidence.documents.count),
+                                             "confidence": .double(ev.confidence), "mentions": mentions(ev.evidence, sentenceLevel: true),
+                                             "actors": .strings(ev.participants.filter { $0.role != .place }.map(\.entity).sorted())]
             let agents = ev.participants.filter { $0.role == .agent }.map(\.entity)
             let targets = ev.participants.filter { $0.role == .target }.map(\.entity)
             let places = ev.participants.filter { $0.role == .place }.map(\.entity)
-            if !agents.isEmpty { node["agent"] = agents }
-            if !targets.isEmpty { node["target"] = targets }
-            if !places.isEmpty { node["location"] = places }
+            if !agents.isEmpty { node["agent"] = .strings(agents) }
+            if !targets.isEmpty { node["target"] = .strings(targets) }
+            if !places.isEmpty { node["location"] = .strings(places) }
             if let date = ev.date {
-                node["timexValue"] = date.value
-                if let p = date.precision { node["datePrecision"] = p.rawValue }
+                node["timexValue"] = .string(date.value)
+                if let p = date.precision { node["datePrecision"] = .string(p.rawValue) }
                 if let start = date.earliest {
                     node["startDate"] = dateLiteral(start, date.precision)
-                    node["earliestBegin"] = start.iso
+                    node["earliestBegin"] = .string(start.iso)
                 }
                 if let end = date.latest {
                     if end != date.earliest { node["endDate"] = dateLiteral(end, date.precision) }
-                    node["latestEnd"] = end.iso
+                    node["latestEnd"] = .string(end.iso)
                 }
             }
-            nodes.append(node)
+            nodes.append(.object(node))
         }
         for r in graph.relations {
-            var node: [String: Any] = ["id": r.id, "type": ["Relation", "Statement"], "subject": r.source, "predicate": camel(r.type),
-                                       "modality": r.modality.rawValue, "confidence": r.confidence, "sources": r.evidence.documents.count,
-                                       "derivedFrom": r.evidence.documents.map(documentIRI), "mentions": mentions(r.evidence, sentenceLevel: true)]
-            if let target = r.target { node["object"] = target }
-            if let label = r.label { node["label"] = label }
-            if let by = r.by { node["by"] = by }
+            var node: [String: JSONValue] = ["id": .string(r.id), "type": .strings(["Relation", "Statement"]), "subject": .string(r.source), "predicate": .string(camel(r.type)),
+                                             "modality": .string(r.modality.rawValue), "confidence": .double(r.confidence), "sources": .int(r.evidence.documents.count),
+                                             "derivedFrom": .strings(r.evidence.documents.map(documentIRI)), "mentions": mentions(r.evidence, sentenceLevel: true)]
+            if let target = r.target { node["object"] = .string(target) }
+            if let label = r.label { node["label"] = .string(label) }
+            if let by = r.by { node["by"] = .string(by) }
             if let time = r.time {
-                if let start = time.start, let day = start.earliest { node["startDate"] = dateLiteral(day, start.precision); node["earliestBegin"] = day.iso }
-                if let end = time.end, let day = end.latest { node["endDate"] = dateLiteral(day, end.precision); node["latestEnd"] = day.iso }
+                if let start = time.start, let day = start.earliest { node["startDate"] = dateLiteral(day, start.precision); node["earliestBegin"] = .string(day.iso) }
+                if let end = time.end, let day = end.latest { node["endDate"] = dateLiteral(day, end.precision); node["latestEnd"] = .string(day.iso) }
             }
-            nodes.append(node)
+            nodes.append(.object(node))
         }
-        let document: [String: Any] = ["@context": context(), "@graph": nodes]
-        let data = try! JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-        return Array(data) + [0x0A]
+        return JSONValue.object(["@context": embeddedContext, "@graph": .array(nodes)]).prettyBytes()
     }
 }

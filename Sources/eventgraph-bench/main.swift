@@ -14,14 +14,16 @@ import Foundation
 var articleCount = 5_000
 var seedsPath = "seeds"
 var diffEntities = 100_000
+var writeDirectory: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--articles": articleCount = Int(arguments.popFirst() ?? "") ?? articleCount
     case "--seeds": seedsPath = arguments.popFirst() ?? seedsPath
     case "--diff-entities": diffEntities = Int(arguments.popFirst() ?? "") ?? diffEntities
+    case "--write": writeDirectory = arguments.popFirst()
     default:
-        FileHandle.standardError.write(Data("usage: eventgraph-bench [--articles N] [--seeds DIR] [--diff-entities N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: eventgraph-bench [--articles N] [--seeds DIR] [--diff-entities N] [--write DIR]\n".utf8))
         exit(64)
     }
 }
@@ -38,6 +40,21 @@ guard !seeds.isEmpty else {
 var generator = CorpusGenerator(seedTexts: seeds, seed: 2023)
 let corpus = (0..<articleCount).map { generator.article(index: $0) }
 let totalBytes = corpus.reduce(0) { $0 + $1.text.utf8.count }
+
+// --write DIR: only write the corpus as front-matter text files, so that `eventgraph build` and
+// `wc -w` can be timed over the same bytes; sharded into subfolders of 1,000 files each.
+if let writeDirectory {
+    let fileManager = FileManager.default
+    for article in corpus {
+        let index = Int(article.document.id.dropFirst("article-".count).dropLast(".txt".count)) ?? 0
+        let folder = writeDirectory + String(format: "/%03d", index / 1000)
+        try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let text = "---\ntitle: Generated article \(index)\nsource: Generated\npublished: \(article.document.published.map { "\($0)" } ?? "")\n---\n" + article.text
+        try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + article.document.id))
+    }
+    print("wrote \(articleCount) articles, \(String(format: "%.1f", Double(totalBytes) / 1_000_000)) MB of text, to \(writeDirectory)")
+    exit(0)
+}
 
 func seconds(_ body: () -> Void) -> Double {
     let start = DispatchTime.now().uptimeNanoseconds

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Reproduces the end-to-end rows of BENCHMARKS.md: for each corpus size, generates the corpus
+# (deterministically, from seeds/) into a scratch folder, then times `wc -w` and `eventgraph build`
+# over the same files, with peak memory from GNU time. Release build; not run by CI.
+#
+#   Scripts/benchmark.sh [ARTICLES ...]      default: 1000 10000 100000
+#   SCRATCH=/tmp/eventgraph-bench Scripts/benchmark.sh 1000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scratch=${SCRATCH:-/tmp/eventgraph-bench}
+sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000 100000)
+swift build -c release --product eventgraph-bench >/dev/null
+swift build -c release --product eventgraph >/dev/null
+bench=.build/release/eventgraph-bench; eventgraph=.build/release/eventgraph
+echo "| articles | MB on disk | wc -w s | wc -w MB/s | build s | build MB/s | build articles/s | ratio to wc -w | peak MB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in "${sizes[@]}"; do
+  corpus=$scratch/corpus-$n
+  [ -d "$corpus" ] || "$bench" --articles "$n" --write "$corpus" >/dev/null
+  bytes=$(find "$corpus" -type f -name '*.txt' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
+  # Warm the page cache so that both measure reading text, not the disk.
+  find "$corpus" -type f -name '*.txt' -print0 | xargs -0 cat >/dev/null
+  wc_s=$( { /usr/bin/time -f '%e' sh -c "find '$corpus' -type f -name '*.txt' -print0 | xargs -0 wc -w >/dev/null"; } 2>&1 | tail -1)
+  build=$( { /usr/bin/time -f '%e %M' "$eventgraph" build "$corpus" -o "$scratch/out-$n" >/dev/null; } 2>&1 | tail -1)
+  build_s=${build% *}; peak_kb=${build#* }
+  awk -v n="$n" -v b="$bytes" -v w="$wc_s" -v s="$build_s" -v m="$peak_kb" 'BEGIN {
+    mb = b / 1e6; if (w < 0.01) w = 0.01
+    printf "| %d | %.1f | %.2f | %.0f | %.1f | %.2f | %.0f | %.0f× | %.0f |\n", n, mb, w, mb / w, s, mb / s, n / s, s / w, m / 1024 }'
+done
