@@ -37,7 +37,7 @@ public enum JSONLD {
         }
     }
 
-    static func mentions(_ evidence: [Evidence], sentenceLevel: Bool) -> JSONValue {
+    static func mentions(_ evidence: [Evidence], sentenceLevel: Bool, iri documentIRI: (String) -> String) -> JSONValue {
         .array(evidence.filter { !$0.rule.hasSuffix(".argument") }.map { e in
             .object([
                 "id": .string("\(documentIRI(e.document))#char=\(e.start),\(e.end)"), "type": .string("Mention"),
@@ -48,6 +48,10 @@ public enum JSONLD {
     }
 
     public static func encode(_ graph: Graph) -> [UInt8] {
+        // Percent-encoding a path is costly and every mention repeats its document's.
+        var documentIRIs: [String: String] = [:]
+        for d in graph.documents { documentIRIs[d.id] = Self.documentIRI(d.id) }
+        let documentIRI: (String) -> String = { documentIRIs[$0] ?? Self.documentIRI($0) }
         var nodes: [JSONValue] = []
         nodes.reserveCapacity(graph.documents.count + graph.entities.count + graph.events.count + graph.relations.count)
         for d in graph.documents {
@@ -62,14 +66,14 @@ public enum JSONLD {
         let typeNames: [EntityType: String] = [.person: "Person", .organization: "Organization", .place: "Place", .facility: "Facility"]
         for e in graph.entities {
             var node: [String: JSONValue] = ["id": .string(e.id), "type": .string(typeNames[e.type]!), "name": .string(e.name),
-                                             "derivedFrom": .strings(e.mentions.documents.map(documentIRI)), "mentions": mentions(e.mentions, sentenceLevel: false)]
+                                             "derivedFrom": .strings(e.mentions.documents.map(documentIRI)), "mentions": mentions(e.mentions, sentenceLevel: false, iri: documentIRI)]
             if !e.aliases.isEmpty { node["alternateName"] = .strings(e.aliases) }
             nodes.append(.object(node))
         }
         for ev in graph.events {
             var node: [String: JSONValue] = ["id": .string(ev.id), "type": .string("Event"), "eventType": .string(ev.type), "name": .string(ev.type),
                                              "derivedFrom": .strings(ev.evidence.documents.map(documentIRI)), "sources": .int(ev.evidence.documents.count),
-                                             "confidence": .double(ev.confidence), "mentions": mentions(ev.evidence, sentenceLevel: true),
+                                             "confidence": .double(ev.confidence), "mentions": mentions(ev.evidence, sentenceLevel: true, iri: documentIRI),
                                              "actors": .strings(ev.participants.filter { $0.role != .place }.map(\.entity).sorted())]
             let agents = ev.participants.filter { $0.role == .agent }.map(\.entity)
             let targets = ev.participants.filter { $0.role == .target }.map(\.entity)
@@ -94,7 +98,7 @@ public enum JSONLD {
         for r in graph.relations {
             var node: [String: JSONValue] = ["id": .string(r.id), "type": .strings(["Relation", "Statement"]), "subject": .string(r.source), "predicate": .string(camel(r.type)),
                                              "modality": .string(r.modality.rawValue), "confidence": .double(r.confidence), "sources": .int(r.evidence.documents.count),
-                                             "derivedFrom": .strings(r.evidence.documents.map(documentIRI)), "mentions": mentions(r.evidence, sentenceLevel: true)]
+                                             "derivedFrom": .strings(r.evidence.documents.map(documentIRI)), "mentions": mentions(r.evidence, sentenceLevel: true, iri: documentIRI)]
             if let target = r.target { node["object"] = .string(target) }
             if let label = r.label { node["label"] = .string(label) }
             if let by = r.by { node["by"] = .string(by) }
