@@ -149,31 +149,30 @@ public enum TimelineRenderer {
     /// TimelineJS 3's JSON: dates only as precise as known (year, or year and month), our ids as
     /// `unique_id`, the main actor as `group`, every string HTML-escaped.
     static func timelineJS(_ t: Timeline, _ o: Options) -> String {
-        func date(_ day: CalendarDay?, _ precision: TimePrecision?) -> [String: String]? {
+        func date(_ day: CalendarDay?, _ precision: TimePrecision?) -> JSONValue? {
             guard let day else { return nil }
             switch precision {
-            case .century?, .decade?, .year?: return ["year": String(day.year)]
-            case .half?, .season?, .quarter?, .month?: return ["year": String(day.year), "month": String(day.month)]
-            default: return ["year": String(day.year), "month": String(day.month), "day": String(day.day)]
+            case .century?, .decade?, .year?: return .object(["year": .string(String(day.year))])
+            case .half?, .season?, .quarter?, .month?: return .object(["year": .string(String(day.year)), "month": .string(String(day.month))])
+            default: return .object(["year": .string(String(day.year)), "month": .string(String(day.month)), "day": .string(String(day.day))])
             }
         }
-        var events: [[String: Any]] = []
+        var events: [JSONValue] = []
         for e in t.dated {
             let startValue = e.interval?.start
             let endValue = e.interval?.end
-            var item: [String: Any] = [
-                "unique_id": e.id,
-                "text": ["headline": escapeHTML(e.headline), "text": escapeHTML(details(e) + (e.when.map { " (\($0))" } ?? ""))],
+            var item: [String: JSONValue] = [
+                "unique_id": .string(e.id),
+                "text": .object(["headline": .string(escapeHTML(e.headline)), "text": .string(escapeHTML(details(e) + (e.when.map { " (\($0))" } ?? "")))]),
             ]
             if let start = date(startValue?.earliest ?? endValue?.earliest, startValue?.precision ?? endValue?.precision) { item["start_date"] = start }
             let endDay = e.interval?.latest
             if let endDay, endDay != (startValue?.earliest), let end = date(endDay, endValue?.precision ?? startValue?.precision) { item["end_date"] = end }
-            if let group = e.mainActor { item["group"] = escapeHTML(group) }
-            events.append(item)
+            if let group = e.mainActor { item["group"] = .string(escapeHTML(group)) }
+            events.append(.object(item))
         }
-        let root: [String: Any] = ["title": ["text": ["headline": escapeHTML(o.title)]], "events": events]
-        let data = try! JSONSerialization.data(withJSONObject: root, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        let root = JSONValue.object(["title": .object(["text": .object(["headline": .string(escapeHTML(o.title))])]), "events": .array(events)])
+        return String(decoding: root.prettyBytes(), as: UTF8.self)
     }
 
     // MARK: HTML
