@@ -62,13 +62,13 @@ enum JSONValue {
         case .object(let members):
             if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
             out.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
+            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (index, member) in sorted.enumerated() {
                 out.append(contentsOf: index == 0 ? "\n".utf8 : ",\n".utf8)
                 Self.writeIndent(indent + 1, to: &out)
-                Self.writeString(key, to: &out)
+                Self.writeString(member.key, to: &out)
                 out.append(contentsOf: ": ".utf8)
-                members[key]!.write(to: &out, indent: indent + 1)
+                member.value.write(to: &out, indent: indent + 1)
             }
             out.append(0x0A)
             Self.writeIndent(indent, to: &out)

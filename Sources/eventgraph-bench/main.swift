@@ -44,12 +44,10 @@ let totalBytes = corpus.reduce(0) { $0 + $1.text.utf8.count }
 // --write DIR: only write the corpus as front-matter text files, so that `eventgraph build` and
 // `wc -w` can be timed over the same bytes; sharded into subfolders of 1,000 files each.
 if let writeDirectory {
-    let fileManager = FileManager.default
-    for article in corpus {
-        let index = Int(article.document.id.dropFirst("article-".count).dropLast(".txt".count)) ?? 0
+    for (index, article) in corpus.enumerated() {
         let folder = writeDirectory + String(format: "/%03d", index / 1000)
-        try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let text = "---\ntitle: Generated article \(index)\nsource: Generated\npublished: \(article.document.published.map { "\($0)" } ?? "")\n---\n" + article.text
+        if index % 1000 == 0 { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let text = "---\ntitle: Generated article \(index)\nsource: Generated\npublished: \(article.document.published?.iso ?? "")\n---\n" + article.text
         try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + article.document.id))
     }
     print("wrote \(articleCount) articles, \(String(format: "%.1f", Double(totalBytes) / 1_000_000)) MB of text, to \(writeDirectory)")
