@@ -9,17 +9,102 @@ import Foundation
 public enum GraphJSON {
     /// Written into every file, bumped when the contract changes incompatibly.
     public static let formatName = "eventgraph-graph"
-    public static let formatVersion = 1
+    public static let formatVersion = 2
+
+    /// Version 1 wrote every sentence text in every piece of evidence; it is still read.
+    static let readableVersions: ClosedRange<Int> = 1...2
 
     struct File: Codable {
         var format: String
         var formatVersion: Int
         var generator: String
-        var documents: [Document]
+        var documents: [DocumentRecord]
         var entities: [Entity]
         var timexes: [Timex]
         var events: [Event]
         var relations: [Relation]
+    }
+
+    /// A document with the texts of the sentences its evidence quotes, written once here so that
+    /// evidence only points at them.
+    struct DocumentRecord: Codable {
+        var document: Document
+        var sentences: [SentenceRecord]
+
+        private enum CodingKeys: String, CodingKey { case sentences }
+
+        init(document: Document, sentences: [SentenceRecord]) {
+            self.document = document
+            self.sentences = sentences
+        }
+
+        init(from decoder: Decoder) throws {
+            document = try Document(from: decoder)
+            sentences = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent([SentenceRecord].self, forKey: .sentences) ?? []
+        }
+
+        func encode(to encoder: Encoder) throws {
+            try document.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(sentences, forKey: .sentences)
+        }
+    }
+
+    struct SentenceRecord: Codable {
+        /// The `Evidence.sentence` index.
+        var index: Int
+        var text: String
+    }
+
+    /// Every piece of evidence in the graph.
+    static func forEachEvidence(in graph: Graph, _ body: (Evidence) -> Void) {
+        for entity in graph.entities { for evidence in entity.mentions { body(evidence) } }
+        for event in graph.events { for evidence in event.evidence { body(evidence) } }
+        for relation in graph.relations { for evidence in relation.evidence { body(evidence) } }
+    }
+
+    /// The sentence table of each document, and the documents whose evidence can leave its sentence
+    /// text out. A document whose evidence disagrees about a sentence's text (a hand-made graph)
+    /// keeps the text in every piece of evidence instead, so nothing is lost.
+    static func sentenceTables(of graph: Graph) -> (records: [DocumentRecord], tabled: Set<String>) {
+        var tables: [String: [Int: String]] = [:]
+        var conflicting: Set<String> = []
+        for document in graph.documents { tables[document.id] = [:] }
+        forEachEvidence(in: graph) { evidence in
+            guard tables[evidence.document] != nil, !conflicting.contains(evidence.document) else { return }
+            if let known = tables[evidence.document]![evidence.sentence] {
+                if known != evidence.sentenceText { conflicting.insert(evidence.document) }
+            } else {
+                tables[evidence.document]![evidence.sentence] = evidence.sentenceText
+            }
+        }
+        let records = graph.documents.map { document -> DocumentRecord in
+            guard !conflicting.contains(document.id), let table = tables[document.id] else {
+                return DocumentRecord(document: document, sentences: [])
+            }
+            return DocumentRecord(document: document, sentences: table.keys.sorted().map { SentenceRecord(index: $0, text: table[$0]!) })
+        }
+        return (records, Set(tables.keys).subtracting(conflicting))
+    }
+
+    /// Puts the sentence texts of a decoded file back into its evidence. The same string is shared
+    /// by every piece of evidence that quotes the sentence.
+    static func restoreSentenceTexts(_ graph: inout Graph, from records: [DocumentRecord]) {
+        var tables: [String: [Int: String]] = [:]
+        for record in records where !record.sentences.isEmpty {
+            var table: [Int: String] = [:]
+            for sentence in record.sentences { table[sentence.index] = sentence.text }
+            tables[record.document.id] = table
+        }
+        guard !tables.isEmpty else { return }
+        func restore(_ evidence: inout [Evidence]) {
+            for i in evidence.indices where evidence[i].sentenceText.isEmpty {
+                if let text = tables[evidence[i].document]?[evidence[i].sentence] { evidence[i].sentenceText = text }
+            }
+        }
+        for i in graph.entities.indices { restore(&graph.entities[i].mentions) }
+        for i in graph.events.indices { restore(&graph.events[i].evidence) }
+        for i in graph.relations.indices { restore(&graph.relations[i].evidence) }
     }
 
     /// The graph on one line (no newline inside), for fragment streams (JSONL).
@@ -33,12 +118,14 @@ public enum GraphJSON {
     }
 
     static func encode(_ graph: Graph, pretty: Bool) -> [UInt8] {
+        let (records, tabled) = sentenceTables(of: graph)
         let file = File(
             format: formatName, formatVersion: formatVersion, generator: "eventgraph \(ToolVersion.current)",
-            documents: graph.documents, entities: graph.entities, timexes: graph.timexes, events: graph.events,
+            documents: records, entities: graph.entities, timexes: graph.timexes, events: graph.events,
             relations: graph.relations)
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.userInfo[.tabledSentenceDocuments] = TabledSentenceDocuments(ids: tabled)
         // Every value in the model is encodable; a failure here is a programming error.
         var bytes = [UInt8](try! encoder.encode(file))
         bytes.append(0x0A)
@@ -57,9 +144,18 @@ public enum GraphJSON {
         if let format = root["format"], case .string(let name) = format.value, name != formatName {
             throw .invalidGraphJSON(path: path, line: format.line, column: format.column, problem: "format is '\(name)', expected '\(formatName)'")
         }
+        if let version = root["formatVersion"], case .number(let text) = version.value, let number = Int(text), !readableVersions.contains(number) {
+            throw .invalidGraphJSON(
+                path: path, line: version.line, column: version.column,
+                problem: "formatVersion \(number) is not one this eventgraph reads (\(readableVersions.lowerBound) to \(readableVersions.upperBound))")
+        }
         do {
             let file = try JSONDecoder().decode(File.self, from: Data(bytes))
-            return Graph(documents: file.documents, entities: file.entities, timexes: file.timexes, events: file.events, relations: file.relations)
+            var graph = Graph(
+                documents: file.documents.map(\.document), entities: file.entities, timexes: file.timexes, events: file.events,
+                relations: file.relations)
+            restoreSentenceTexts(&graph, from: file.documents)
+            return graph
         } catch let error as DecodingError {
             let (context, problem) = describe(error)
             let node = locate(context.codingPath, in: root)

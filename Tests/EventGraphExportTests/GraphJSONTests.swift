@@ -42,6 +42,41 @@ import Testing
         #expect(text.contains("\"modality\" : \"asserted\""))
     }
 
+    @Test func eachQuotedSentenceIsWrittenOnceInItsDocument() throws {
+        let text = String(decoding: GraphJSON.encode(Self.sampleGraph()), as: UTF8.self)
+        // Four facts quote the sentence; the file holds it once, in the document's table.
+        #expect(text.components(separatedBy: "Albania has hosted the terror group for ten years.").count - 1 == 1)
+        #expect(!text.contains("sentenceText"))
+        #expect(text.contains("\"sentences\" : [\n        {\n          \"index\" : 0,"))
+    }
+
+    @Test func evidenceThatDisagreesAboutASentenceKeepsItsOwnText() throws {
+        func mention(_ sentenceText: String) -> Evidence {
+            Evidence(document: "d", sentence: 0, start: 0, end: 3, byteStart: 0, byteEnd: 3, text: "MKO", sentenceText: sentenceText, rule: "hand", confidence: 1)
+        }
+        let graph = Graph(
+            documents: [Document(id: "d", path: "d", sha256: SHA256.hexDigest(of: "MKO"))],
+            entities: [Entity(type: .organization, name: "MKO", mentions: [mention("MKO one."), mention("MKO two.")])])
+        let bytes = GraphJSON.encode(graph)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\"sentenceText\" : \"MKO two.\""))
+        #expect(try GraphJSON.decode(bytes, path: "g.json") == graph)
+    }
+
+    @Test func versionOneFilesWithSentenceTextInTheEvidenceAreStillRead() throws {
+        let version1 = """
+            {"format": "eventgraph-graph", "formatVersion": 1, "generator": "eventgraph 0.1.0",
+             "documents": [{"id": "a", "path": "a", "url": null, "title": null, "source": null, "published": null, "license": null, "sha256": "00"}],
+             "entities": [{"id": "organization:mko", "type": "organization", "name": "MKO", "aliases": [], "mentions": [
+               {"document": "a", "sentence": 0, "start": 0, "end": 3, "byteStart": 0, "byteEnd": 3, "text": "MKO",
+                "sentenceText": "MKO left.", "rule": "r", "confidence": 1, "toolVersion": "0.1.0"}]}],
+             "timexes": [], "events": [], "relations": []}
+            """
+        let graph = try GraphJSON.decode(Array(version1.utf8), path: "g.json")
+        #expect(graph.entities.first?.mentions.first?.sentenceText == "MKO left.")
+        #expect(decodeError(version1.replacingOccurrences(of: "\"formatVersion\": 1", with: "\"formatVersion\": 9"))
+            == "g.json:1:49: error: invalid graph JSON: formatVersion 9 is not one this eventgraph reads (1 to 2)")
+    }
+
     func decodeError(_ text: String) -> String {
         do {
             _ = try GraphJSON.decode(Array(text.utf8), path: "g.json")

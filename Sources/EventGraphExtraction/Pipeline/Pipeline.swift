@@ -16,7 +16,12 @@ public struct AnalyzedDocument: Sendable {
     /// The text's UTF-8 bytes: the fast way to make a span's `String`.
     public let utf8: [UInt8]
     public let tokens: [Token]
-    public var sentences: [Sentence] = []
+    public var sentences: [Sentence] = [] {
+        // Made once per sentence, so that every piece of evidence quoting it shares one string.
+        didSet { sentenceTexts = sentences.map { text(of: $0.span) } }
+    }
+    /// The text of each sentence.
+    public private(set) var sentenceTexts: [String] = []
     public var timexes: [Timex] = []
     public var entities: [Entity] = []
     public var events: [Event] = []
@@ -72,7 +77,7 @@ public struct AnalyzedDocument: Sendable {
     /// Evidence for a span: the sentence that holds it, its text, the rule and the confidence.
     public func evidence(for span: TextSpan, rule: String, confidence: Double) -> Evidence {
         let sentence = sentenceIndex(containing: span.start) ?? 0
-        let sentenceText = sentences.isEmpty ? "" : text(of: sentences[sentence].span)
+        let sentenceText = sentenceTexts.isEmpty ? "" : sentenceTexts[sentence]
         return Evidence(
             document: documentID, sentence: sentence, start: span.start, end: span.end,
             byteStart: span.byteStart, byteEnd: span.byteEnd, text: text(of: span),
