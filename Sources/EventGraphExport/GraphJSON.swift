@@ -118,18 +118,172 @@ public enum GraphJSON {
     }
 
     static func encode(_ graph: Graph, pretty: Bool) -> [UInt8] {
-        let (records, tabled) = sentenceTables(of: graph)
-        let file = File(
-            format: formatName, formatVersion: formatVersion, generator: "eventgraph \(ToolVersion.current)",
-            documents: records, entities: graph.entities, timexes: graph.timexes, events: graph.events,
-            relations: graph.relations)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        encoder.userInfo[.tabledSentenceDocuments] = TabledSentenceDocuments(ids: tabled)
-        // Every value in the model is encodable; a failure here is a programming error.
-        var bytes = [UInt8](try! encoder.encode(file))
-        bytes.append(0x0A)
+        var bytes: [UInt8] = []
+        write(graph, pretty: pretty) { chunk in bytes.append(contentsOf: chunk) }
         return bytes
+    }
+
+    /// Writes the graph in chunks of about a megabyte, so that an archive's graph is never held
+    /// as one buffer. Written by hand rather than through `JSONEncoder`, which built a tree of the
+    /// whole file first and was a quarter of a build's time.
+    static func write(_ graph: Graph, pretty: Bool, to emit: ([UInt8]) throws -> Void) rethrows {
+        let (records, tabled) = sentenceTables(of: graph)
+        var json = JSONBytes(pretty: pretty, capacity: pretty ? 1 << 21 : 1 << 12)
+        func flushIfLarge() throws {
+            if json.out.count >= 1 << 20 {
+                try emit(json.out)
+                json.out.removeAll(keepingCapacity: true)
+            }
+        }
+        json.beginObject()
+        json.key("documents")
+        json.beginArray()
+        for record in records {
+            write(record, to: &json)
+            try flushIfLarge()
+        }
+        json.endArray()
+        json.key("entities")
+        json.beginArray()
+        for entity in graph.entities {
+            json.beginObject()
+            json.key("aliases"); json.strings(entity.aliases)
+            json.key("id"); json.string(entity.id)
+            json.key("mentions"); write(entity.mentions, tabled: tabled, to: &json)
+            json.key("name"); json.string(entity.name)
+            json.key("type"); json.string(entity.type.rawValue)
+            json.endObject()
+            try flushIfLarge()
+        }
+        json.endArray()
+        json.key("events")
+        json.beginArray()
+        for event in graph.events {
+            json.beginObject()
+            json.key("confidence"); json.double(event.confidence)
+            json.key("date"); write(event.date, to: &json)
+            json.key("evidence"); write(event.evidence, tabled: tabled, to: &json)
+            json.key("id"); json.string(event.id)
+            json.key("participants")
+            json.beginArray()
+            for participant in event.participants {
+                json.beginObject(inline: true)
+                json.key("entity"); json.string(participant.entity)
+                json.key("role"); json.string(participant.role.rawValue)
+                json.endObject()
+            }
+            json.endArray()
+            json.key("place"); json.string(event.place)
+            json.key("type"); json.string(event.type)
+            json.endObject()
+            try flushIfLarge()
+        }
+        json.endArray()
+        json.key("format"); json.string(formatName)
+        json.key("formatVersion"); json.int(formatVersion)
+        json.key("generator"); json.string("eventgraph \(ToolVersion.current)")
+        json.key("relations")
+        json.beginArray()
+        for relation in graph.relations {
+            json.beginObject()
+            json.key("by"); json.string(relation.by)
+            json.key("confidence"); json.double(relation.confidence)
+            json.key("evidence"); write(relation.evidence, tabled: tabled, to: &json)
+            json.key("id"); json.string(relation.id)
+            json.key("label"); json.string(relation.label)
+            json.key("modality"); json.string(relation.modality.rawValue)
+            json.key("rule"); json.string(relation.rule)
+            json.key("source"); json.string(relation.source)
+            json.key("target"); json.string(relation.target)
+            json.key("time"); write(relation.time, to: &json)
+            json.key("type"); json.string(relation.type)
+            json.endObject()
+            try flushIfLarge()
+        }
+        json.endArray()
+        json.key("timexes")
+        json.beginArray()
+        for timex in graph.timexes {
+            json.beginObject()
+            json.key("confidence"); json.double(timex.confidence)
+            json.key("document"); json.string(timex.document)
+            json.key("end"); json.int(timex.end)
+            json.key("interval"); write(timex.interval, to: &json)
+            json.key("rule"); json.string(timex.rule)
+            json.key("start"); json.int(timex.start)
+            json.key("text"); json.string(timex.text)
+            json.key("type"); json.string(timex.type.rawValue)
+            json.key("value"); json.string(timex.value)
+            json.endObject()
+            try flushIfLarge()
+        }
+        json.endArray()
+        json.endObject()
+        json.newline()
+        try emit(json.out)
+    }
+
+    private static func write(_ record: DocumentRecord, to json: inout JSONBytes) {
+        let document = record.document
+        json.beginObject()
+        json.key("id"); json.string(document.id)
+        json.key("license"); json.string(document.license)
+        json.key("path"); json.string(document.path)
+        json.key("published"); json.string(document.published?.iso)
+        json.key("sentences")
+        json.beginArray()
+        for sentence in record.sentences {
+            json.beginObject(inline: true)
+            json.key("index"); json.int(sentence.index)
+            json.key("text"); json.string(sentence.text)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("sha256"); json.string(document.sha256)
+        json.key("source"); json.string(document.source)
+        json.key("title"); json.string(document.title)
+        json.key("url"); json.string(document.url)
+        json.endObject()
+    }
+
+    /// Evidence, one piece per line.
+    private static func write(_ evidence: [Evidence], tabled: Set<String>, to json: inout JSONBytes) {
+        json.beginArray()
+        for e in evidence {
+            json.beginObject(inline: true)
+            json.key("byteEnd"); json.int(e.byteEnd)
+            json.key("byteStart"); json.int(e.byteStart)
+            json.key("confidence"); json.double(e.confidence)
+            json.key("document"); json.string(e.document)
+            json.key("end"); json.int(e.end)
+            json.key("rule"); json.string(e.rule)
+            json.key("sentence"); json.int(e.sentence)
+            if !tabled.contains(e.document) { json.key("sentenceText"); json.string(e.sentenceText) }
+            json.key("start"); json.int(e.start)
+            json.key("text"); json.string(e.text)
+            json.key("toolVersion"); json.string(e.toolVersion)
+            json.endObject()
+        }
+        json.endArray()
+    }
+
+    private static func write(_ interval: TemporalInterval?, to json: inout JSONBytes) {
+        guard let interval else { return json.null() }
+        json.beginObject(inline: true)
+        json.key("duration"); json.string(interval.duration)
+        json.key("end"); write(interval.end, to: &json)
+        json.key("start"); write(interval.start, to: &json)
+        json.endObject()
+    }
+
+    private static func write(_ value: TimeValue?, to json: inout JSONBytes) {
+        guard let value else { return json.null() }
+        json.beginObject(inline: true)
+        json.key("earliest"); json.string(value.earliest?.iso)
+        json.key("latest"); json.string(value.latest?.iso)
+        json.key("precision"); json.string(value.precision?.rawValue)
+        json.key("value"); json.string(value.value)
+        json.endObject()
     }
 
     /// Decodes graph JSON, reporting syntax errors and wrong values with their line and column.
@@ -175,7 +329,7 @@ public enum GraphJSON {
 
     /// Writes the graph JSON atomically.
     public static func write(_ graph: Graph, to path: String) throws(ExportError) {
-        try AtomicFile.write(encode(graph), to: path)
+        try AtomicFile.write(to: path) { emit in try write(graph, pretty: true, to: emit) }
     }
 
     private static func describe(_ error: DecodingError) -> (DecodingError.Context, String) {

@@ -37,9 +37,9 @@ import Testing
         let text = String(decoding: GraphJSON.encode(Self.sampleGraph()), as: UTF8.self)
         let topKeys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
         #expect(topKeys == ["documents", "entities", "events", "format", "formatVersion", "generator", "relations", "timexes"])
-        #expect(text.contains("\"format\" : \"eventgraph-graph\""))
-        #expect(text.contains("\"place\" : null"))
-        #expect(text.contains("\"modality\" : \"asserted\""))
+        #expect(text.contains("\"format\": \"eventgraph-graph\""))
+        #expect(text.contains("\"place\": null"))
+        #expect(text.contains("\"modality\": \"asserted\""))
     }
 
     @Test func eachQuotedSentenceIsWrittenOnceInItsDocument() throws {
@@ -47,7 +47,7 @@ import Testing
         // Four facts quote the sentence; the file holds it once, in the document's table.
         #expect(text.components(separatedBy: "Albania has hosted the terror group for ten years.").count - 1 == 1)
         #expect(!text.contains("sentenceText"))
-        #expect(text.contains("\"sentences\" : [\n        {\n          \"index\" : 0,"))
+        #expect(text.contains("\"sentences\": [\n        {\"index\": 0, \"text\": \"Albania has hosted"))
     }
 
     @Test func evidenceThatDisagreesAboutASentenceKeepsItsOwnText() throws {
@@ -58,7 +58,7 @@ import Testing
             documents: [Document(id: "d", path: "d", sha256: SHA256.hexDigest(of: "MKO"))],
             entities: [Entity(type: .organization, name: "MKO", mentions: [mention("MKO one."), mention("MKO two.")])])
         let bytes = GraphJSON.encode(graph)
-        #expect(String(decoding: bytes, as: UTF8.self).contains("\"sentenceText\" : \"MKO two.\""))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\"sentenceText\": \"MKO two.\""))
         #expect(try GraphJSON.decode(bytes, path: "g.json") == graph)
     }
 
@@ -75,6 +75,26 @@ import Testing
         #expect(graph.entities.first?.mentions.first?.sentenceText == "MKO left.")
         #expect(decodeError(version1.replacingOccurrences(of: "\"formatVersion\": 1", with: "\"formatVersion\": 9"))
             == "g.json:1:49: error: invalid graph JSON: formatVersion 9 is not one this eventgraph reads (1 to 2)")
+    }
+
+    /// Every object's keys in UTF-8 byte order, in the pretty file and in the one-line form.
+    @Test func everyObjectHasSortedKeys() throws {
+        func check(_ node: JSONNode) {
+            switch node.value {
+            case .object(let members):
+                let keys = members.map(\.key)
+                #expect(keys == keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "line \(node.line)")
+                for member in members { check(member.value) }
+            case .array(let items): for item in items { check(item) }
+            default: break
+            }
+        }
+        let graph = Self.sampleGraph()
+        check(try JSONParser.parse(GraphJSON.encode(graph)))
+        let line = GraphJSON.encodeLine(graph)
+        check(try JSONParser.parse(line))
+        #expect(line.filter { $0 == 0x0A }.count == 1 && line.last == 0x0A)
+        #expect(try GraphJSON.decode(line, path: "g.jsonl") == graph)
     }
 
     func decodeError(_ text: String) -> String {
