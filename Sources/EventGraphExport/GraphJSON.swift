@@ -126,7 +126,7 @@ public enum GraphJSON {
     /// Writes the graph in chunks of about a megabyte, so that an archive's graph is never held
     /// as one buffer. Written by hand rather than through `JSONEncoder`, which built a tree of the
     /// whole file first and was a quarter of a build's time.
-    static func write(_ graph: Graph, pretty: Bool, to emit: ([UInt8]) throws -> Void) rethrows {
+    public static func write(_ graph: Graph, pretty: Bool, to emit: ([UInt8]) throws -> Void) rethrows {
         let (records, tabled) = sentenceTables(of: graph)
         var json = JSONBytes(pretty: pretty, capacity: pretty ? 1 << 21 : 1 << 12)
         func flushIfLarge() throws {

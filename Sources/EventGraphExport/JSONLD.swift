@@ -48,12 +48,40 @@ public enum JSONLD {
     }
 
     public static func encode(_ graph: Graph) -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(graph) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// Writes the file node by node in chunks of about a megabyte: only one node's tree exists at
+    /// a time, however large the graph.
+    public static func write(_ graph: Graph, to emit: ([UInt8]) throws -> Void) rethrows {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 21)
+        out.append(contentsOf: "{\n  \"@context\": ".utf8)
+        embeddedContext.write(to: &out, indent: 1)
+        out.append(contentsOf: ",\n  \"@graph\": [".utf8)
+        var first = true
+        try nodes(of: graph) { node in
+            out.append(contentsOf: first ? "\n".utf8 : ",\n".utf8)
+            first = false
+            JSONValue.writeIndent(2, to: &out)
+            node.write(to: &out, indent: 2)
+            if out.count >= 1 << 20 {
+                try emit(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        out.append(contentsOf: first ? "]\n}\n".utf8 : "\n  ]\n}\n".utf8)
+        try emit(out)
+    }
+
+    /// Every node of `@graph`, in order: documents, entities, events, relations.
+    static func nodes(of graph: Graph, _ body: (JSONValue) throws -> Void) rethrows {
         // Percent-encoding a path is costly and every mention repeats its document's.
         var documentIRIs: [String: String] = [:]
         for d in graph.documents { documentIRIs[d.id] = Self.documentIRI(d.id) }
         let documentIRI: (String) -> String = { documentIRIs[$0] ?? Self.documentIRI($0) }
-        var nodes: [JSONValue] = []
-        nodes.reserveCapacity(graph.documents.count + graph.entities.count + graph.events.count + graph.relations.count)
         for d in graph.documents {
             var node: [String: JSONValue] = ["id": .string(documentIRI(d.id)), "type": .string("NewsArticle"), "sha256": .string(d.sha256), "name": .string(d.id)]
             if let url = d.url { node["url"] = .string(url) }
@@ -61,14 +89,14 @@ public enum JSONLD {
             if let source = d.source { node["publisher"] = .string(source) }
             if let published = d.published { node["datePublished"] = .string(published.iso) }
             if let license = d.license { node["license"] = .string(license) }
-            nodes.append(.object(node))
+            try body(.object(node))
         }
         let typeNames: [EntityType: String] = [.person: "Person", .organization: "Organization", .place: "Place", .facility: "Facility"]
         for e in graph.entities {
             var node: [String: JSONValue] = ["id": .string(e.id), "type": .string(typeNames[e.type]!), "name": .string(e.name),
                                              "derivedFrom": .strings(e.mentions.documents.map(documentIRI)), "mentions": mentions(e.mentions, sentenceLevel: false, iri: documentIRI)]
             if !e.aliases.isEmpty { node["alternateName"] = .strings(e.aliases) }
-            nodes.append(.object(node))
+            try body(.object(node))
         }
         for ev in graph.events {
             var node: [String: JSONValue] = ["id": .string(ev.id), "type": .string("Event"), "eventType": .string(ev.type), "name": .string(ev.type),
@@ -93,7 +121,7 @@ public enum JSONLD {
                     node["latestEnd"] = .string(end.iso)
                 }
             }
-            nodes.append(.object(node))
+            try body(.object(node))
         }
         for r in graph.relations {
             var node: [String: JSONValue] = ["id": .string(r.id), "type": .strings(["Relation", "Statement"]), "subject": .string(r.source), "predicate": .string(camel(r.type)),
@@ -106,8 +134,7 @@ public enum JSONLD {
                 if let start = time.start, let day = start.earliest { node["startDate"] = dateLiteral(day, start.precision); node["earliestBegin"] = .string(day.iso) }
                 if let end = time.end, let day = end.latest { node["endDate"] = dateLiteral(day, end.precision); node["latestEnd"] = .string(day.iso) }
             }
-            nodes.append(.object(node))
+            try body(.object(node))
         }
-        return JSONValue.object(["@context": embeddedContext, "@graph": .array(nodes)]).prettyBytes()
     }
 }

@@ -9,4 +9,9 @@ struct EventGraphCommand: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [Build.self, Eval.self, Timex.self, TimelineCommand.self, Diff.self, Export.self, Extract.self, Merge.self]
     )
+
+    static func main() {
+        Interruption.install()
+        main(nil)
+    }
 }

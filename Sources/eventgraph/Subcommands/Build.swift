@@ -74,13 +74,18 @@ struct Build: ParsableCommand {
         }
         let output = outputPath
         do {
-            try GraphJSON.write(graph, to: output)
             let base = String(output.dropLast(".graph.json".count))
-            try AtomicFile.write(MergeLog.encode(outcome.merges), to: base + ".merges.json")
             let chosen = Set(formats.split(separator: ",").map(String.init))
-            if chosen.contains("graphml") { try AtomicFile.write(GraphML.encode(graph), to: base + ".graphml") }
-            if chosen.contains("gexf") { try AtomicFile.write(GEXF.encode(graph), to: base + ".gexf") }
-            if chosen.contains("jsonld") { try AtomicFile.write(JSONLD.encode(graph), to: base + ".jsonld") }
+            let merges = outcome.merges
+            var files: [(path: String, produce: @Sendable (_ emit: ([UInt8]) throws -> Void) throws -> Void)] = [
+                (output, { emit in try GraphJSON.write(graph, pretty: true, to: emit) }),
+                (base + ".merges.json", { emit in try emit(MergeLog.encode(merges)) }),
+            ]
+            if chosen.contains("graphml") { files.append((base + ".graphml", { emit in try emit(GraphML.encode(graph)) })) }
+            if chosen.contains("gexf") { files.append((base + ".gexf", { emit in try emit(GEXF.encode(graph)) })) }
+            if chosen.contains("jsonld") { files.append((base + ".jsonld", { emit in try JSONLD.write(graph, to: emit) })) }
+            // All written before any is renamed: an interrupted or failed build changes no file.
+            try AtomicFile.writeAll(files)
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)
