@@ -121,6 +121,34 @@ public struct CorpusReader: Sendable {
         }
     }
 
+    /// What reading one entry gave, with the checks `read(paths:)` makes: documents without a
+    /// publication date get a warning. For readers that go entry by entry in parallel.
+    public func readChecked(_ entry: Entry) -> (documents: [SourceDocument], errors: [CorpusError], warnings: [CorpusWarning]) {
+        var documents: [SourceDocument] = []
+        var errors: [CorpusError] = []
+        var warnings: [CorpusWarning] = []
+        for result in read(entry) {
+            switch result {
+            case .failure(let error): errors.append(error)
+            case .success(let source):
+                if source.document.published == nil { warnings.append(.noPublicationDate(SourceLocation(path: source.document.path))) }
+                documents.append(source)
+            }
+        }
+        return (documents, errors, warnings)
+    }
+
+    /// Entries whose id an earlier entry already has (two folders given that hold the same relative
+    /// path), by index, with the first one's path: they are reported and not read.
+    public static func duplicateEntries(_ entries: [Entry]) -> [Int: String] {
+        var first: [String: String] = [:]
+        var duplicates: [Int: String] = [:]
+        for (index, entry) in entries.enumerated() {
+            if let path = first[entry.id] { duplicates[index] = path } else { first[entry.id] = entry.path }
+        }
+        return duplicates
+    }
+
     /// Reads everything under `paths`. Never stops at a bad file: each failure becomes an error and
     /// the rest is read.
     public func read(paths: [String]) -> CorpusReadResult {

@@ -23,35 +23,56 @@ struct CorpusBuild {
         var seconds: Double
     }
 
-    /// Articles are read in order, then extracted in parallel across cores; each worker merges its
-    /// own fragments, and the partial graphs are merged at the end. Merge is associative and
-    /// commutative, so the scheduling cannot change the output.
+    /// Articles are read and extracted in parallel, one file at a time per worker, so that only the
+    /// articles being worked on are in memory; each worker merges its own fragments, and the
+    /// partial graphs are merged at the end. Merge is associative and commutative, so the
+    /// scheduling cannot change the output; errors and warnings are put back in corpus order.
     func run(strict: Bool = false) throws -> Outcome {
         let started = DispatchTime.now()
         let reader = CorpusReader(defaultPublished: defaultPublished)
-        let read = reader.read(paths: paths)
-        if strict, let first = read.errors.first { throw StrictStop(error: first) }
+        let (entries, listingErrors) = reader.entries(for: paths)
+        if strict, let first = listingErrors.first { throw StrictStop(error: first) }
+        let duplicates = CorpusReader.duplicateEntries(entries)
         let pipeline = try Pipeline.standard(timexRules: TimexRuleSet.standard(adding: rulesDirectory))
-        let documents = read.documents
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, documents.count))
-        let partials = PartialGraphs(count: workers)
-        let progress = ProgressCounter(total: documents.count)
+        let overrides = try overrides()
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count))
+        let partials = Slots<Graph>(count: workers)
+        let reports = Slots<EntryReport>(count: entries.count)
+        let queue = WorkQueue(count: entries.count)
+        let progress = ProgressCounter(total: entries.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var merger = GraphMerger()
-            var index = worker
-            while index < documents.count {
-                merger.add(pipeline.extract(documents[index]))
+            while let index = queue.next() {
+                let entry = entries[index]
+                if let firstPath = duplicates[index] {
+                    let error = CorpusError.duplicateDocumentID(SourceLocation(path: entry.path), id: entry.id, firstPath: firstPath)
+                    reports.set(index, EntryReport(errors: [error], warnings: []))
+                    if strict { queue.stop() }
+                    continue
+                }
+                let read = reader.readChecked(entry)
+                reports.set(index, EntryReport(errors: read.errors, warnings: read.warnings))
+                if strict, !read.errors.isEmpty { queue.stop() }
+                for document in read.documents { merger.add(pipeline.extract(document)) }
                 progress.advance()
-                index += workers
             }
             partials.set(worker, merger.graph())
         }
         Terminal.clearProgress()
-        let (entitiesResolved, entityMerges) = EntityResolver.resolve(Graph.merge(partials.all), overrides: try overrides())
+        let reported = reports.filled
+        let errors = listingErrors + reported.flatMap(\.errors)
+        if strict, let first = errors.first { throw StrictStop(error: first) }
+        let warnings = Array(Set(reported.flatMap(\.warnings))).sorted { $0.location < $1.location }
+        let (entitiesResolved, entityMerges) = EntityResolver.resolve(Graph.merge(partials.filled), overrides: overrides)
         let (graph, eventMerges) = EventResolver.resolve(entitiesResolved)
         let merges = (entityMerges + eventMerges).sorted()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return Outcome(graph: graph, merges: merges, errors: read.errors, warnings: read.warnings, seconds: seconds)
+        return Outcome(graph: graph, merges: merges, errors: errors, warnings: warnings, seconds: seconds)
+    }
+
+    private struct EntryReport: Sendable {
+        var errors: [CorpusError]
+        var warnings: [CorpusWarning]
     }
 
     struct StrictStop: Error { var error: CorpusError }
@@ -84,24 +105,35 @@ struct CorpusBuild {
     }
 }
 
-/// Slots that workers fill, one each.
-private final class PartialGraphs: @unchecked Sendable {
-    private var graphs: [Graph]
+/// Slots that workers fill; a slot nobody filled (work stopped early) is left out.
+private final class Slots<Value>: @unchecked Sendable {
+    private var values: [Value?]
     private let lock = NSLock()
 
-    init(count: Int) { graphs = Array(repeating: Graph(), count: count) }
+    init(count: Int) { values = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ graph: Graph) {
-        lock.lock()
-        graphs[index] = graph
-        lock.unlock()
+    func set(_ index: Int, _ value: Value) { lock.withLock { values[index] = value } }
+
+    var filled: [Value] { lock.withLock { values.compactMap { $0 } } }
+}
+
+/// Hands out entry indices in order to whichever worker asks next; `stop` ends the handing out.
+private final class WorkQueue: @unchecked Sendable {
+    private let count: Int
+    private var nextIndex = 0
+    private let lock = NSLock()
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard nextIndex < count else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
     }
 
-    var all: [Graph] {
-        lock.lock()
-        defer { lock.unlock() }
-        return graphs
-    }
+    func stop() { lock.withLock { nextIndex = count } }
 }
 
 /// Counts finished articles and redraws the progress line now and then.
