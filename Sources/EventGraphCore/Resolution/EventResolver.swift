@@ -13,25 +13,23 @@ public enum EventResolver {
             while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
             return x
         }
-        let byType = Dictionary(grouping: events.indices, by: { events[$0].type })
-        for (_, members) in byType.sorted(by: { $0.key < $1.key }) {
-            for x in members.indices {
-                for y in members.indices where y > x {
-                    let (a, b) = (members[x], members[y])
-                    let (ea, eb) = (events[a], events[b])
-                    guard let da = ea.date, let db = eb.date, da.overlaps(db),
-                          Set(ea.evidence.documents).isDisjoint(with: eb.evidence.documents) else { continue }
-                    let shared = Set(ea.participants.map(\.entity)).intersection(eb.participants.map(\.entity))
-                    guard let witness = shared.sorted().first else { continue }
-                    let (ra, rb) = (find(a), find(b))
-                    guard ra != rb else { continue }
-                    // Two reports merge only when their clusters share no article.
-                    let clusterDocs = { (root: Int) in Set(events.indices.filter { find($0) == root }.flatMap { events[$0].evidence.documents }) }
-                    guard clusterDocs(ra).isDisjoint(with: clusterDocs(rb)) else { continue }
-                    parent[max(ra, rb)] = min(ra, rb)
-                    reasons[max(ra, rb)] = "same event: \(ea.type) \(da.value) ~ \(db.value), both with \(witness)"
-                }
-            }
+        let documents = events.map { Set($0.evidence.documents) }
+        let entities = events.map { Set($0.participants.map(\.entity)) }
+        // The articles of each cluster, kept at its root and joined when clusters join.
+        var clusterDocuments = documents
+        for (a, b) in candidatePairs(events) {
+            let (ea, eb) = (events[a], events[b])
+            guard let da = ea.date, let db = eb.date, da.overlaps(db), documents[a].isDisjoint(with: documents[b]) else { continue }
+            guard let witness = entities[a].intersection(entities[b]).min() else { continue }
+            let (ra, rb) = (find(a), find(b))
+            guard ra != rb else { continue }
+            // Two reports merge only when their clusters share no article.
+            guard clusterDocuments[ra].isDisjoint(with: clusterDocuments[rb]) else { continue }
+            let (root, child) = (min(ra, rb), max(ra, rb))
+            parent[child] = root
+            clusterDocuments[root].formUnion(clusterDocuments[child])
+            clusterDocuments[child] = []
+            reasons[child] = "same event: \(ea.type) \(da.value) ~ \(db.value), both with \(witness)"
         }
         var clusters: [Int: [Int]] = [:]
         for i in events.indices { clusters[find(i), default: []].append(i) }
@@ -56,5 +54,34 @@ public enum EventResolver {
         }
         let result = Graph(documents: graph.documents, entities: graph.entities, timexes: graph.timexes, events: merged, relations: graph.relations)
         return (result, log.sorted())
+    }
+
+    /// The pairs of events (by index, lower first) that could be one happening: same type, a
+    /// participant in common and dates that overlap, in the order a comparison of every pair of the
+    /// same type would meet them (types by name, then by index). Only these are compared: each
+    /// participant's events are swept in date order, so an archive's thousands of events of one
+    /// type are not compared all against all.
+    static func candidatePairs(_ events: [Event]) -> [(Int, Int)] {
+        struct Key: Hashable { var type: String; var entity: String }
+        var groups: [Key: [Int]] = [:]
+        for (index, event) in events.enumerated() {
+            guard let date = event.date, date.earliest != nil, date.latest != nil else { continue }
+            for entity in Set(event.participants.map(\.entity)) { groups[Key(type: event.type, entity: entity), default: []].append(index) }
+        }
+        var pairs: Set<Int64> = []
+        for members in groups.values {
+            let byStart = members.sorted { (events[$0].date!.earliest!, $0) < (events[$1].date!.earliest!, $1) }
+            for (position, a) in byStart.enumerated() {
+                let end = events[a].date!.latest!
+                for b in byStart[(position + 1)...] {
+                    if events[b].date!.earliest! > end { break }
+                    pairs.insert(Int64(min(a, b)) << 32 | Int64(max(a, b)))
+                }
+            }
+        }
+        return pairs.map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }.sorted { x, y in
+            let (tx, ty) = (events[x.0].type, events[y.0].type)
+            return tx != ty ? tx < ty : x < y
+        }
     }
 }
