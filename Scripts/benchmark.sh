@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Reproduces the end-to-end rows of BENCHMARKS.md: for each corpus size, generates the corpus
-# (deterministically, from seeds/) into a scratch folder, then times `wc -w` and `eventgraph build`
-# over the same files, with peak memory from GNU time. Release build; not run by CI.
+# Reproduces BENCHMARKS.md in one run: for each corpus size, generates the corpus (deterministically,
+# from seeds/) into a scratch folder, then times `wc -w` and `eventgraph build --timings` over the
+# same files, with peak memory from GNU time; then prints the per-step table of the largest build
+# and the diff timing. Release build; not run by CI.
 #
 #   Scripts/benchmark.sh [ARTICLES ...]      default: 1000 10000 100000
 #   SCRATCH=/tmp/eventgraph-bench Scripts/benchmark.sh 1000
@@ -9,9 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=${SCRATCH:-/tmp/eventgraph-bench}
 sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000 100000)
+mkdir -p "$scratch"
 swift build -c release --product eventgraph-bench >/dev/null
 swift build -c release --product eventgraph >/dev/null
 bench=.build/release/eventgraph-bench; eventgraph=.build/release/eventgraph
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(swift --version 2>/dev/null | head -1)"
+echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%dT%H:%MZ)"
+echo
 echo "| articles | MB on disk | wc -w s | wc -w MB/s | build s | build MB/s | build articles/s | ratio to wc -w | peak MB |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
@@ -21,9 +26,20 @@ for n in "${sizes[@]}"; do
   # Warm the page cache so that both measure reading text, not the disk.
   find "$corpus" -type f -name '*.txt' -print0 | xargs -0 cat >/dev/null
   wc_s=$( { /usr/bin/time -f '%e' sh -c "find '$corpus' -type f -name '*.txt' -print0 | xargs -0 wc -w >/dev/null"; } 2>&1 | tail -1)
-  build=$( { /usr/bin/time -f '%e %M' "$eventgraph" build "$corpus" -o "$scratch/out-$n" >/dev/null; } 2>&1 | tail -1)
-  build_s=${build% *}; peak_kb=${build#* }
+  /usr/bin/time -f 'time %e %M' "$eventgraph" build "$corpus" -o "$scratch/out-$n" --timings 2>"$scratch/timings-$n.txt" >/dev/null
+  build=$(grep '^time ' "$scratch/timings-$n.txt" | tail -1)
+  read -r _ build_s peak_kb <<<"$build"
   awk -v n="$n" -v b="$bytes" -v w="$wc_s" -v s="$build_s" -v m="$peak_kb" 'BEGIN {
     mb = b / 1e6; if (w < 0.01) w = 0.01
     printf "| %d | %.1f | %.2f | %.0f | %.1f | %.2f | %.0f | %.0f× | %.0f |\n", n, mb, w, mb / w, s, mb / s, n / s, s / w, m / 1024 }'
+  rm -f "$scratch/out-$n".*
 done
+largest=${sizes[${#sizes[@]}-1]}
+echo
+echo "Per step, $largest articles (\`eventgraph build --timings\`; extraction stages are CPU seconds summed over both workers):"
+echo
+echo '```'
+sed -n '/timings over/,/build, wall/p' "$scratch/timings-$largest.txt"
+echo '```'
+echo
+"$bench" --articles 10 --diff-entities "${DIFF_ENTITIES:-100000}" | grep -E '^diff of'

@@ -114,4 +114,59 @@ public struct Pipeline: Sendable {
     public func extract(_ source: SourceDocument) -> Graph {
         analyze(source).fragment()
     }
+
+    /// `extract`, adding the seconds each step took to `timings`: `tokens` (tokenizing), one entry
+    /// per stage by its name, and `fragment` (building the article's graph).
+    public func extract(_ source: SourceDocument, timings: inout StageTimings) -> Graph {
+        var clock = ContinuousClock.now
+        func lap(_ name: String) {
+            let now = ContinuousClock.now
+            timings.add(name, now - clock)
+            clock = now
+        }
+        var document = AnalyzedDocument(source: source)
+        lap("tokens")
+        for stage in stages {
+            stage.process(&document)
+            lap(stage.name)
+        }
+        let fragment = document.fragment()
+        lap("fragment")
+        timings.bytes += source.text.utf8.count
+        timings.documents += 1
+        return fragment
+    }
+}
+
+/// Seconds spent per step, summed over articles (and over workers when they are added together).
+public struct StageTimings: Sendable {
+    /// Step names in the order first seen.
+    public private(set) var names: [String] = []
+    private var seconds: [String: Double] = [:]
+    /// Text bytes and documents the timed steps went over.
+    public var bytes = 0
+    public var documents = 0
+
+    public init() {}
+
+    public mutating func add(_ name: String, _ duration: Duration) {
+        let (whole, attoseconds) = duration.components
+        add(name, seconds: Double(whole) + Double(attoseconds) / 1e18)
+    }
+
+    public mutating func add(_ name: String, seconds value: Double) {
+        if seconds[name] == nil { names.append(name) }
+        seconds[name, default: 0] += value
+    }
+
+    public func seconds(_ name: String) -> Double { seconds[name] ?? 0 }
+
+    /// The sum of two sets of timings (names in this one's order, then the other's new ones).
+    public func adding(_ other: StageTimings) -> StageTimings {
+        var sum = self
+        for name in other.names { sum.add(name, seconds: other.seconds(name)) }
+        sum.bytes += other.bytes
+        sum.documents += other.documents
+        return sum
+    }
 }

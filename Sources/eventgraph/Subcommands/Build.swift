@@ -30,15 +30,18 @@ struct Build: ParsableCommand {
     @Option(help: ArgumentHelp("Entity overrides (aliases, merge, split, types, ignore). Default: eventgraph.overrides.yaml in the corpus folder, if present.", valueName: "FILE"))
     var overrides: String?
 
-    @Option(help: "Formats to write beside the graph JSON, comma-separated: graphml, gexf, jsonld (default: all).")
+    @Option(help: "Formats to write beside the graph JSON, comma-separated: graphml, gexf, jsonld, or none (default: all).")
     var formats: String = "graphml,gexf,jsonld"
 
     @Flag(help: "Stop at the first input that cannot be read, and write nothing.")
     var strict = false
 
+    @Flag(help: "Print, on standard error, the seconds and MB/s of each step: reading, each extraction stage (CPU seconds summed over workers), merging, resolution and each file written.")
+    var timings = false
+
     func validate() throws {
-        for format in formats.split(separator: ",") where !["graphml", "gexf", "jsonld"].contains(format) {
-            throw ValidationError("--formats takes graphml, gexf and jsonld, got '\(format)'")
+        for format in formats.split(separator: ",") where !["graphml", "gexf", "jsonld", "none"].contains(format) {
+            throw ValidationError("--formats takes graphml, gexf, jsonld or none, got '\(format)'")
         }
         if let published, CalendarDay(iso: published) == nil {
             throw ValidationError("--published must be a date as YYYY-MM-DD, got '\(published)'")
@@ -84,8 +87,24 @@ struct Build: ParsableCommand {
             if chosen.contains("graphml") { files.append((base + ".graphml", { emit in try emit(GraphML.encode(graph)) })) }
             if chosen.contains("gexf") { files.append((base + ".gexf", { emit in try emit(GEXF.encode(graph)) })) }
             if chosen.contains("jsonld") { files.append((base + ".jsonld", { emit in try JSONLD.write(graph, to: emit) })) }
+            // Each file's time is the time to encode and write it (they are written in parallel).
+            let fileSeconds = FileSeconds()
+            files = files.map { file in
+                (file.path, { emit in
+                    let start = ContinuousClock.now
+                    try file.produce(emit)
+                    fileSeconds.set(file.path, ContinuousClock.now - start)
+                })
+            }
+            let started = ContinuousClock.now
             // All written before any is renamed: an interrupted or failed build changes no file.
             try AtomicFile.writeAll(files)
+            if timings {
+                var all = outcome.timings
+                for file in files { all.add("write " + (file.path as NSString).lastPathComponent, fileSeconds.get(file.path)) }
+                all.add("writing, wall (files in parallel)", ContinuousClock.now - started)
+                printTimings(all, buildSeconds: outcome.seconds)
+            }
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)
@@ -96,4 +115,25 @@ struct Build: ParsableCommand {
                 + "\(graph.relations.count) relations in \(String(format: "%.2f", outcome.seconds)) s\(failed) → \(output)")
         if !outcome.errors.isEmpty { throw ExitCode(1) }
     }
+
+    /// One line per step: seconds, and the corpus's MB and articles over those seconds.
+    private func printTimings(_ timings: StageTimings, buildSeconds: Double) {
+        let megabytes = Double(timings.bytes) / 1e6
+        Terminal.error(String(format: "eventgraph: timings over %d articles, %.1f MB of text", timings.documents, megabytes))
+        for name in timings.names {
+            let seconds = timings.seconds(name)
+            Terminal.error("  " + name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%9.2f s %10.2f MB/s %10.0f articles/s", seconds,
+                                  megabytes / max(seconds, 1e-9), Double(timings.documents) / max(seconds, 1e-9)))
+        }
+        Terminal.error("  " + "build, wall (reading to resolution)".padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%9.2f s", buildSeconds))
+    }
+}
+
+/// Seconds per output file, filled by the writers running in parallel.
+private final class FileSeconds: @unchecked Sendable {
+    private var seconds: [String: Duration] = [:]
+    private let lock = NSLock()
+
+    func set(_ path: String, _ duration: Duration) { lock.withLock { seconds[path] = duration } }
+    func get(_ path: String) -> Duration { lock.withLock { seconds[path] ?? .zero } }
 }

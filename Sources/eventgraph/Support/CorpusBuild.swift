@@ -21,6 +21,9 @@ struct CorpusBuild {
         var errors: [CorpusError]
         var warnings: [CorpusWarning]
         var seconds: Double
+        /// Per step: reading and each extraction stage summed over workers (CPU seconds), then the
+        /// merge and resolution steps (wall seconds).
+        var timings: StageTimings
     }
 
     /// Articles are read and extracted in parallel, one file at a time per worker, so that only the
@@ -37,11 +40,13 @@ struct CorpusBuild {
         let overrides = try overrides()
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count))
         let partials = Slots<Graph>(count: workers)
+        let workerTimings = Slots<StageTimings>(count: workers)
         let reports = Slots<EntryReport>(count: entries.count)
         let queue = WorkQueue(count: entries.count)
         let progress = ProgressCounter(total: entries.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var merger = GraphMerger()
+            var timings = StageTimings()
             while let index = queue.next() {
                 let entry = entries[index]
                 if let firstPath = duplicates[index] {
@@ -50,24 +55,45 @@ struct CorpusBuild {
                     if strict { queue.stop() }
                     continue
                 }
+                var clock = ContinuousClock.now
                 let read = reader.readChecked(entry)
+                timings.add("read", ContinuousClock.now - clock)
                 reports.set(index, EntryReport(errors: read.errors, warnings: read.warnings))
                 if strict, !read.errors.isEmpty { queue.stop() }
-                for document in read.documents { merger.add(pipeline.extract(document)) }
+                for document in read.documents {
+                    let fragment = pipeline.extract(document, timings: &timings)
+                    clock = ContinuousClock.now
+                    merger.add(fragment)
+                    timings.add("merge (per worker)", ContinuousClock.now - clock)
+                }
                 progress.advance()
             }
+            let clock = ContinuousClock.now
             partials.set(worker, merger.graph())
+            timings.add("merge (per worker)", ContinuousClock.now - clock)
+            workerTimings.set(worker, timings)
         }
         Terminal.clearProgress()
         let reported = reports.filled
         let errors = listingErrors + reported.flatMap(\.errors)
         if strict, let first = errors.first { throw StrictStop(error: first) }
         let warnings = Array(Set(reported.flatMap(\.warnings))).sorted { $0.location < $1.location }
-        let (entitiesResolved, entityMerges) = EntityResolver.resolve(Graph.merge(partials.filled), overrides: overrides)
+        var timings = workerTimings.filled.reduce(StageTimings()) { $0.adding($1) }
+        var clock = ContinuousClock.now
+        func lap(_ name: String) {
+            let now = ContinuousClock.now
+            timings.add(name, now - clock)
+            clock = now
+        }
+        let merged = Graph.merge(partials.filled)
+        lap("merge (partial graphs)")
+        let (entitiesResolved, entityMerges) = EntityResolver.resolve(merged, overrides: overrides)
+        lap("resolve entities")
         let (graph, eventMerges) = EventResolver.resolve(entitiesResolved)
+        lap("resolve events")
         let merges = (entityMerges + eventMerges).sorted()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return Outcome(graph: graph, merges: merges, errors: errors, warnings: warnings, seconds: seconds)
+        return Outcome(graph: graph, merges: merges, errors: errors, warnings: warnings, seconds: seconds, timings: timings)
     }
 
     private struct EntryReport: Sendable {
