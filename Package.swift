@@ -15,6 +15,7 @@
 //   eventgraph            the command-line tool, one file per subcommand; the only target that ties
 //                         reading, extraction, merging and writing together.
 //   eventgraph-bench      per-stage throughput on a generated corpus (release builds).
+//   eventgraph-fuzz       libFuzzer targets (readers, tagger, pipeline, graph JSON, diff) and their replayer.
 //   CLibXML2              the system libxml2 (pkg-config libxml-2.0), imported `internal` by the HTML
 //                         reader and the XML exporters only.
 import PackageDescription
@@ -62,6 +63,9 @@ let package = Package(
         ),
         // Measures throughput per stage on a generated corpus: `swift run -c release eventgraph-bench`.
         .executableTarget(name: "eventgraph-bench", dependencies: ["EventGraphCore", "EventGraphCorpus", "EventGraphExtraction"]),
+        // Fuzz targets: a libFuzzer binary when Scripts/fuzz.sh builds it with -sanitize=fuzzer and
+        // -DFUZZING, else a replayer of saved inputs (what the tests run over Tests/Fuzz/).
+        .executableTarget(name: "eventgraph-fuzz", dependencies: ["EventGraphCore", "EventGraphCorpus", "EventGraphExtraction", "EventGraphExport"]),
         .testTarget(name: "EventGraphCoreTests", dependencies: ["EventGraphCore"]),
         .testTarget(name: "EventGraphCorpusTests", dependencies: ["EventGraphCorpus"]),
         .testTarget(name: "EventGraphExtractionTests", dependencies: ["EventGraphExtraction"]),
@@ -69,6 +73,6 @@ let package = Package(
         .testTarget(name: "EventGraphEvaluationTests", dependencies: ["EventGraphEvaluation", "EventGraphExport"]),
         // Runs the built `eventgraph` binary end to end: byte-identical rebuilds, schema validity,
         // verbatim error messages.
-        .testTarget(name: "EventGraphCLITests", dependencies: ["eventgraph", "EventGraphCore", "EventGraphExport"]),
+        .testTarget(name: "EventGraphCLITests", dependencies: ["eventgraph", "eventgraph-fuzz", "EventGraphCore", "EventGraphExport"]),
     ]
 )

@@ -41,13 +41,17 @@ public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
     case duplicateDocumentID(SourceLocation, id: String, firstPath: String)
     case invalidTimeML(SourceLocation, problem: String)
     case invalidYAML(SourceLocation, problem: String)
+    /// A FIFO, socket or device: reading it could block forever or never end.
+    case notARegularFile(SourceLocation, kind: String)
+    case fileTooLarge(SourceLocation, bytes: Int, limit: Int)
 
     public var location: SourceLocation {
         switch self {
         case .notFound(let l), .unreadable(let l, _), .unsupportedFile(let l, _), .emptyFile(let l), .binaryFile(let l),
              .invalidUTF8(let l), .unclosedFrontMatter(let l), .invalidFrontMatter(let l, _), .frontMatterNotAMapping(let l),
              .wrongFieldType(let l, _, _), .invalidDate(let l, _, _), .invalidJSON(let l, _), .notAnArticleRecord(let l),
-             .missingText(let l, _), .emptyText(let l), .duplicateDocumentID(let l, _, _), .invalidTimeML(let l, _), .invalidYAML(let l, _):
+             .missingText(let l, _), .emptyText(let l), .duplicateDocumentID(let l, _, _), .invalidTimeML(let l, _), .invalidYAML(let l, _),
+             .notARegularFile(let l, _), .fileTooLarge(let l, _, _):
             return l
         }
     }
@@ -73,6 +77,8 @@ public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
         case .duplicateDocumentID(_, let id, let firstPath): return "duplicate document id '\(id)' (already read from \(firstPath))"
         case .invalidTimeML(_, let problem): return "invalid TimeML: \(problem)"
         case .invalidYAML(_, let problem): return "invalid YAML: \(problem)"
+        case .notARegularFile(_, let kind): return "not a regular file (\(kind)); skipped"
+        case .fileTooLarge(_, let bytes, let limit): return "file is \(bytes) bytes, over the limit of \(limit) (raise it with --max-file-bytes)"
         }
     }
 

@@ -18,14 +18,20 @@ public struct CorpusReadResult: Sendable {
 public struct CorpusReader: Sendable {
     /// Used for documents that carry no publication date of their own.
     public var defaultPublished: CalendarDay?
+    /// Larger files are reported and not read (they are read whole). A JSONL archive counts as one file.
+    public var maximumFileBytes: Int
+
+    /// 512 MiB: far above any article, below what would exhaust a small machine's memory.
+    public static let defaultMaximumFileBytes = 512 << 20
 
     public static let extensions: Set<String> = ["txt", "md", "markdown", "json", "jsonl", "ndjson", "html", "htm"]
     static let notesNames: Set<String> = ["readme", "license", "licence", "notice", "changelog", "copying"]
     /// EventGraph's own outputs, which may sit beside the articles.
     static let outputSuffixes = [".graph.json", ".merges.json", ".timeline.json", ".jsonld"]
 
-    public init(defaultPublished: CalendarDay? = nil) {
+    public init(defaultPublished: CalendarDay? = nil, maximumFileBytes: Int = CorpusReader.defaultMaximumFileBytes) {
         self.defaultPublished = defaultPublished
+        self.maximumFileBytes = maximumFileBytes
     }
 
     /// One file to read: where it is and the id it will get.
@@ -92,6 +98,17 @@ public struct CorpusReader: Sendable {
     /// Reads one file; a JSON array or JSONL file gives several results.
     public func read(_ entry: Entry) -> [Result<SourceDocument, CorpusError>] {
         let location = SourceLocation(path: entry.path)
+        // Checked before opening: opening a FIFO blocks until something writes to it.
+        var status = stat()
+        if stat(entry.path, &status) == 0 {
+            let kinds: [mode_t: String] = [S_IFIFO: "a FIFO", S_IFSOCK: "a socket", S_IFCHR: "a character device", S_IFBLK: "a block device"]
+            if status.st_mode & S_IFMT != S_IFREG {
+                return [.failure(.notARegularFile(location, kind: kinds[status.st_mode & S_IFMT] ?? "not a file"))]
+            }
+            if Int(status.st_size) > maximumFileBytes {
+                return [.failure(.fileTooLarge(location, bytes: Int(status.st_size), limit: maximumFileBytes))]
+            }
+        }
         guard let handle = FileHandle(forReadingAtPath: entry.path) else {
             let reason = FileManager.default.isReadableFile(atPath: entry.path) ? "cannot open" : "permission denied"
             return [.failure(.unreadable(location, reason: reason))]

@@ -80,6 +80,19 @@ public enum AtomicFile {
             for case .success(let temporary) in written { TemporaryFiles.shared.remove(temporary) }
             throw error
         }
+        // A target that is a folder would make its rename fail after others succeeded: refuse first.
+        for file in files {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                for case .success(let temporary) in written { TemporaryFiles.shared.remove(temporary) }
+                throw .writeFailed(path: file.path, reason: "is a folder")
+            }
+        }
+        if let hold = ProcessInfo.processInfo.environment["EVENTGRAPH_HOLD_BEFORE_RENAME"], let seconds = UInt32(hold) {
+            // For the interruption test: every temporary is written, nothing renamed yet.
+            FileHandle.standardError.write(Data("eventgraph: holding before rename\n".utf8))
+            sleep(seconds)
+        }
         for (index, result) in written.enumerated() {
             if case .success(let temporary) = result { try moveIntoPlace(temporary, files[index].path) }
         }

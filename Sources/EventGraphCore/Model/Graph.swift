@@ -165,3 +165,32 @@ public struct GraphMerger: Sendable {
         )
     }
 }
+
+extension Graph {
+    /// The same graph with every offset moved by a window's position in its document: what a
+    /// window of a long article says, in the coordinates of the whole article. Ids do not depend on
+    /// offsets, so they stay.
+    public func shifted(scalars: Int, bytes: Int, sentences: Int) -> Graph {
+        guard scalars != 0 || bytes != 0 || sentences != 0 else { return self }
+        func shift(_ evidence: [Evidence]) -> [Evidence] {
+            evidence.map { e in
+                var e = e
+                e.start += scalars
+                e.end += scalars
+                e.byteStart += bytes
+                e.byteEnd += bytes
+                e.sentence += sentences
+                return e
+            }
+        }
+        var graph = self
+        for i in graph.entities.indices { graph.entities[i].mentions = shift(graph.entities[i].mentions) }
+        for i in graph.events.indices { graph.events[i].evidence = shift(graph.events[i].evidence) }
+        for i in graph.relations.indices { graph.relations[i].evidence = shift(graph.relations[i].evidence) }
+        for i in graph.timexes.indices {
+            graph.timexes[i].start += scalars
+            graph.timexes[i].end += scalars
+        }
+        return graph
+    }
+}

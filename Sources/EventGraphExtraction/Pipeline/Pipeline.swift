@@ -110,14 +110,46 @@ public struct Pipeline: Sendable {
         return document
     }
 
+    /// Articles longer than this many UTF-8 bytes are extracted window by window (see `TextWindows`).
+    public static let windowBytes = 1 << 20
+
     /// The graph fragment of one article.
     public func extract(_ source: SourceDocument) -> Graph {
-        analyze(source).fragment()
+        var timings = StageTimings()
+        return extract(source, timings: &timings, timed: false)
     }
 
     /// `extract`, adding the seconds each step took to `timings`: `tokens` (tokenizing), one entry
     /// per stage by its name, and `fragment` (building the article's graph).
     public func extract(_ source: SourceDocument, timings: inout StageTimings) -> Graph {
+        extract(source, timings: &timings, timed: true)
+    }
+
+    private func extract(_ source: SourceDocument, timings: inout StageTimings, timed: Bool) -> Graph {
+        let utf8 = Array(source.text.utf8)
+        let windows = TextWindows.ranges(of: utf8, maximumBytes: Pipeline.windowBytes)
+        if timed {
+            timings.bytes += utf8.count
+            timings.documents += 1
+        }
+        guard windows.count > 1 else { return extractWindow(source, timings: &timings, timed: timed).fragment }
+        var merger = GraphMerger()
+        var scalars = 0, sentences = 0
+        for window in windows {
+            let text = String(decoding: utf8[window], as: UTF8.self)
+            let (fragment, sentenceCount) = extractWindow(SourceDocument(document: source.document, text: text), timings: &timings, timed: timed)
+            merger.add(fragment.shifted(scalars: scalars, bytes: window.lowerBound, sentences: sentences))
+            scalars += text.unicodeScalars.count
+            sentences += sentenceCount
+        }
+        return merger.graph()
+    }
+
+    private func extractWindow(_ source: SourceDocument, timings: inout StageTimings, timed: Bool) -> (fragment: Graph, sentences: Int) {
+        guard timed else {
+            let analyzed = analyze(source)
+            return (analyzed.fragment(), analyzed.sentences.count)
+        }
         var clock = ContinuousClock.now
         func lap(_ name: String) {
             let now = ContinuousClock.now
@@ -132,9 +164,7 @@ public struct Pipeline: Sendable {
         }
         let fragment = document.fragment()
         lap("fragment")
-        timings.bytes += source.text.utf8.count
-        timings.documents += 1
-        return fragment
+        return (fragment, document.sentences.count)
     }
 }
 

@@ -36,6 +36,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Stop at the first input that cannot be read, and write nothing.")
     var strict = false
 
+    @Option(help: ArgumentHelp("Files larger than this are reported and skipped (default: 512 MiB). Articles over 1 MiB are extracted in windows of 1 MiB cut at paragraph or sentence ends.", valueName: "BYTES"))
+    var maxFileBytes: Int = CorpusReader.defaultMaximumFileBytes
+
     @Flag(help: "Print, on standard error, the seconds and MB/s of each step: reading, each extraction stage (CPU seconds summed over workers), merging, resolution and each file written.")
     var timings = false
 
@@ -56,7 +59,8 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        let build = CorpusBuild(paths: corpus, defaultPublished: published.flatMap { CalendarDay(iso: $0) }, rulesDirectory: rules, overridesPath: overrides)
+        var build = CorpusBuild(paths: corpus, defaultPublished: published.flatMap { CalendarDay(iso: $0) }, rulesDirectory: rules, overridesPath: overrides)
+        build.maximumFileBytes = maxFileBytes
         let outcome: CorpusBuild.Outcome
         do {
             outcome = try build.runReportingSetup(strict: strict)

@@ -13,6 +13,8 @@ struct CorpusBuild {
     var rulesDirectory: String?
     /// Entity overrides (`--overrides`, else `eventgraph.overrides.yaml` in the first corpus folder).
     var overridesPath: String?
+    /// Files larger than this are reported and skipped (`--max-file-bytes`).
+    var maximumFileBytes = CorpusReader.defaultMaximumFileBytes
 
     struct Outcome {
         var graph: Graph
@@ -32,7 +34,7 @@ struct CorpusBuild {
     /// scheduling cannot change the output; errors and warnings are put back in corpus order.
     func run(strict: Bool = false) throws -> Outcome {
         let started = DispatchTime.now()
-        let reader = CorpusReader(defaultPublished: defaultPublished)
+        let reader = CorpusReader(defaultPublished: defaultPublished, maximumFileBytes: maximumFileBytes)
         let (entries, listingErrors) = reader.entries(for: paths)
         if strict, let first = listingErrors.first { throw StrictStop(error: first) }
         let duplicates = CorpusReader.duplicateEntries(entries)

@@ -1,0 +1,144 @@
+import EventGraphCore
+import EventGraphCorpus
+import EventGraphExport
+import EventGraphExtraction
+import Foundation
+
+// eventgraph-fuzz: one libFuzzer entry point for every fuzz target, chosen by the environment
+// variable EVENTGRAPH_FUZZ_TARGET (Scripts/fuzz.sh builds it with -sanitize=fuzzer,address and
+// -DFUZZING). Built normally, it is a replayer: `eventgraph-fuzz TARGET FILE...` runs inputs
+// through the same code, which is how Tests/Fuzz/ regressions run in the tests.
+//
+// Each target checks invariants, not only "does not crash": readers either give a document or a
+// located error; extraction gives evidence whose offsets quote the text; a fragment survives a
+// graph JSON round trip; a graph diffed with itself has no changes.
+
+enum FuzzTarget: String, CaseIterable {
+    case frontMatter = "front-matter"
+    case json
+    case jsonl
+    case html
+    case graphJSON = "graph-json"
+    case timex
+    case pipeline
+    case diff
+
+    static let pipeline = try! Pipeline.standard()
+    static let tagger = try! TimexTagger()
+
+    func run(_ bytes: [UInt8]) {
+        switch self {
+        case .frontMatter:
+            checkLocated(Result { () throws(CorpusError) in try FrontMatterTextReader.read(bytes, path: "fuzz.txt", id: "fuzz.txt", defaultPublished: nil) })
+        case .json:
+            for result in JSONArticleReader.read(bytes, path: "fuzz.json", id: "fuzz.json", lineDelimited: false, defaultPublished: nil) { checkLocated(result) }
+        case .jsonl:
+            for result in JSONArticleReader.read(bytes, path: "fuzz.jsonl", id: "fuzz.jsonl", lineDelimited: true, defaultPublished: nil) { checkLocated(result) }
+        case .html:
+            checkLocated(Result { () throws(CorpusError) in try HTMLArticleReader.read(bytes, path: "fuzz.html", id: "fuzz.html", defaultPublished: nil) })
+        case .graphJSON:
+            if let graph = try? GraphJSON.decode(bytes, path: "fuzz.graph.json") {
+                let again = try! GraphJSON.decode(GraphJSON.encode(graph), path: "again.graph.json")
+                precondition(GraphJSON.encode(again) == GraphJSON.encode(graph), "graph JSON does not round-trip")
+            }
+        case .timex:
+            let text = String(decoding: bytes, as: UTF8.self)
+            let document = AnalyzedDocument(source: source(text))
+            for timex in FuzzTarget.tagger.tag(document) {
+                precondition(timex.start >= 0 && timex.start <= timex.end && timex.end <= document.scalars.count, "timex span outside the text")
+            }
+        case .pipeline:
+            let text = String(decoding: bytes, as: UTF8.self)
+            let fragment = FuzzTarget.pipeline.extract(source(text))
+            let utf8 = Array(text.utf8)
+            let scalars = Array(text.unicodeScalars)
+            for entity in fragment.entities {
+                for mention in entity.mentions {
+                    precondition(mention.byteStart <= mention.byteEnd && mention.byteEnd <= utf8.count, "evidence bytes outside the text")
+                    precondition(mention.start <= mention.end && mention.end <= scalars.count, "evidence scalars outside the text")
+                    precondition(String(decoding: utf8[mention.byteStart..<mention.byteEnd], as: UTF8.self) == mention.text, "evidence does not quote its span")
+                }
+            }
+            let decoded = try! GraphJSON.decode(GraphJSON.encode(fragment), path: "fragment.graph.json")
+            precondition(decoded == fragment, "fragment does not survive a graph JSON round trip")
+        case .diff:
+            let (old, new) = graphPair(bytes)
+            precondition(GraphDiff.compare(old, old).isEmpty, "a graph differs from itself")
+            let forward = GraphDiff.compare(old, new)
+            precondition(forward == GraphDiff.compare(old, new), "diff is not deterministic")
+            precondition(forward.isEmpty == GraphDiff.compare(new, old).isEmpty, "diff sees a change one way only")
+        }
+    }
+
+    private func source(_ text: String) -> SourceDocument {
+        SourceDocument(document: Document(id: "fuzz.txt", path: "fuzz.txt", published: CalendarDay(iso: "2023-06-21"), sha256: "0"), text: text)
+    }
+
+    /// A reader's error must name the file and a line and column inside it.
+    private func checkLocated(_ result: Result<SourceDocument, CorpusError>) {
+        if case .failure(let error) = result {
+            precondition(error.description.hasPrefix("fuzz."), "error does not name the file: \(error)")
+            precondition(error.location.line >= 1 && error.location.column >= 1, "error without a position: \(error)")
+        }
+    }
+
+    /// Two small graphs drawn from the bytes: entities, events and relations over a few names.
+    private func graphPair(_ bytes: [UInt8]) -> (Graph, Graph) {
+        let names = ["Albania", "MKO", "Tirana", "Ashraf-3", "Iran", "Kanaani", "EU", "Maria Lopez"]
+        func graph(_ part: ArraySlice<UInt8>) -> Graph {
+            var entities: [Entity] = [], events: [Event] = [], relations: [Relation] = []
+            var index = part.startIndex
+            while index + 3 < part.endIndex {
+                let (a, b, c, d) = (Int(part[index]), Int(part[index + 1]), Int(part[index + 2]), Int(part[index + 3]))
+                index += 4
+                let document = "d\(a % 3).txt"
+                let evidence = Evidence(document: document, sentence: b % 4, start: c, end: c + 3, byteStart: c, byteEnd: c + 3,
+                                        text: names[a % names.count], sentenceText: "s\(b % 4)", rule: "fuzz", confidence: Double(d % 10) / 10)
+                let type = EntityType.allCases[b % EntityType.allCases.count]
+                let entity = Entity(type: type, name: names[a % names.count], aliases: d % 2 == 0 ? [names[c % names.count]] : [], mentions: [evidence])
+                entities.append(entity)
+                switch d % 3 {
+                case 0:
+                    events.append(Event(type: ["raid", "protest", "statement"][c % 3], date: TimeValue(timex: "2023-06-\(10 + b % 20)"),
+                                        participants: [Participant(role: .agent, entity: entity.id)], evidence: [evidence]))
+                case 1:
+                    relations.append(Relation(type: ["hosted-by", "raided", "cited-as"][c % 3], source: entity.id, target: "place:albania", evidence: [evidence]))
+                default: break
+                }
+            }
+            return Graph(documents: [], entities: entities, events: events, relations: relations)
+        }
+        let middle = bytes.count / 2
+        return (graph(bytes[..<middle]), graph(bytes[middle...]))
+    }
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let name = ProcessInfo.processInfo.environment["EVENTGRAPH_FUZZ_TARGET"] ?? ""
+    guard let target = FuzzTarget(rawValue: name) else {
+        fatalError("set EVENTGRAPH_FUZZ_TARGET to one of: \(FuzzTarget.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    target.run(Array(UnsafeBufferPointer(start: data, count: size)))
+    return 0
+}
+#else
+@main
+struct FuzzReplay {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
+            FileHandle.standardError.write(Data("usage: eventgraph-fuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) FILE...\n".utf8))
+            exit(64)
+        }
+        for path in arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                FileHandle.standardError.write(Data("\(path):1:1: error: cannot read\n".utf8))
+                exit(2)
+            }
+            target.run([UInt8](data))
+        }
+    }
+}
+#endif

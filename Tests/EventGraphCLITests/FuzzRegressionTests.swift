@@ -1,0 +1,19 @@
+import Foundation
+import Testing
+
+/// Replays every saved fuzz input (Tests/Fuzz/TARGET/) through its target's invariants, with the
+/// replayer build of `eventgraph-fuzz` (no sanitizer needed to see a failed precondition).
+@Suite struct FuzzRegressionTests {
+    static let root = CommandRunner.repositoryRoot.appendingPathComponent("Tests/Fuzz")
+    static let targets = ["front-matter", "json", "jsonl", "html", "graph-json", "timex", "pipeline", "diff"]
+
+    @Test(arguments: targets)
+    func savedInputsPass(_ target: String) throws {
+        let folder = Self.root.appendingPathComponent(target)
+        let inputs = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { folder.appendingPathComponent($0).path }
+        #expect(!inputs.isEmpty, "no saved inputs for \(target)")
+        let replayer = CommandRunner.executable.deletingLastPathComponent().appendingPathComponent("eventgraph-fuzz").path
+        let result = try CommandRunner.tool([replayer, target] + inputs)
+        #expect(result.status == 0, "\(result.output)")
+    }
+}
