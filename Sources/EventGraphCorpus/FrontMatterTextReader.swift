@@ -35,8 +35,12 @@ public enum FrontMatterTextReader {
     /// Works on scalars: a Swift `Character` joins "\r\n" into one, which would hide line ends.
     static func frontMatter(in text: String, path: String) throws(CorpusError) -> Block? {
         let scalars = text.unicodeScalars
+        // Old Mac files end lines with CR alone; the opening line says which convention the file uses.
+        let opening = scalars.prefix(5).map { $0 }
+        let crOnly = opening.count == 5 && String(String.UnicodeScalarView(opening.prefix(3))) == "---" && opening[3] == "\r" && opening[4] != "\n"
+        let terminator: Unicode.Scalar = crOnly ? "\r" : "\n"
         func lineEnd(from start: String.Index) -> String.Index {
-            scalars[start...].firstIndex(of: "\n") ?? scalars.endIndex
+            scalars[start...].firstIndex(of: terminator) ?? scalars.endIndex
         }
         func content(_ start: String.Index, _ end: String.Index) -> Substring.UnicodeScalarView {
             let line = scalars[start..<end]

@@ -23,7 +23,7 @@ enum FuzzTarget: String, CaseIterable {
     case pipeline
     case diff
 
-    static let pipeline = try! Pipeline.standard()
+    static let standardPipeline = try! Pipeline.standard()
     static let tagger = try! TimexTagger()
 
     func run(_ bytes: [UInt8]) {
@@ -49,7 +49,7 @@ enum FuzzTarget: String, CaseIterable {
             }
         case .pipeline:
             let text = String(decoding: bytes, as: UTF8.self)
-            let fragment = FuzzTarget.pipeline.extract(source(text))
+            let fragment = FuzzTarget.standardPipeline.extract(source(text))
             let utf8 = Array(text.utf8)
             let scalars = Array(text.unicodeScalars)
             for entity in fragment.entities {

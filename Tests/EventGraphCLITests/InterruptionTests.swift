@@ -14,6 +14,8 @@ import Testing
     func contents(of folder: URL) throws -> [String: Data] {
         var files: [String: Data] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             files[name] = try Data(contentsOf: folder.appendingPathComponent(name))
         }
         return files
@@ -66,9 +68,7 @@ import Testing
         let result = try CommandRunner.run(["build", "seeds/000-mko-albania-raid.txt", "-o", out.appendingPathComponent("g").path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("\(out.path)/g.jsonld:1:1: error: cannot write: is a folder"))
-        var after = try contents(of: out.deletingLastPathComponent().appendingPathComponent(out.lastPathComponent))
-        after["g.jsonld"] = nil
-        #expect(after == before)
+        #expect(try contents(of: out) == before)
     }
 
     @Test(.enabled(if: getuid() != 0, "root reads files whatever their permissions"))

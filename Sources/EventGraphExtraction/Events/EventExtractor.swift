@@ -143,16 +143,37 @@ public struct EventExtractor: PipelineStage {
         }
         // Undated incidents take the date of the incident reported just before their last mention
         // (two sentences at most).
+        // Found events are in text order (sentence, then trigger), so the latest candidate is the
+        // first one met walking back from the last event at or before the last mention's sentence.
+        // The walk looks at 64 events at most: "just before" is near, and a text with thousands of
+        // incidents in a few sentences (a list, a spam page) must stay linear.
         for i in found.indices where found[i].date == nil && Self.incidentTypes.contains(found[i].type) {
             let last = found[i].lastSentence
-            if let previous = found.enumerated().filter({ $0.offset != i && $0.element.date != nil && Self.incidentTypes.contains($0.element.type)
-                && $0.element.sentence <= last && last - $0.element.sentence <= 2 && ($0.element.sentence < last || $0.element.trigger < found[i].trigger || $0.offset < i) })
-                .max(by: { ($0.element.sentence, $0.element.trigger) < ($1.element.sentence, $1.element.trigger) })?.element {
+            // Binary search for the last event at or before that sentence.
+            var low = 0, high = found.count
+            while low < high {
+                let mid = (low + high) / 2
+                if found[mid].sentence <= last { low = mid + 1 } else { high = mid }
+            }
+            var j = low - 1
+            var looked = 0
+            var previous: Found?
+            while j >= 0, last - found[j].sentence <= 2, looked < 64 {
+                let candidate = found[j]
+                if j != i, candidate.date != nil, Self.incidentTypes.contains(candidate.type),
+                   candidate.sentence < last || candidate.trigger < found[i].trigger || j < i {
+                    previous = candidate
+                    break
+                }
+                j -= 1
+                looked += 1
+            }
+            if let previous {
                 found[i].date = previous.date
                 found[i].rule += ".date-from-incident"
                 // What happened during a raid happened where it was, and seizures and arrests are the
                 // raiders' doing.
-                if let raid = found[..<i].last(where: { $0.type == "raid" && $0.date == previous.date && last - $0.sentence <= 2 }) {
+                if let raid = found[..<i].reversed().prefix(64).prefix(while: { last - $0.sentence <= 2 }).first(where: { $0.type == "raid" && $0.date == previous.date }) {
                     if !found[i].participants.contains(where: { $0.0 == .place }), let place = raid.participants.first(where: { $0.0 == .place }) {
                         found[i].participants.append(place)
                     }
