@@ -28,9 +28,9 @@ struct CorpusBuild {
         var timings: StageTimings
     }
 
-    /// Articles are read and extracted in parallel, one file at a time per worker, so that only the
-    /// articles being worked on are in memory; each worker merges its own fragments, and the
-    /// partial graphs are merged at the end. Merge is associative and commutative, so the
+    /// Articles are read and extracted in parallel (a task group, one child task per core), one
+    /// file at a time per worker, so that only the articles being worked on are in memory; each
+    /// worker merges its own fragments, and the partial graphs are merged at the end. Merge is associative and commutative, so the
     /// scheduling cannot change the output; errors and warnings are put back in corpus order.
     func run(strict: Bool = false) throws -> Outcome {
         let started = DispatchTime.now()
@@ -41,53 +41,63 @@ struct CorpusBuild {
         let pipeline = try Pipeline.standard(timexRules: TimexRuleSet.standard(adding: rulesDirectory))
         let overrides = try overrides()
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count))
-        let partials = Slots<Graph>(count: workers)
-        let workerTimings = Slots<StageTimings>(count: workers)
         let reports = Slots<EntryReport>(count: entries.count)
         let queue = WorkQueue(count: entries.count)
         let progress = ProgressCounter(total: entries.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var merger = GraphMerger()
-            var timings = StageTimings()
-            while let index = queue.next() {
-                let entry = entries[index]
-                if let firstPath = duplicates[index] {
-                    let error = CorpusError.duplicateDocumentID(SourceLocation(path: entry.path), id: entry.id, firstPath: firstPath)
-                    reports.set(index, EntryReport(errors: [error], warnings: []))
-                    if strict { queue.stop() }
-                    continue
+        // One child task per core, each pulling files from the shared queue until it is empty.
+        let (partialGraphs, perWorkerTimings) = Self.waitFor {
+            await withTaskGroup(of: (worker: Int, graph: Graph, timings: StageTimings).self) { group in
+                for worker in 0..<workers {
+                    group.addTask {
+                        var merger = GraphMerger()
+                        var timings = StageTimings()
+                        while let index = queue.next() {
+                            let entry = entries[index]
+                            if let firstPath = duplicates[index] {
+                                let error = CorpusError.duplicateDocumentID(SourceLocation(path: entry.path), id: entry.id, firstPath: firstPath)
+                                reports.set(index, EntryReport(errors: [error], warnings: []))
+                                if strict { queue.stop() }
+                                continue
+                            }
+                            var clock = ContinuousClock.now
+                            let read = reader.readChecked(entry)
+                            timings.add("read", ContinuousClock.now - clock)
+                            reports.set(index, EntryReport(errors: read.errors, warnings: read.warnings))
+                            if strict, !read.errors.isEmpty { queue.stop() }
+                            for document in read.documents {
+                                let fragment = pipeline.extract(document, timings: &timings)
+                                clock = ContinuousClock.now
+                                merger.add(fragment)
+                                timings.add("merge (per worker)", ContinuousClock.now - clock)
+                            }
+                            progress.advance()
+                        }
+                        let clock = ContinuousClock.now
+                        let graph = merger.graph()
+                        timings.add("merge (per worker)", ContinuousClock.now - clock)
+                        return (worker, graph, timings)
+                    }
                 }
-                var clock = ContinuousClock.now
-                let read = reader.readChecked(entry)
-                timings.add("read", ContinuousClock.now - clock)
-                reports.set(index, EntryReport(errors: read.errors, warnings: read.warnings))
-                if strict, !read.errors.isEmpty { queue.stop() }
-                for document in read.documents {
-                    let fragment = pipeline.extract(document, timings: &timings)
-                    clock = ContinuousClock.now
-                    merger.add(fragment)
-                    timings.add("merge (per worker)", ContinuousClock.now - clock)
-                }
-                progress.advance()
+                var results: [(worker: Int, graph: Graph, timings: StageTimings)] = []
+                for await result in group { results.append(result) }
+                // In worker order: merging commutes, but the timing table keeps a stable order.
+                results.sort { $0.worker < $1.worker }
+                return (results.map(\.graph), results.map(\.timings))
             }
-            let clock = ContinuousClock.now
-            partials.set(worker, merger.graph())
-            timings.add("merge (per worker)", ContinuousClock.now - clock)
-            workerTimings.set(worker, timings)
         }
         Terminal.clearProgress()
         let reported = reports.filled
         let errors = listingErrors + reported.flatMap(\.errors)
         if strict, let first = errors.first { throw StrictStop(error: first) }
         let warnings = Array(Set(reported.flatMap(\.warnings))).sorted { $0.location < $1.location }
-        var timings = workerTimings.filled.reduce(StageTimings()) { $0.adding($1) }
+        var timings = perWorkerTimings.reduce(StageTimings()) { $0.adding($1) }
         var clock = ContinuousClock.now
         func lap(_ name: String) {
             let now = ContinuousClock.now
             timings.add(name, now - clock)
             clock = now
         }
-        let merged = Graph.merge(partials.filled)
+        let merged = Graph.merge(partialGraphs)
         lap("merge (partial graphs)")
         let (entitiesResolved, entityMerges) = EntityResolver.resolve(merged, overrides: overrides)
         lap("resolve entities")
@@ -96,6 +106,19 @@ struct CorpusBuild {
         let merges = (entityMerges + eventMerges).sorted()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return Outcome(graph: graph, merges: merges, errors: errors, warnings: warnings, seconds: seconds, timings: timings)
+    }
+
+    /// Runs async work from this synchronous command and waits for it. The calling thread is the
+    /// command's own, not one of the concurrency pool's, so waiting blocks no task.
+    private static func waitFor<T: Sendable>(_ work: @escaping @Sendable () async -> T) -> T {
+        let box = Slots<T>(count: 1)
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            box.set(0, await work())
+            done.signal()
+        }
+        done.wait()
+        return box.filled[0]
     }
 
     private struct EntryReport: Sendable {
