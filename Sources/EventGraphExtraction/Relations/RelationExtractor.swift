@@ -260,15 +260,23 @@ public struct RelationExtractor: PipelineStage {
     /// "the Ashraf-3 camp, northwest of the capital Tirana", "camp in Manez", "Manez area of Durrës",
     /// "an MKO camp" (belongs-to), "the capital Tirana" (the country named in the article).
     private func placeRelations(_ c: Clause, _ add: Add) {
-        let facilities = c.index.mentions.filter { $0.entity.type == .facility }
+        // The article's facilities, listed only when a clause needs them: doing it for every clause
+        // made long texts quadratic.
+        var facilitiesCache: [MentionIndex.Mention]?
+        func facilities() -> [MentionIndex.Mention] {
+            if let facilitiesCache { return facilitiesCache }
+            let found = c.index.mentions.filter { $0.entity.type == .facility }
+            facilitiesCache = found
+            return found
+        }
         for (i, m) in c.mentions.enumerated() {
             let next = m.tokens.upperBound + 1
             guard next < c.range.upperBound else { continue }
             // "an MKO camp": the organization's facility, when the article names one with that word.
             if m.entity.type == .organization, entityLexicon.facilityHeads.contains(c.lowers[next]) || (c.lowers[next] == ")" && next + 1 < c.range.upperBound && entityLexicon.facilityHeads.contains(c.lowers[next + 1])) {
                 let head = c.lowers[next] == ")" ? c.lowers[next + 1] : c.lowers[next]
-                let candidates = Set(facilities.filter { $0.entity.name.lowercased().hasSuffix(head) }.map(\.entity.id))
-                if candidates.count == 1, let facility = facilities.first(where: { $0.entity.id == candidates.first }) {
+                let candidates = Set(facilities().filter { $0.entity.name.lowercased().hasSuffix(head) }.map(\.entity.id))
+                if candidates.count == 1, let facility = facilities().first(where: { $0.entity.id == candidates.first }) {
                     add("belongs-to", facility, m, nil, m.tokens.lowerBound...(c.lowers[next] == ")" ? next + 1 : next), "relation.belongs-to.modifier", 0.6, nil, nil, .asserted)
                     // "(MKO) camp in Manez": where that facility is.
                     let headToken = c.lowers[next] == ")" ? next + 1 : next
