@@ -60,6 +60,9 @@ public struct RelationExtractor: PipelineStage {
         let range: Range<Int>
         let mentions: [MentionIndex.Mention]
         let sentenceIndex: Int
+        /// The first mention of each entity, in text order: what "the article names one" looks
+        /// up. Scanning every mention instead made long texts quadratic.
+        let firstMentions: [MentionIndex.Mention]
     }
 
     func extract(_ document: AnalyzedDocument, lowers: [String]) -> [Relation] {
@@ -68,9 +71,11 @@ public struct RelationExtractor: PipelineStage {
         var previousSubject: MentionIndex.Mention?
         var lastPerson: MentionIndex.Mention?
         let timexes = document.timexes
+        var seenEntities: Set<String> = []
+        let firstMentions = index.mentions.filter { seenEntities.insert($0.entity.id).inserted }
         for sentence in document.sentences {
             let c = Clause(document: document, index: index, lowers: lowers, range: sentence.tokens, mentions: index.mentions(in: sentence.tokens),
-                           sentenceIndex: sentence.index)
+                           sentenceIndex: sentence.index, firstMentions: firstMentions)
             // Who speaks in this sentence: "X said", "according to X", or "he said" (the last person named).
             let speaker = speakerOf(c, lastPerson: lastPerson)
             let reported = speaker != nil || hasReportingMarker(c)
@@ -230,7 +235,7 @@ public struct RelationExtractor: PipelineStage {
     /// "Iraqi Prime Minister Nouri al-Maliki", "Saddam Hussein, a former Iraqi dictator" → leader-of Iraq.
     private func titleRelations(_ c: Clause, _ add: Add) {
         let leaderTitles: Set<String> = ["president", "dictator", "king", "queen", "leader", "emir", "sultan", "premier", "chancellor", "prime"]
-        let allMentions = c.index.mentions
+        let allMentions = c.firstMentions
         func country(named demonym: String) -> MentionIndex.Mention? {
             guard let name = entityLexicon.demonyms[[demonym]] else { return nil }
             return allMentions.first { $0.entity.type == .place && $0.entity.allNames.contains(name) }
@@ -260,12 +265,11 @@ public struct RelationExtractor: PipelineStage {
     /// "the Ashraf-3 camp, northwest of the capital Tirana", "camp in Manez", "Manez area of Durrës",
     /// "an MKO camp" (belongs-to), "the capital Tirana" (the country named in the article).
     private func placeRelations(_ c: Clause, _ add: Add) {
-        // The article's facilities, listed only when a clause needs them: doing it for every clause
-        // made long texts quadratic.
+        // The article's facilities, listed only when a clause needs them.
         var facilitiesCache: [MentionIndex.Mention]?
         func facilities() -> [MentionIndex.Mention] {
             if let facilitiesCache { return facilitiesCache }
-            let found = c.index.mentions.filter { $0.entity.type == .facility }
+            let found = c.firstMentions.filter { $0.entity.type == .facility }
             facilitiesCache = found
             return found
         }
@@ -304,7 +308,7 @@ public struct RelationExtractor: PipelineStage {
         // "the capital Tirana": in the country of which it is the capital, when the article names it.
         for m in c.mentions where m.entity.type == .place && m.tokens.lowerBound > c.range.lowerBound && c.lowers[m.tokens.lowerBound - 1] == "capital" {
             if let countryName = entityLexicon.capitalOf[m.entity.name],
-               let country = c.index.mentions.first(where: { $0.entity.type == .place && $0.entity.name == countryName }) {
+               let country = c.firstMentions.first(where: { $0.entity.type == .place && $0.entity.name == countryName }) {
                 add("located-in", m, country, nil, (m.tokens.lowerBound - 1)...m.tokens.upperBound, "relation.located-in.capital", 0.5, nil, nil, .asserted)
             }
         }
