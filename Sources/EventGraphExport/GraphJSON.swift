@@ -135,6 +135,16 @@ public enum GraphJSON {
                 json.out.removeAll(keepingCapacity: true)
             }
         }
+        // One entity of a huge article can have millions of mentions: its evidence is flushed as it
+        // goes, not only between records.
+        func writeEvidence(_ evidence: [Evidence]) throws {
+            json.beginArray()
+            for e in evidence {
+                write(e, tabled: tabled, to: &json)
+                try flushIfLarge()
+            }
+            json.endArray()
+        }
         json.beginObject()
         json.key("documents")
         json.beginArray()
@@ -149,7 +159,7 @@ public enum GraphJSON {
             json.beginObject()
             json.key("aliases"); json.strings(entity.aliases)
             json.key("id"); json.string(entity.id)
-            json.key("mentions"); write(entity.mentions, tabled: tabled, to: &json)
+            json.key("mentions"); try writeEvidence(entity.mentions)
             json.key("name"); json.string(entity.name)
             json.key("type"); json.string(entity.type.rawValue)
             json.endObject()
@@ -162,7 +172,7 @@ public enum GraphJSON {
             json.beginObject()
             json.key("confidence"); json.double(event.confidence)
             json.key("date"); write(event.date, to: &json)
-            json.key("evidence"); write(event.evidence, tabled: tabled, to: &json)
+            json.key("evidence"); try writeEvidence(event.evidence)
             json.key("id"); json.string(event.id)
             json.key("participants")
             json.beginArray()
@@ -188,7 +198,7 @@ public enum GraphJSON {
             json.beginObject()
             json.key("by"); json.string(relation.by)
             json.key("confidence"); json.double(relation.confidence)
-            json.key("evidence"); write(relation.evidence, tabled: tabled, to: &json)
+            json.key("evidence"); try writeEvidence(relation.evidence)
             json.key("id"); json.string(relation.id)
             json.key("label"); json.string(relation.label)
             json.key("modality"); json.string(relation.modality.rawValue)
@@ -246,25 +256,21 @@ public enum GraphJSON {
         json.endObject()
     }
 
-    /// Evidence, one piece per line.
-    private static func write(_ evidence: [Evidence], tabled: Set<String>, to json: inout JSONBytes) {
-        json.beginArray()
-        for e in evidence {
-            json.beginObject(inline: true)
-            json.key("byteEnd"); json.int(e.byteEnd)
-            json.key("byteStart"); json.int(e.byteStart)
-            json.key("confidence"); json.double(e.confidence)
-            json.key("document"); json.string(e.document)
-            json.key("end"); json.int(e.end)
-            json.key("rule"); json.string(e.rule)
-            json.key("sentence"); json.int(e.sentence)
-            if !tabled.contains(e.document) { json.key("sentenceText"); json.string(e.sentenceText) }
-            json.key("start"); json.int(e.start)
-            json.key("text"); json.string(e.text)
-            json.key("toolVersion"); json.string(e.toolVersion)
-            json.endObject()
-        }
-        json.endArray()
+    /// One piece of evidence, on one line.
+    private static func write(_ e: Evidence, tabled: Set<String>, to json: inout JSONBytes) {
+        json.beginObject(inline: true)
+        json.key("byteEnd"); json.int(e.byteEnd)
+        json.key("byteStart"); json.int(e.byteStart)
+        json.key("confidence"); json.double(e.confidence)
+        json.key("document"); json.string(e.document)
+        json.key("end"); json.int(e.end)
+        json.key("rule"); json.string(e.rule)
+        json.key("sentence"); json.int(e.sentence)
+        if !tabled.contains(e.document) { json.key("sentenceText"); json.string(e.sentenceText) }
+        json.key("start"); json.int(e.start)
+        json.key("text"); json.string(e.text)
+        json.key("toolVersion"); json.string(e.toolVersion)
+        json.endObject()
     }
 
     private static func write(_ interval: TemporalInterval?, to json: inout JSONBytes) {
