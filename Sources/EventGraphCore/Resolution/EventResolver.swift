@@ -52,7 +52,14 @@ public enum EventResolver {
             }
             merged.append(event)
         }
-        let result = Graph(documents: graph.documents, entities: graph.entities, timexes: graph.timexes, events: merged, relations: graph.relations)
+        // Only the events changed: the rest is already canonical and is reused, not rebuilt (a
+        // rebuild copied every piece of evidence once more). Two clusters that came out as the
+        // same event go through the merger, which joins them.
+        merged.sort()
+        let idsAreDistinct = zip(merged, merged.dropFirst()).allSatisfy { $0.id != $1.id }
+        let result = idsAreDistinct
+            ? Graph(canonicalDocuments: graph.documents, entities: graph.entities, timexes: graph.timexes, events: merged, relations: graph.relations)
+            : Graph(documents: graph.documents, entities: graph.entities, timexes: graph.timexes, events: merged, relations: graph.relations)
         return (result, log.sorted())
     }
 

@@ -45,7 +45,7 @@ struct CorpusBuild {
         let queue = WorkQueue(count: entries.count)
         let progress = ProgressCounter(total: entries.count)
         // One child task per core, each pulling files from the shared queue until it is empty.
-        let (partialGraphs, perWorkerTimings) = Self.waitFor {
+        var (partialGraphs, perWorkerTimings) = Self.waitFor {
             await withTaskGroup(of: (worker: Int, graph: Graph, timings: StageTimings).self) { group in
                 for worker in 0..<workers {
                     group.addTask {
@@ -97,11 +97,16 @@ struct CorpusBuild {
             timings.add(name, now - clock)
             clock = now
         }
-        let merged = Graph.merge(partialGraphs)
+        // Each step's input is dropped as soon as its output exists, so that at most two copies
+        // of the evidence are alive at once.
+        var graph = Graph.merge(partialGraphs)
+        partialGraphs = []
         lap("merge (partial graphs)")
-        let (entitiesResolved, entityMerges) = EntityResolver.resolve(merged, overrides: overrides)
+        let entityMerges: [MergeRecord]
+        (graph, entityMerges) = EntityResolver.resolve(consume graph, overrides: overrides)
         lap("resolve entities")
-        let (graph, eventMerges) = EventResolver.resolve(entitiesResolved)
+        let eventMerges: [MergeRecord]
+        (graph, eventMerges) = EventResolver.resolve(consume graph)
         lap("resolve events")
         let merges = (entityMerges + eventMerges).sorted()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
