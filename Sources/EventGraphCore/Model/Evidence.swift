@@ -59,22 +59,6 @@ public struct Evidence: Hashable, Sendable, Codable, Comparable {
         toolVersion = try c.decode(String.self, forKey: .toolVersion)
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(document, forKey: .document)
-        try c.encode(sentence, forKey: .sentence)
-        try c.encode(start, forKey: .start)
-        try c.encode(end, forKey: .end)
-        try c.encode(byteStart, forKey: .byteStart)
-        try c.encode(byteEnd, forKey: .byteEnd)
-        try c.encode(text, forKey: .text)
-        let tabled = (encoder.userInfo[.tabledSentenceDocuments] as? TabledSentenceDocuments)?.ids.contains(document) ?? false
-        if !tabled { try c.encode(sentenceText, forKey: .sentenceText) }
-        try c.encode(rule, forKey: .rule)
-        try c.encode(confidence, forKey: .confidence)
-        try c.encode(toolVersion, forKey: .toolVersion)
-    }
-
     public static func < (lhs: Evidence, rhs: Evidence) -> Bool {
         if lhs.document != rhs.document { return lhs.document < rhs.document }
         if lhs.start != rhs.start { return lhs.start < rhs.start }
@@ -106,17 +90,4 @@ extension Array where Element == Evidence {
 
     /// The distinct documents the evidence comes from, sorted.
     public var documents: [String] { Set(self.map(\.document)).sorted() }
-}
-
-/// The documents whose sentence texts an encoder writes once, in the document's sentence table,
-/// instead of in every piece of evidence (the graph JSON does; a sentence quoted by twenty facts
-/// would otherwise be written twenty times).
-public final class TabledSentenceDocuments: @unchecked Sendable {
-    public let ids: Set<String>
-    public init(ids: Set<String>) { self.ids = ids }
-}
-
-extension CodingUserInfoKey {
-    /// A `TabledSentenceDocuments`: evidence from these documents is encoded without `sentenceText`.
-    public static let tabledSentenceDocuments = CodingUserInfoKey(rawValue: "eventgraph.tabledSentenceDocuments")!
 }
