@@ -12,8 +12,9 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         self.column = column
     }
 
-    /// `path:line:col`
-    public var description: String { "\(path):\(line):\(column)" }
+    /// `path:line:col`, the path shown with `DisplayText.diagnosticPath` (no controls, no colons
+    /// that could pass for a location).
+    public var description: String { "\(DisplayText.diagnosticPath(path)):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
@@ -44,6 +45,8 @@ public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A FIFO, socket or device: reading it could block forever or never end.
     case notARegularFile(SourceLocation, kind: String)
     case fileTooLarge(SourceLocation, bytes: Int, limit: Int)
+    /// A name in a folder that is not valid UTF-8: shown with its bad bytes escaped, not read.
+    case invalidFileName(SourceLocation)
 
     public var location: SourceLocation {
         switch self {
@@ -51,7 +54,7 @@ public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
              .invalidUTF8(let l), .unclosedFrontMatter(let l), .invalidFrontMatter(let l, _), .frontMatterNotAMapping(let l),
              .wrongFieldType(let l, _, _), .invalidDate(let l, _, _), .invalidJSON(let l, _), .notAnArticleRecord(let l),
              .missingText(let l, _), .emptyText(let l), .duplicateDocumentID(let l, _, _), .invalidTimeML(let l, _), .invalidYAML(let l, _),
-             .notARegularFile(let l, _), .fileTooLarge(let l, _, _):
+             .notARegularFile(let l, _), .fileTooLarge(let l, _, _), .invalidFileName(let l):
             return l
         }
     }
@@ -79,6 +82,7 @@ public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidYAML(_, let problem): return "invalid YAML: \(problem)"
         case .notARegularFile(_, let kind): return "not a regular file (\(kind)); skipped"
         case .fileTooLarge(_, let bytes, let limit): return "file is \(bytes) bytes, over the limit of \(limit) (raise it with --max-file-bytes)"
+        case .invalidFileName: return "file name is not valid UTF-8; not read (rename it)"
         }
     }
 
@@ -89,14 +93,24 @@ public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
 /// Something worth knowing about an input that was still read.
 public enum CorpusWarning: Hashable, Sendable, CustomStringConvertible {
     case noPublicationDate(SourceLocation)
+    /// A symbolic link in a corpus folder whose target lies outside every corpus root.
+    case symlinkOutsideCorpus(SourceLocation, target: String)
+    /// A date in the article's metadata that no known form reads; the article is read without it.
+    case unreadableDate(SourceLocation, field: String, value: String)
 
     public var location: SourceLocation {
-        switch self { case .noPublicationDate(let l): return l }
+        switch self {
+        case .noPublicationDate(let l), .symlinkOutsideCorpus(let l, _), .unreadableDate(let l, _, _): return l
+        }
     }
 
     public var message: String {
         switch self {
         case .noPublicationDate: return "no publication date; relative dates stay unresolved (set one with --published YYYY-MM-DD)"
+        case .symlinkOutsideCorpus(_, let target):
+            return "symbolic link to \(DisplayText.visible(target)), outside the corpus; skipped (use --follow-symlinks to read it)"
+        case .unreadableDate(_, let field, let value):
+            return "\(field) '\(DisplayText.visible(value))' is not a date in a known form; read without a publication date from it"
         }
     }
 

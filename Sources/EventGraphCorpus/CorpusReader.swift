@@ -45,54 +45,139 @@ public struct CorpusReader: Sendable {
         }
     }
 
-    /// Lists what `paths` hold, in a fixed order (arguments as given, each folder sorted by name).
-    public func entries(for paths: [String]) -> (entries: [Entry], errors: [CorpusError]) {
-        var entries: [Entry] = []
-        var errors: [CorpusError] = []
-        let fm = FileManager.default
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                errors.append(.notFound(SourceLocation(path: path)))
-                continue
-            }
-            if isDirectory.boolValue {
-                var visited = Set<String>()
-                walk(directory: path, relative: "", visited: &visited, into: &entries, errors: &errors)
-            } else {
-                let name = (path as NSString).lastPathComponent
-                entries.append(Entry(path: path, id: name))
-            }
-        }
-        return (entries, errors)
+    /// What the corpus arguments hold: the files to read, in a fixed order (arguments as given, each
+    /// folder sorted by name), and what was found wrong or left out while listing them.
+    public struct Listing: Sendable {
+        public var entries: [Entry] = []
+        public var errors: [CorpusError] = []
+        public var warnings: [CorpusWarning] = []
     }
 
-    private func walk(directory: String, relative: String, visited: inout Set<String>, into entries: inout [Entry], errors: inout [CorpusError]) {
+    /// Lists what `paths` hold. A symbolic link found in a folder is followed only when its target
+    /// lies inside one of the corpus roots (the arguments, links resolved), or with
+    /// `followSymlinks`; others are left out with a warning, so a link to `/etc/passwd` in a
+    /// scraped archive never becomes a document. A path given on the command line is the user's
+    /// own choice and is read wherever it points.
+    public func listing(for paths: [String]) -> Listing {
+        var listing = Listing()
+        let roots = paths.compactMap(Self.realPath)
+        for path in paths {
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                listing.errors.append(.notFound(SourceLocation(path: path)))
+                continue
+            }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                var visited = Set<String>()
+                walk(directory: path, relative: "", roots: roots, visited: &visited, into: &listing)
+            } else {
+                let name = (path as NSString).lastPathComponent
+                listing.entries.append(Entry(path: path, id: name))
+            }
+        }
+        return listing
+    }
+
+    /// The old shape of `listing(for:)`, without its warnings.
+    public func entries(for paths: [String]) -> (entries: [Entry], errors: [CorpusError]) {
+        let listing = listing(for: paths)
+        return (listing.entries, listing.errors)
+    }
+
+    /// Whether to follow symbolic links whose target lies outside the corpus roots
+    /// (`--follow-symlinks`).
+    public var followSymlinks = false
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func isInside(_ path: String, roots: [String]) -> Bool {
+        roots.contains { root in path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/") }
+    }
+
+    private func walk(directory: String, relative: String, roots: [String], visited: inout Set<String>, into listing: inout Listing) {
         // Symlinked folders are followed once: a loop ends where it would revisit a real path.
-        let real = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
-        guard visited.insert(real).inserted else { return }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        } catch {
-            errors.append(.unreadable(SourceLocation(path: directory), reason: "cannot list folder"))
+        guard let real = Self.realPath(directory), visited.insert(real).inserted else { return }
+        let names: [DirectoryName]
+        do { names = try Self.names(in: directory) } catch {
+            listing.errors.append(.unreadable(SourceLocation(path: directory), reason: "cannot list folder"))
             return
         }
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where !name.hasPrefix(".") {
-            let full = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+        for entry in names where entry.bytes.first != UInt8(ascii: ".") {
+            let folder = directory.hasSuffix("/") ? directory : directory + "/"
+            guard let name = entry.name else {
+                listing.errors.append(.invalidFileName(SourceLocation(path: folder + entry.shown)))
+                continue
+            }
+            let full = folder + name
             let rel = relative.isEmpty ? name : relative + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }  // dangling link
-            if isDirectory.boolValue {
-                walk(directory: full, relative: rel, visited: &visited, into: &entries, errors: &errors)
+            var link = stat()
+            guard lstat(full, &link) == 0 else { continue }
+            if link.st_mode & S_IFMT == S_IFLNK {
+                guard let target = Self.realPath(full) else { continue }  // dangling link, or a loop of links
+                if !followSymlinks && !Self.isInside(target, roots: roots) {
+                    listing.warnings.append(.symlinkOutsideCorpus(SourceLocation(path: full), target: target))
+                    continue
+                }
+            }
+            var status = stat()
+            guard stat(full, &status) == 0 else { continue }
+            if status.st_mode & S_IFMT == S_IFDIR {
+                walk(directory: full, relative: rel, roots: roots, visited: &visited, into: &listing)
                 continue
             }
             let ext = (name as NSString).pathExtension.lowercased()
             let stem = (name as NSString).deletingPathExtension.lowercased()
             guard CorpusReader.extensions.contains(ext), !CorpusReader.notesNames.contains(stem),
                   !CorpusReader.outputSuffixes.contains(where: { name.hasSuffix($0) }) else { continue }
-            entries.append(Entry(path: full, id: rel))
+            listing.entries.append(Entry(path: full, id: rel))
         }
+    }
+
+    /// One name in a folder as the file system has it: bytes, which need not be UTF-8.
+    struct DirectoryName {
+        var bytes: [UInt8]
+        /// The name, when its bytes are valid UTF-8.
+        var name: String? { String(validating: bytes, as: UTF8.self) }
+        /// The name with each byte that is not part of valid UTF-8 written `\x{FF}`.
+        var shown: String {
+            var out = ""
+            var index = 0
+            while index < bytes.count {
+                let length = Self.sequenceLength(bytes, at: index)
+                if length > 0, let piece = String(validating: bytes[index..<index + length], as: UTF8.self) {
+                    out += piece
+                    index += length
+                } else {
+                    out += "\\x{" + String(bytes[index], radix: 16, uppercase: true) + "}"
+                    index += 1
+                }
+            }
+            return out
+        }
+
+        static func sequenceLength(_ bytes: [UInt8], at index: Int) -> Int {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+            return index + length <= bytes.count ? length : 0
+        }
+    }
+
+    /// A folder's names, sorted by their bytes. Read with readdir, because Foundation drops (or
+    /// mangles) names that are not UTF-8, and a dropped file must be reported, not lost.
+    static func names(in directory: String) throws -> [DirectoryName] {
+        guard let stream = opendir(directory) else { throw CocoaError(.fileReadUnknown) }
+        defer { closedir(stream) }
+        var names: [DirectoryName] = []
+        while let record = readdir(stream) {
+            let bytes = withUnsafeBytes(of: record.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            names.append(DirectoryName(bytes: bytes))
+        }
+        return names.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }
     }
 
     /// Reads one file; a JSON array or JSONL file gives several results.
@@ -169,9 +254,10 @@ public struct CorpusReader: Sendable {
     /// Reads everything under `paths`. Never stops at a bad file: each failure becomes an error and
     /// the rest is read.
     public func read(paths: [String]) -> CorpusReadResult {
-        let (entries, listingErrors) = entries(for: paths)
-        var errors = listingErrors
-        var warnings: [CorpusWarning] = []
+        let listing = listing(for: paths)
+        let entries = listing.entries
+        var errors = listing.errors
+        var warnings = listing.warnings
         var documents: [SourceDocument] = []
         var seen: [String: String] = [:]
         for entry in entries {

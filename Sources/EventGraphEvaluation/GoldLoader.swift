@@ -9,7 +9,7 @@ public struct GoldError: Error, CustomStringConvertible, Sendable {
     public var problem: String
 
     /// `path:line:col: error: problem`
-    public var description: String { "\(path):\(line):\(column): error: \(problem)" }
+    public var description: String { "\(DisplayText.diagnosticPath(path)):\(line):\(column): error: \(problem)" }
 }
 
 extension GoldFile {

@@ -9,7 +9,7 @@ public enum ReportFormatter {
         lines.append(header)
         lines.append(String(repeating: "-", count: header.count))
         for doc in report.documents + [report.total] {
-            let name = doc.document + (doc.missingDocument && doc.document != "TOTAL" ? " (not in graph)" : "")
+            let name = DisplayText.visible(doc.document) + (doc.missingDocument && doc.document != "TOTAL" ? " (not in graph)" : "")
             for kind in ScoreKind.allCases {
                 let s = doc.score(kind)
                 lines.append(pad(name, 44) + pad(kind.rawValue, 16) + lpad(fmt(s.precision), 7) + lpad(fmt(s.recall), 7)
@@ -18,7 +18,7 @@ public enum ReportFormatter {
             let must = doc.mustRecall.keys.sorted().map { "\($0.rawValue) \(doc.mustRecall[$0]!.truePositives)/\(doc.mustRecall[$0]!.gold)" }
             lines.append(pad(name, 44) + "must found: " + must.joined(separator: ", "))
             if !doc.notEntityHits.isEmpty {
-                lines.append(pad(name, 44) + "not-entities taken for names: " + doc.notEntityHits.joined(separator: "; "))
+                lines.append(pad(name, 44) + "not-entities taken for names: " + doc.notEntityHits.map(DisplayText.visible).joined(separator: "; "))
             }
             lines.append("")
         }

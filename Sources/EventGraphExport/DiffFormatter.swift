@@ -13,11 +13,13 @@ public enum DiffFormatter {
         }
     }
 
-    static func line(_ c: Change) -> String {
-        var text = "\(sign(c.kind)) \(c.subject.rawValue) \(c.summary)"
+    /// One change after its sign; every name, title and value in it passes through `field` (the
+    /// text or Markdown escape), so that a newline in a file name cannot start a line of its own.
+    static func line(_ c: Change, field: (String) -> String) -> String {
+        var text = "\(c.subject.rawValue) \(field(c.summary))"
         if c.kind == .dateMoved { text += " (date moved)" }
         if c.kind == .corroborated { text += " (corroborated)" }
-        if !c.attributes.isEmpty { text += ": " + c.attributes.map { "\($0.name) \($0.old) → \($0.new)" }.joined(separator: ", ") }
+        if !c.attributes.isEmpty { text += ": " + c.attributes.map { "\(field($0.name)) \(field($0.old)) → \(field($0.new))" }.joined(separator: ", ") }
         return text
     }
 
@@ -25,8 +27,8 @@ public enum DiffFormatter {
     public static func text(_ changes: [Change]) -> String {
         var out: [String] = []
         for (cause, group) in grouped(changes) {
-            out.append("# \(cause)")
-            out += group.map(line)
+            out.append("# \(DisplayText.visible(cause))")
+            out += group.map { "\(sign($0.kind)) " + line($0, field: DisplayText.visible) }
         }
         return out.isEmpty ? "" : out.joined(separator: "\n") + "\n"
     }
@@ -34,9 +36,9 @@ public enum DiffFormatter {
     public static func markdown(_ changes: [Change]) -> String {
         var out: [String] = []
         for (cause, group) in grouped(changes) {
-            out.append("## \(cause)")
+            out.append("## \(DisplayText.markdown(cause))")
             out.append("")
-            out += group.map { "- `\(sign($0.kind))` " + line($0).dropFirst(2).replacingOccurrences(of: "|", with: "\\|") }
+            out += group.map { "- `\(sign($0.kind))` " + line($0, field: DisplayText.markdown) }
             out.append("")
         }
         return out.joined(separator: "\n")

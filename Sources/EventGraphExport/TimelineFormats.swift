@@ -49,13 +49,14 @@ public enum TimelineRenderer {
         var lines: [String] = []
         let when = (t.dated.compactMap(\.when) + t.undated.map { "(\($0.reportedOn ?? "?"))" }).map(\.count).max() ?? 10
         func paint(_ s: String, _ code: String) -> String { o.color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+        // Everything but the colour codes comes from articles: made visible before it is painted.
         func emit(_ label: String, _ e: Timeline.Entry) {
-            let head = label.padding(toLength: when, withPad: " ", startingAt: 0)
-            let body = "\(e.headline) (\(details(e)))"
+            let head = DisplayText.visible(label).padding(toLength: when, withPad: " ", startingAt: 0)
+            let body = DisplayText.visible("\(e.headline) (\(details(e)))")
             lines += wrap(paint(head, "1;36") + "  " + body, width: o.width, indent: when + 2, visibleHeadWidth: when + 2, painted: o.color)
             if o.evidence {
                 for ev in e.evidence where !ev.rule.hasSuffix(".argument") {
-                    lines += wrap(String(repeating: " ", count: when + 2) + "· " + ev.sentenceText + " [\(ev.document)]", width: o.width, indent: when + 4, visibleHeadWidth: 0, painted: false)
+                    lines += wrap(String(repeating: " ", count: when + 2) + "· " + DisplayText.visible(ev.sentenceText + " [\(ev.document)]"), width: o.width, indent: when + 4, visibleHeadWidth: 0, painted: false)
                 }
             }
         }
@@ -95,7 +96,9 @@ public enum TimelineRenderer {
     // MARK: Markdown
 
     static func markdown(_ t: Timeline, _ o: Options) -> String {
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        // Every field is text, never markup: `DisplayText.markdown` escapes pipes, HTML, link and
+        // emphasis syntax, and shows newlines and controls as visible escapes.
+        let cell = DisplayText.markdown
         var lines = ["# \(cell(o.title))", "", "| When | What | Details |", "|---|---|---|"]
         for e in t.dated { lines.append("| \(cell(e.when ?? "")) | \(cell(e.headline)) | \(cell(details(e))) |") }
         if !t.undated.isEmpty {
@@ -105,8 +108,8 @@ public enum TimelineRenderer {
         if o.evidence {
             lines += ["", "## Evidence", ""]
             for e in t.dated + t.undated {
-                lines.append("- **\(cell(e.headline))** (`\(e.id)`)")
-                for ev in e.evidence where !ev.rule.hasSuffix(".argument") { lines.append("  - \(cell(ev.sentenceText)) — \(ev.document)") }
+                lines.append("- **\(cell(e.headline))** (\(cell(e.id)))")
+                for ev in e.evidence where !ev.rule.hasSuffix(".argument") { lines.append("  - \(cell(ev.sentenceText)) — \(cell(ev.document))") }
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -12,6 +12,7 @@ struct EventGraphCommand: ParsableCommand {
 
     static func main() {
         Interruption.install()
+        StandardOutput.ignoreBrokenPipeSignal()
         main(nil)
     }
 }

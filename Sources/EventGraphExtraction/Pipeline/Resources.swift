@@ -1,3 +1,4 @@
+import EventGraphCore
 import Foundation
 
 /// Errors loading the extraction's own resource files: a broken resource is a bug in the
@@ -9,7 +10,7 @@ public enum ResourceError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missing(let file): return "\(file):1:1: error: resource file is missing from the package"
-        case .malformed(let file, let line, let column, let problem): return "\(file):\(line):\(column): error: \(problem)"
+        case .malformed(let file, let line, let column, let problem): return "\(DisplayText.diagnosticPath(file)):\(line):\(column): error: \(problem)"
         }
     }
 }

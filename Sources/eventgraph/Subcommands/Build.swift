@@ -33,6 +33,8 @@ struct Build: ParsableCommand {
     @Option(help: "Formats to write beside the graph JSON, comma-separated: graphml, gexf, jsonld, or none (default: all).")
     var formats: String = "graphml,gexf,jsonld"
 
+    @OptionGroup var reading: CorpusReadingOptions
+
     @Flag(help: "Stop at the first input that cannot be read, and write nothing.")
     var strict = false
 
@@ -61,6 +63,7 @@ struct Build: ParsableCommand {
     func run() throws {
         var build = CorpusBuild(paths: corpus, defaultPublished: published.flatMap { CalendarDay(iso: $0) }, rulesDirectory: rules, overridesPath: overrides)
         build.maximumFileBytes = maxFileBytes
+        build.followSymlinks = reading.followSymlinks
         let outcome: CorpusBuild.Outcome
         do {
             outcome = try build.runReportingSetup(strict: strict)

@@ -56,7 +56,7 @@ struct Diff: ParsableCommand {
             default: output = DiffFormatter.text(changes)
             }
         }
-        if !changes.isEmpty || format == "json" { FileHandle.standardOutput.write(Data(output.utf8)) }
+        if !changes.isEmpty || format == "json" { StandardOutput.write(output) }
         if !changes.isEmpty { throw ExitCode(1) }
     }
 }

@@ -55,7 +55,7 @@ struct Eval: ParsableCommand {
             graph = outcome.graph
         }
         let report = Scorer().evaluate(graph: graph, gold: goldFiles)
-        print(json ? ReportFormatter.json(report) : ReportFormatter.text(report), terminator: json ? "" : "\n")
+        StandardOutput.write(json ? ReportFormatter.json(report) : ReportFormatter.text(report) + "\n")
     }
 
     /// A `.json` file is a graph when it opens with the `documents` key (keys are sorted, so it is the

@@ -37,7 +37,7 @@ struct Export: ParsableCommand {
                 throw ExitCode(2)
             }
         } else {
-            FileHandle.standardOutput.write(Data(bytes))
+            StandardOutput.write(bytes)
         }
     }
 }

@@ -55,7 +55,7 @@ struct Extract: ParsableCommand {
                 throw ExitCode(2)
             }
         } else {
-            FileHandle.standardOutput.write(Data(out))
+            StandardOutput.write(out)
         }
         if !errors.isEmpty { throw ExitCode(1) }
     }

@@ -60,7 +60,7 @@ struct Timex: ParsableCommand {
                     let name = (path as NSString).lastPathComponent
                     try AtomicFile.write(output, to: (outputDirectory as NSString).appendingPathComponent(name))
                 } else {
-                    FileHandle.standardOutput.write(Data(output))
+                    StandardOutput.write(output)
                 }
             } catch let error as CorpusError {
                 Terminal.error(error.description)
@@ -105,7 +105,7 @@ struct Timex: ParsableCommand {
             bytes.append(0x0A)
             return bytes
         case .text:
-            let lines = timexes.map { "\($0.start)-\($0.end)\t\($0.type.rawValue)\t\($0.value)\t\($0.interval?.normalizedText ?? "-")\t\($0.text)\t\($0.rule)" }
+            let lines = timexes.map { "\($0.start)-\($0.end)\t\($0.type.rawValue)\t\($0.value)\t\($0.interval?.normalizedText ?? "-")\t\(DisplayText.visible($0.text))\t\($0.rule)" }
             return Array((lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")).utf8)
         }
     }

@@ -15,6 +15,8 @@ struct CorpusBuild {
     var overridesPath: String?
     /// Files larger than this are reported and skipped (`--max-file-bytes`).
     var maximumFileBytes = CorpusReader.defaultMaximumFileBytes
+    /// Follow symbolic links that leave the corpus (`--follow-symlinks`).
+    var followSymlinks = false
 
     struct Outcome {
         var graph: Graph
@@ -34,8 +36,11 @@ struct CorpusBuild {
     /// scheduling cannot change the output; errors and warnings are put back in corpus order.
     func run(strict: Bool = false) throws -> Outcome {
         let started = DispatchTime.now()
-        let reader = CorpusReader(defaultPublished: defaultPublished, maximumFileBytes: maximumFileBytes)
-        let (entries, listingErrors) = reader.entries(for: paths)
+        var configured = CorpusReader(defaultPublished: defaultPublished, maximumFileBytes: maximumFileBytes)
+        configured.followSymlinks = followSymlinks
+        let reader = configured
+        let listing = reader.listing(for: paths)
+        let (entries, listingErrors) = (listing.entries, listing.errors)
         if strict, let first = listingErrors.first { throw StrictStop(error: first) }
         let duplicates = CorpusReader.duplicateEntries(entries)
         let pipeline = try Pipeline.standard(timexRules: TimexRuleSet.standard(adding: rulesDirectory))
@@ -89,7 +94,7 @@ struct CorpusBuild {
         let reported = reports.filled
         let errors = listingErrors + reported.flatMap(\.errors)
         if strict, let first = errors.first { throw StrictStop(error: first) }
-        let warnings = Array(Set(reported.flatMap(\.warnings))).sorted { $0.location < $1.location }
+        let warnings = Array(Set(listing.warnings + reported.flatMap(\.warnings))).sorted { $0.location < $1.location }
         var timings = perWorkerTimings.reduce(StageTimings()) { $0.adding($1) }
         var clock = ContinuousClock.now
         func lap(_ name: String) {
