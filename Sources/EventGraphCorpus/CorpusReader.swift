@@ -88,7 +88,8 @@ public struct CorpusReader: Sendable {
     /// (`--follow-symlinks`).
     public var followSymlinks = false
 
-    static func realPath(_ path: String) -> String? {
+    /// The path with every link resolved, or nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
@@ -182,6 +183,12 @@ public struct CorpusReader: Sendable {
 
     /// Reads one file; a JSON array or JSONL file gives several results.
     public func read(_ entry: Entry) -> [Result<SourceDocument, CorpusError>] {
+        var warnings: [CorpusWarning] = []
+        return read(entry, warnings: &warnings)
+    }
+
+    /// As `read`, adding the warnings of documents that were read regardless to `warnings`.
+    public func read(_ entry: Entry, warnings: inout [CorpusWarning]) -> [Result<SourceDocument, CorpusError>] {
         let location = SourceLocation(path: entry.path)
         // Checked before opening: opening a FIFO blocks until something writes to it.
         var status = stat()
@@ -216,7 +223,7 @@ public struct CorpusReader: Sendable {
             return JSONArticleReader.read(bytes, path: entry.path, id: entry.id, lineDelimited: true, defaultPublished: defaultPublished)
         case "html", "htm":
             return [Result { () throws(CorpusError) in
-                try HTMLArticleReader.read(bytes, path: entry.path, id: entry.id, defaultPublished: defaultPublished)
+                try HTMLArticleReader.read(bytes, path: entry.path, id: entry.id, defaultPublished: defaultPublished, warnings: &warnings)
             }]
         default:
             return [.failure(.unsupportedFile(location, fileExtension: ext.isEmpty ? "(none)" : "." + ext))]
@@ -229,7 +236,7 @@ public struct CorpusReader: Sendable {
         var documents: [SourceDocument] = []
         var errors: [CorpusError] = []
         var warnings: [CorpusWarning] = []
-        for result in read(entry) {
+        for result in read(entry, warnings: &warnings) {
             switch result {
             case .failure(let error): errors.append(error)
             case .success(let source):
@@ -254,14 +261,18 @@ public struct CorpusReader: Sendable {
     /// Reads everything under `paths`. Never stops at a bad file: each failure becomes an error and
     /// the rest is read.
     public func read(paths: [String]) -> CorpusReadResult {
-        let listing = listing(for: paths)
+        read(listing(for: paths))
+    }
+
+    /// Reads the files of a listing (whose ids the caller may have changed).
+    public func read(_ listing: Listing) -> CorpusReadResult {
         let entries = listing.entries
         var errors = listing.errors
         var warnings = listing.warnings
         var documents: [SourceDocument] = []
         var seen: [String: String] = [:]
         for entry in entries {
-            for result in read(entry) {
+            for result in read(entry, warnings: &warnings) {
                 switch result {
                 case .failure(let error): errors.append(error)
                 case .success(let source):

@@ -10,6 +10,15 @@ import EventGraphCore
 /// `og:url`, `og:site_name`, `article:published_time` / `datePublished` / `date`, and a license link.
 public enum HTMLArticleReader {
     public static func read(_ bytes: [UInt8], path: String, id: String, defaultPublished: CalendarDay?) throws(CorpusError) -> SourceDocument {
+        var warnings: [CorpusWarning] = []
+        return try read(bytes, path: path, id: id, defaultPublished: defaultPublished, warnings: &warnings)
+    }
+
+    /// As `read`, adding what was worth a word but did not stop the article (a date in no known
+    /// form) to `warnings`.
+    public static func read(
+        _ bytes: [UInt8], path: String, id: String, defaultPublished: CalendarDay?, warnings: inout [CorpusWarning]
+    ) throws(CorpusError) -> SourceDocument {
         // Decoding first gives invalid UTF-8 and NUL bytes the same located errors as text files.
         let source = try TextDecoding.decode(bytes, path: path)
         let utf8 = Array(source.utf8)
@@ -31,20 +40,33 @@ public enum HTMLArticleReader {
         fields.url = meta.url
         fields.source = meta.siteName
         fields.license = meta.license
-        if let published = meta.published {
-            guard let day = PublicationDate.parse(published.value) else {
-                throw .invalidDate(SourceLocation(path: path, line: published.line), field: "published", value: published.value)
-            }
-            fields.published = day
+        // The first date in a known form wins; when none is, the article is still read, with a
+        // warning for the first one: metadata must never cost the text.
+        fields.published = meta.published.lazy.compactMap { PublicationDate.parse($0.value) }.first
+        if fields.published == nil, let first = meta.published.first {
+            warnings.append(.unreadableDate(SourceLocation(path: path, line: first.line), field: "published", value: first.value))
         }
+        return try fields.makeDocument(id: id, path: path, text: articleText(root), defaultPublished: defaultPublished)
+    }
 
-        let container = firstElement(named: "article", under: root) ?? firstElement(named: "main", under: root)
-            ?? firstElement(named: "body", under: root) ?? root
-        var paragraphs: [String] = []
-        var current = ""
-        extractText(container, paragraphs: &paragraphs, current: &current)
-        flush(&current, into: &paragraphs)
-        return try fields.makeDocument(id: id, path: path, text: paragraphs.joined(separator: "\n\n"), defaultPublished: defaultPublished)
+    /// The text of the page's article: of its `<article>` elements the one with the most text (a
+    /// page may open with an empty teaser), else `<main>`, else `<body>`.
+    private static func articleText(_ root: xmlNodePtr) -> String {
+        func text(of container: xmlNodePtr) -> String {
+            var paragraphs: [String] = []
+            var current = ""
+            extractText(container, paragraphs: &paragraphs, current: &current)
+            flush(&current, into: &paragraphs)
+            return paragraphs.joined(separator: "\n\n")
+        }
+        let articles = elements(named: "article", under: root).map(text(of:))
+        // The first of the longest, so that equal candidates give the same text every run.
+        if let longest = articles.enumerated().max(by: { ($0.element.utf8.count, $1.offset) < ($1.element.utf8.count, $0.offset) }),
+           !longest.element.isEmpty {
+            return longest.element
+        }
+        let container = firstElement(named: "main", under: root) ?? firstElement(named: "body", under: root) ?? root
+        return text(of: container)
     }
 
     private struct Metadata {
@@ -52,7 +74,8 @@ public enum HTMLArticleReader {
         var ogTitle: String?
         var url: String?
         var siteName: String?
-        var published: (value: String, line: Int)?
+        /// Every publication date the page gives, in document order.
+        var published: [(value: String, line: Int)] = []
         var license: String?
     }
 
@@ -100,7 +123,7 @@ public enum HTMLArticleReader {
                 case "og:url": meta.url = meta.url ?? content
                 case "og:site_name": meta.siteName = meta.siteName ?? content
                 case "article:published_time", "datepublished", "date", "pubdate", "dc.date", "dcterms.created":
-                    if meta.published == nil, let content { meta.published = (content, Int(xmlGetLineNo(node))) }
+                    if let content { meta.published.append((content, Int(xmlGetLineNo(node)))) }
                 default: break
                 }
             case "link":
@@ -108,14 +131,30 @@ public enum HTMLArticleReader {
                 if rel == "canonical" { meta.url = attribute(node, "href") ?? meta.url }
                 if rel == "license" { meta.license = meta.license ?? attribute(node, "href") }
             case "time":
-                if meta.published == nil, (attribute(node, "itemprop") ?? "").lowercased() == "datepublished", let value = attribute(node, "datetime") {
-                    meta.published = (value, Int(xmlGetLineNo(node)))
+                if (attribute(node, "itemprop") ?? "").lowercased() == "datepublished", let value = attribute(node, "datetime") {
+                    meta.published.append((value, Int(xmlGetLineNo(node))))
                 }
             default: break
             }
             stack.append(contentsOf: elementChildren(node).reversed())
         }
         if meta.title == nil || meta.title!.trimmingWhitespace().isEmpty { meta.title = meta.ogTitle }
+    }
+
+    /// Every element of that name outside skipped parts, not looking inside a match (an article's
+    /// own nested articles are part of its text).
+    private static func elements(named wanted: String, under root: xmlNodePtr) -> [xmlNodePtr] {
+        var found: [xmlNodePtr] = []
+        var stack = [root]
+        while let node = stack.popLast() {
+            if name(node) == wanted {
+                found.append(node)
+                continue
+            }
+            if skipped.contains(name(node)) { continue }
+            stack.append(contentsOf: elementChildren(node).reversed())
+        }
+        return found
     }
 
     private static func firstElement(named wanted: String, under root: xmlNodePtr) -> xmlNodePtr? {

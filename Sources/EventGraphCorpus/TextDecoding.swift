@@ -95,20 +95,6 @@ enum TextDecoding {
     }
 }
 
-/// Publication dates as news sources write them.
-enum PublicationDate {
-    /// `2023-06-21`, `2023-06-21T10:00:00Z`, `2023-06-21 10:00:00` (news-please), with or without a zone.
-    /// The calendar day is taken as written, in the outlet's own time zone. Nil when malformed.
-    static func parse(_ text: String) -> CalendarDay? {
-        let trimmed = text.trimmingWhitespace()
-        guard trimmed.utf8.count >= 10 else { return nil }
-        let datePart = trimmed.prefix(10)
-        let rest = trimmed.dropFirst(10)
-        if let first = rest.first, first != "T" && first != " " { return nil }
-        return CalendarDay(iso: datePart)
-    }
-}
-
 extension StringProtocol {
     /// Without leading and trailing Unicode whitespace.
     func trimmingWhitespace() -> String {

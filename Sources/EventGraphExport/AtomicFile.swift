@@ -80,22 +80,88 @@ public enum AtomicFile {
             for case .success(let temporary) in written { TemporaryFiles.shared.remove(temporary) }
             throw error
         }
-        // A target that is a folder would make its rename fail after others succeeded: refuse first.
-        for file in files {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                for case .success(let temporary) in written { TemporaryFiles.shared.remove(temporary) }
-                throw .writeFailed(path: file.path, reason: "is a folder")
+        let temporaries = written.compactMap { result -> String? in if case .success(let path) = result { return path } else { return nil } }
+        holdBeforeRenameForTests()
+        let targets = files.map(\.path)
+        try TemporaryFiles.shared.committing { () throws(ExportError) in
+            try commit(temporaries, to: targets)
+        }
+    }
+
+    /// Renames every temporary over its target, all or none: each target is checked first (a
+    /// folder where a file should go is refused before anything moves), each existing target is
+    /// kept as a hard-linked backup until every rename succeeded, and when one rename fails the
+    /// ones already done are rolled back, so the previous files stay as they were.
+    static func commit(_ temporaries: [String], to targets: [String]) throws(ExportError) {
+        func discard(_ paths: [String]) { for path in paths { TemporaryFiles.shared.remove(path) } }
+        for target in targets {
+            var status = stat()
+            if lstat(target, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+                discard(temporaries)
+                throw .writeFailed(path: target, reason: "is a folder")
             }
         }
+        var backups: [String?] = []
+        for target in targets {
+            do throws(ExportError) { backups.append(try backup(of: target)) } catch {
+                for case let backup? in backups { unlink(backup) }
+                discard(temporaries)
+                throw error
+            }
+        }
+        for index in targets.indices {
+            if renameForCommit(temporaries[index], targets[index], index: index) == 0 {
+                TemporaryFiles.shared.unregister(temporaries[index])
+                continue
+            }
+            let reason = String(cString: strerror(errno))
+            // Undo the renames done so far: restore each backup, or remove a file that is new.
+            for done in 0..<index {
+                if let backup = backups[done] { rename(backup, targets[done]) } else { unlink(targets[done]) }
+            }
+            for later in index..<targets.count { if let backup = backups[later] { unlink(backup) } }
+            discard(Array(temporaries[index...]))
+            throw .writeFailed(path: targets[index], reason: reason + "; no file was changed")
+        }
+        for case let backup? in backups { unlink(backup) }
+    }
+
+    /// A hard link to the target's current bytes beside it (nil when there is no target yet), so
+    /// that a later failure can put it back without the target ever being missing meanwhile.
+    private static func backup(of target: String) throws(ExportError) -> String? {
+        var status = stat()
+        guard lstat(target, &status) == 0 else { return nil }
+        let url = URL(fileURLWithPath: target)
+        let backup = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        if link(target, backup) == 0 { return backup }
+        // A file system without hard links: a copy serves the same purpose.
+        do { try FileManager.default.copyItem(atPath: target, toPath: backup) } catch {
+            throw .writeFailed(path: target, reason: "cannot keep a copy of the previous file to restore on failure")
+        }
+        return backup
+    }
+
+    /// `rename`, which the tests can make fail at one index (`EVENTGRAPH_FAIL_RENAME_AT`, debug
+    /// builds only) to check the rollback.
+    private static func renameForCommit(_ from: String, _ to: String, index: Int) -> Int32 {
+        #if DEBUG
+        if let failing = ProcessInfo.processInfo.environment["EVENTGRAPH_FAIL_RENAME_AT"].flatMap(Int.init), failing == index {
+            errno = EIO
+            return -1
+        }
+        #endif
+        return rename(from, to)
+    }
+
+    /// For the interruption tests: every temporary is written, nothing renamed yet. Compiled into
+    /// debug builds only (what `swift test` runs), never into a release.
+    private static func holdBeforeRenameForTests() {
+        #if DEBUG
         if let hold = ProcessInfo.processInfo.environment["EVENTGRAPH_HOLD_BEFORE_RENAME"], let seconds = UInt32(hold) {
-            // For the interruption test: every temporary is written, nothing renamed yet.
             FileHandle.standardError.write(Data("eventgraph: holding before rename\n".utf8))
             sleep(seconds)
         }
-        for (index, result) in written.enumerated() {
-            if case .success(let temporary) = result { try moveIntoPlace(temporary, files[index].path) }
-        }
+        #endif
     }
 
     private struct WriteError: Error { var reason: String }
@@ -133,12 +199,24 @@ public final class TemporaryFiles: @unchecked Sendable {
         }
     }
 
-    /// Removes every temporary file still registered. Called from a signal handler's dispatch
-    /// source, not from the handler itself.
+    /// Held while a set of files is renamed into place: an interruption waits for the renames (a
+    /// few system calls) instead of leaving half of them done.
+    private let commitLock = NSLock()
+
+    func committing<T>(_ body: () throws(ExportError) -> T) throws(ExportError) -> T {
+        commitLock.lock()
+        defer { commitLock.unlock() }
+        return try body()
+    }
+
+    /// Removes every temporary file still registered. Called from the thread that waits for
+    /// signals, after any set of renames under way has finished.
     public func removeAll() {
-        lock.withLock {
-            for path in paths.sorted() { unlink(path) }
-            paths.removeAll()
+        commitLock.withLock {
+            lock.withLock {
+                for path in paths.sorted() { unlink(path) }
+                paths.removeAll()
+            }
         }
     }
 }

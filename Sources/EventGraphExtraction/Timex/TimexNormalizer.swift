@@ -7,6 +7,17 @@ struct Capture: Sendable {
     var lastToken: Int
     /// Numbers, months, weekdays, ordinals, years, hours: the integer value.
     var number: Double?
+
+    /// Past this, a number from the text is no count or calendar field that date arithmetic can
+    /// use ("the 9223372036854775807th century"); such a capture gives no integer.
+    static let largestInteger = 1_000_000
+
+    /// `number` when it is a whole number within ±`largestInteger`, else nil. Every integer the
+    /// normalizers use comes through here: converting a huge or fractional Double traps.
+    var integer: Int? {
+        guard let number, let whole = Int(exactly: number), abs(whole) <= Self.largestInteger else { return nil }
+        return whole
+    }
     /// Units, seasons, parts of day, AM/PM: the code (`Y`, `SU`, `MO`, `pm`).
     var code: String?
 
@@ -56,7 +67,7 @@ enum TimexNormalizer {
     static func normalize(
         _ rule: TimexRule, captures: [String: Capture], span: ClosedRange<Int>, words: TokenTexts, context c: NormalizationContext
     ) -> [TimexOutput]? {
-        func int(_ name: String) -> Int? { captures[name]?.number.map { Int($0) } }
+        func int(_ name: String) -> Int? { captures[name]?.integer }
         func one(_ value: String?, type: TimexType? = nil) -> [TimexOutput]? {
             value.map { [TimexOutput(tokens: span, type: type ?? rule.type, value: $0, interval: nil)] }
         }
@@ -125,7 +136,7 @@ enum TimexNormalizer {
             return one(pad(y, 4))
         case "year-range":
             guard let startCapture = captures["start"], let endCapture = captures["end"],
-                  let start = startCapture.number.map({ Int($0) }), var end = endCapture.number.map({ Int($0) }) else { return nil }
+                  let start = startCapture.integer, var end = endCapture.integer else { return nil }
             if end < 100 { end += start / 100 * 100; if end < start { end += 100 } }
             guard end > start, let a = TimeValue(timex: pad(start, 4)), let b = TimeValue(timex: pad(end, 4)) else { return nil }
             let interval = TemporalInterval(start: a, end: b)
@@ -134,10 +145,10 @@ enum TimexNormalizer {
                 TimexOutput(tokens: endCapture.token...endCapture.token, type: .date, value: b.value, interval: interval),
             ]
         case "decade":
-            guard let decade = int("decade") else { return nil }
+            guard let decade = int("decade"), (0...9999).contains(decade) else { return nil }
             return one(pad(decade / 10, 3))
         case "century":
-            guard let n = int("century"), n >= 1 else { return nil }
+            guard let n = int("century"), (1...100).contains(n) else { return nil }
             return one(pad(n - 1, 2))
         case "quarter":
             guard let q = int("ordinal") ?? int("quarter") ?? int("ordinalquarter"), (1...4).contains(q) else { return nil }
@@ -172,11 +183,11 @@ enum TimexNormalizer {
             guard let season = captures["season"]?.code, let y = int("year") else { return nil }
             return one("\(pad(y, 4))-\(season)")
         case "ago", "later":
-            guard let n = captures["number"]?.number, n == n.rounded(), let unitCapture = captures["unit"],
+            guard let n = captures["number"]?.integer, let unitCapture = captures["unit"],
                   let unit = c.lexicon.units[words[unitCapture.token].lowercased()] else { return nil }
             let fromLastDate = rule.normalize == "later" || words[span.upperBound].lowercased() == "earlier"
             let direction = rule.normalize == "ago" ? -1 : 1
-            let years = direction * Int(n) * unit.scale
+            let years = direction * n * unit.scale
             // Years before or after a finer date mentioned just before keep its precision: "a year
             // earlier" after "the third quarter" of 1989 is 1988-Q3 (the convention of financial
             // news, and of TimeBank's annotators). The same holds for "a year ago" when that date
@@ -188,7 +199,7 @@ enum TimexNormalizer {
             }
             let anchor = fromLastDate ? (c.lastDate?.earliest ?? c.dct) : c.dct
             guard let anchor else { return nil }
-            return one(shift(anchor, by: direction * Int(n) * unit.scale, granularity: unit.granularity == "decade" || unit.granularity == "century" ? "year-\(unit.granularity)" : unit.granularity))
+            return one(shift(anchor, by: direction * n * unit.scale, granularity: unit.granularity == "decade" || unit.granularity == "century" ? "year-\(unit.granularity)" : unit.granularity))
         case "clock":
             guard var hour = int("hour"), (0...24).contains(hour) else { return nil }
             let minute = int("minute") ?? 0
@@ -227,8 +238,14 @@ enum TimexNormalizer {
     static func durationValue(count: Double?, unit: TimexLexicon.Unit) -> String {
         let amount: String
         if let count {
+            // A count from the text can be any size ("9223372036854775807 years"): past what an
+            // integer holds exactly it is written as unknown rather than converted.
             let scaled = count * Double(unit.scale)
-            amount = scaled == scaled.rounded() ? String(Int(scaled)) : String(scaled)
+            if let whole = Int(exactly: scaled), abs(whole) < 1 << 53 {
+                amount = String(whole)
+            } else {
+                amount = scaled.isFinite && abs(scaled) < 1e15 ? String(scaled) : "X"
+            }
         } else {
             amount = "X"
         }
@@ -250,8 +267,10 @@ enum TimexNormalizer {
         case "week": return day.adding(days: 7 * amount).isoWeekValue
         case "weekend": return day.adding(days: 7 * amount).isoWeekValue + "-WE"
         case "day": return day.adding(days: amount).iso
-        case "decade": return pad(day.year / 10 + amount, 3)
-        case "century": return pad(day.year / 100 + amount, 2)
+        // A decade is three digits and a century two: past them the value would read as a year
+        // (the decade after the 9990s is not "1000"), so it is left empty, which no rule keeps.
+        case "decade": return (0...999).contains(day.year / 10 + amount) ? pad(day.year / 10 + amount, 3) : ""
+        case "century": return (0...99).contains(day.year / 100 + amount) ? pad(day.year / 100 + amount, 2) : ""
         case "quarter":
             let index = day.year * 4 + (day.month - 1) / 3 + amount
             return "\(pad(index / 4, 4))-Q\(index % 4 + 1)"
@@ -309,6 +328,16 @@ enum TimexNormalizer {
             break
         }
         return "\(pad(year, 4))-\(season)"
+    }
+
+    /// Whether a normalized value stays within the years TIMEX3 writes with four digits (0 to
+    /// 9999): "next month" in an article of 9999-12-31 would otherwise be `10000-01`, and
+    /// "3000 years ago" a negative year. Durations and references carry no year.
+    static func isWithinCalendar(_ value: String) -> Bool {
+        if value.hasPrefix("P") || value.hasSuffix("_REF") { return true }
+        guard let first = value.unicodeScalars.first, first != "-" else { return false }
+        let year = value.prefix { $0 != "-" && $0 != "T" }
+        return year.count <= 4
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

@@ -236,7 +236,8 @@ public struct TimexTagger: PipelineStage {
                     let clauseTense = tense(span: candidate.span, range: range, texts: texts)
                     let future = clauseTense == .future
                     let context = NormalizationContext(dct: dct, tense: clauseTense, lastDate: lastDate, lexicon: lexicon)
-                    guard let outputs = TimexNormalizer.normalize(rule, captures: candidate.captures, span: candidate.span, words: texts, context: context) else { continue }
+                    guard let outputs = TimexNormalizer.normalize(rule, captures: candidate.captures, span: candidate.span, words: texts, context: context),
+                          outputs.allSatisfy({ TimexNormalizer.isWithinCalendar($0.value) }) else { continue }
                     for output in outputs {
                         let anchored = anchor(output, range: range, texts: texts, dct: dct, future: future)
                         let span = document.tokens[output.tokens.lowerBound].span.union(document.tokens[output.tokens.upperBound].span)

@@ -45,6 +45,7 @@ struct Build: ParsableCommand {
     var timings = false
 
     func validate() throws {
+        try validateOutputPrefix(prefix)
         for format in formats.split(separator: ",") where !["graphml", "gexf", "jsonld", "none"].contains(format) {
             throw ValidationError("--formats takes graphml, gexf, jsonld or none, got '\(format)'")
         }

@@ -25,6 +25,19 @@ struct Diff: ParsableCommand {
     @Flag(help: "Print only the counts of changes.")
     var stat = false
 
+    @OptionGroup var reading: CorpusReadingOptions
+
+    /// One side of the comparison. Status 1 means "different", so a side with unreadable files
+    /// is an error (2): a half-read corpus would report its missing articles as removed.
+    private func side(_ path: String) throws -> Graph {
+        let loaded = try GraphInput.load([path], settings: .init(followSymlinks: reading.followSymlinks))
+        if loaded.hadReadErrors {
+            Terminal.error("eventgraph: \(path): some inputs could not be read; not compared")
+            throw ExitCode(2)
+        }
+        return loaded.graph
+    }
+
     func validate() throws {
         guard ["text", "json", "markdown"].contains(format) else { throw ValidationError("--format must be text, json or markdown") }
         if revisions.isEmpty {
@@ -37,13 +50,13 @@ struct Diff: ParsableCommand {
     func run() throws {
         let (old, new): (Graph, Graph)
         if revisions.isEmpty {
-            old = try GraphInput.load([sides[0]])
-            new = try GraphInput.load([sides[1]])
+            old = try side(sides[0])
+            new = try side(sides[1])
         } else {
             let scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("eventgraph-diff-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: scratch) }
-            old = try GraphInput.load([try GitCorpus.checkout(sides[0], revision: revisions[0], into: scratch.appendingPathComponent("old"))])
-            new = try GraphInput.load([try GitCorpus.checkout(sides[0], revision: revisions[1], into: scratch.appendingPathComponent("new"))])
+            old = try side(try GitCorpus.checkout(sides[0], revision: revisions[0], into: scratch.appendingPathComponent("old")))
+            new = try side(try GitCorpus.checkout(sides[0], revision: revisions[1], into: scratch.appendingPathComponent("new")))
         }
         let changes = GraphDiff.compare(old, new)
         let output: String

@@ -18,12 +18,15 @@ struct Export: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output file.")
     var output: String?
 
+    @OptionGroup var reading: CorpusReadingOptions
+
     func validate() throws {
         guard ["graphml", "gexf", "jsonld", "json"].contains(format) else { throw ValidationError("--format must be graphml, gexf, jsonld or json") }
     }
 
     func run() throws {
-        let graph = try GraphInput.load(input)
+        let loaded = try GraphInput.load(input, settings: .init(followSymlinks: reading.followSymlinks))
+        let graph = loaded.graph
         let bytes: [UInt8]
         switch format {
         case "graphml": bytes = GraphML.encode(graph)
@@ -39,5 +42,6 @@ struct Export: ParsableCommand {
         } else {
             StandardOutput.write(bytes)
         }
+        if loaded.hadReadErrors { throw ExitCode(1) }
     }
 }

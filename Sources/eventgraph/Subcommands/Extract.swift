@@ -25,10 +25,17 @@ struct Extract: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write the fragments to this file (atomically).")
     var output: String?
 
+    @Option(help: ArgumentHelp("Give each document the id of its path relative to this folder, as `build DIR` would, so that shards extracted from different parts of one corpus never share an id.", valueName: "DIR"))
+    var root: String?
+
+    @OptionGroup var reading: CorpusReadingOptions
+
     func run() throws {
-        let reader = CorpusReader(defaultPublished: published.flatMap { CalendarDay(iso: $0) })
+        var reader = CorpusReader(defaultPublished: published.flatMap { CalendarDay(iso: $0) })
+        reader.followSymlinks = reading.followSymlinks
         var documents: [SourceDocument] = []
         var errors: [CorpusError] = []
+        var warnings: [CorpusWarning] = []
         if input == ["-"] {
             let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
             for result in JSONArticleReader.read(bytes, path: "<stdin>", id: "stdin", lineDelimited: true, defaultPublished: reader.defaultPublished) {
@@ -38,10 +45,12 @@ struct Extract: ParsableCommand {
                 }
             }
         } else {
-            let read = reader.read(paths: input)
+            let read = try readCorpus(reader)
             documents = read.documents
             errors = read.errors
+            warnings = read.warnings
         }
+        for warning in warnings { Terminal.error(warning.description) }
         for error in errors { Terminal.error(error.description) }
         let pipeline = try Pipeline.standard()
         var out: [UInt8] = []
@@ -59,12 +68,38 @@ struct Extract: ParsableCommand {
         }
         if !errors.isEmpty { throw ExitCode(1) }
     }
+
+    /// The corpus, with ids relative to `--root` when it is given: the listing names the files,
+    /// and each file's id becomes its path below the root.
+    private func readCorpus(_ reader: CorpusReader) throws -> CorpusReadResult {
+        guard let root else { return reader.read(paths: input) }
+        guard let rootPath = CorpusReader.realPath(root) else {
+            Terminal.error(CorpusError.notFound(SourceLocation(path: root)).description)
+            throw ExitCode(2)
+        }
+        var listing = reader.listing(for: input)
+        for index in listing.entries.indices {
+            let entry = listing.entries[index]
+            // The folder's links resolved, the file's own name kept (a link keeps its name, as in `build`).
+            let folder = CorpusReader.realPath((entry.path as NSString).deletingLastPathComponent.isEmpty ? "." : (entry.path as NSString).deletingLastPathComponent)
+            guard let folder, case let real = folder + "/" + (entry.path as NSString).lastPathComponent, real.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/") else {
+                Terminal.error("\(SourceLocation(path: entry.path)): error: not inside --root \(DisplayText.visible(root)); nothing written")
+                throw ExitCode(2)
+            }
+            listing.entries[index].id = String(real.dropFirst(rootPath.count).drop { $0 == "/" })
+        }
+        return reader.read(listing)
+    }
 }
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Merge graph fragments (JSONL from extract) into one graph (the reducer).",
-        discussion: "Merging is associative and commutative: shards may be merged in any order and give the same bytes as one build."
+        discussion: """
+            Merging is associative and commutative: shards may be merged in any order and give the same bytes \
+            as one build. Two fragments with the same document id must hold the same text (the same sha256); \
+            otherwise nothing is written. No fragments at all is an error unless --allow-empty.
+            """
     )
 
     @Argument(help: "Fragment files (JSONL), or - for standard input.")
@@ -76,13 +111,27 @@ struct Merge: ParsableCommand {
     @Option(help: ArgumentHelp("Entity overrides file.", valueName: "FILE"))
     var overrides: String?
 
+    @Flag(help: "Write an empty graph when the inputs hold no fragments (by default that is an error).")
+    var allowEmpty = false
+
+    func validate() throws { try validateOutputPrefix(prefix) }
+
+    /// Where each document id was first seen, and the hash of its text.
+    private struct FirstSeen {
+        var sha256: String
+        var location: String
+    }
+
     func run() throws {
         var merger = GraphMerger()
+        var seen: [String: FirstSeen] = [:]
+        var fragments = 0
         for path in input {
             let data: Data
             if path == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else {
                 guard let contents = FileManager.default.contents(atPath: path) else {
-                    Terminal.error("\(path):1:1: error: no such file")
+                    let reason = FileManager.default.fileExists(atPath: path) ? "cannot read file" : "no such file or folder"
+                    Terminal.error("\(SourceLocation(path: path)): error: \(reason)")
                     throw ExitCode(2)
                 }
                 data = contents
@@ -91,16 +140,24 @@ struct Merge: ParsableCommand {
             for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
                 lineNumber += 1
                 guard !line.isEmpty else { continue }
-                do { merger.add(try GraphJSON.decode([UInt8](line), path: path)) } catch {
+                let fragment: Graph
+                do { fragment = try GraphJSON.decode([UInt8](line), path: path) } catch {
                     // Errors inside a line are reported at that line of the fragment file.
                     if case .invalidGraphJSON(_, _, let column, let problem) = error {
-                        Terminal.error("\(path):\(lineNumber):\(column): error: invalid fragment: \(problem)")
+                        Terminal.error("\(SourceLocation(path: path, line: lineNumber, column: column)): error: invalid fragment: \(problem)")
                     } else {
                         Terminal.error(error.description)
                     }
                     throw ExitCode(2)
                 }
+                try checkDocumentIDs(fragment, at: SourceLocation(path: path, line: lineNumber), seen: &seen)
+                merger.add(fragment)
+                fragments += 1
             }
+        }
+        if fragments == 0 && !allowEmpty {
+            Terminal.error("eventgraph: no fragments in \(input.joined(separator: ", ")); nothing written (--allow-empty writes an empty graph)")
+            throw ExitCode(2)
         }
         let overridesValue: EntityOverrides
         do { overridesValue = try overrides.map { path throws(CorpusError) in try OverridesReader.read(path: path) } ?? .none } catch {
@@ -109,13 +166,34 @@ struct Merge: ParsableCommand {
         }
         let (entitiesResolved, entityMerges) = EntityResolver.resolve(merger.graph(), overrides: overridesValue)
         let (graph, eventMerges) = EventResolver.resolve(entitiesResolved)
+        let merges = (entityMerges + eventMerges).sorted()
         do {
-            try GraphJSON.write(graph, to: prefix + ".graph.json")
-            try AtomicFile.write(MergeLog.encode((entityMerges + eventMerges).sorted()), to: prefix + ".merges.json")
+            // Both files or neither, as in `build`.
+            try AtomicFile.writeAll([
+                (prefix + ".graph.json", { emit in try GraphJSON.write(graph, pretty: true, to: emit) }),
+                (prefix + ".merges.json", { emit in try emit(MergeLog.encode(merges)) }),
+            ])
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
         Terminal.error("eventgraph: merged \(graph.documents.count) documents, \(graph.entities.count) entities, \(graph.events.count) events, \(graph.relations.count) relations → \(prefix).graph.json")
+    }
+
+    /// Refuses a fragment whose document id an earlier fragment had with another text: two
+    /// articles that got the same id (`extract a/report.txt` and `extract b/report.txt` without
+    /// `--root`) would otherwise become one document with both articles' facts.
+    private func checkDocumentIDs(_ fragment: Graph, at location: SourceLocation, seen: inout [String: FirstSeen]) throws {
+        for document in fragment.documents {
+            guard let first = seen[document.id] else {
+                seen[document.id] = FirstSeen(sha256: document.sha256, location: location.description)
+                continue
+            }
+            guard first.sha256 != document.sha256 else { continue }
+            Terminal.error(
+                "\(location): error: document id '\(document.id)' has another text (sha256 \(document.sha256.prefix(12))) than in \(first.location) "
+                    + "(sha256 \(first.sha256.prefix(12))); nothing written (extract with --root to give ids from the corpus folder)")
+            throw ExitCode(2)
+        }
     }
 }

@@ -41,6 +41,8 @@ struct TimelineCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
+    @OptionGroup var reading: CorpusReadingOptions
+
     func validate() throws {
         guard TimelineFormat(rawValue: format) != nil else {
             throw ValidationError("--format must be one of \(TimelineFormat.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -51,7 +53,8 @@ struct TimelineCommand: ParsableCommand {
     }
 
     func run() throws {
-        let graph = try GraphInput.load(input)
+        let loaded = try GraphInput.load(input, settings: .init(followSymlinks: reading.followSymlinks))
+        let graph = loaded.graph
         let filter = Timeline.Filter(entities: entity, types: type.map { $0.split(separator: ",").map(String.init) } ?? [],
                                      from: from.flatMap { CalendarDay(iso: $0) }, to: to.flatMap { CalendarDay(iso: $0) }, source: source)
         let timeline = Timeline(graph: graph, filter: filter)
@@ -72,28 +75,6 @@ struct TimelineCommand: ParsableCommand {
         } else {
             StandardOutput.write(text)
         }
-    }
-}
-
-/// A graph from a graph JSON file, or built in memory from a corpus.
-enum GraphInput {
-    static func load(_ input: [String]) throws -> Graph {
-        if input.count == 1, input[0].hasSuffix(".json"), let handle = FileHandle(forReadingAtPath: input[0]) {
-            let head = String(decoding: handle.readData(ofLength: 200), as: UTF8.self)
-            try? handle.close()
-            if head.contains("\"documents\"") {
-                do { return try GraphJSON.read(path: input[0]) } catch {
-                    Terminal.error(error.description)
-                    throw ExitCode(2)
-                }
-            }
-        }
-        let outcome: CorpusBuild.Outcome
-        do { outcome = try CorpusBuild(paths: input).runReportingSetup() } catch let failure as CorpusBuild.SetupFailure {
-            Terminal.error(failure.description)
-            throw ExitCode(2)
-        }
-        for error in outcome.errors { Terminal.error(error.description) }
-        return outcome.graph
+        if loaded.hadReadErrors { throw ExitCode(1) }
     }
 }

@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+
+/// How every command that reads a corpus treats what it finds in the corpus folders.
+struct CorpusReadingOptions: ParsableArguments {
+    @Flag(help: "Follow symbolic links whose target lies outside the corpus folders given (by default they are skipped with a warning).")
+    var followSymlinks = false
+}
+
+/// `-o PREFIX` names files (`PREFIX.graph.json`, ...): a folder there would give hidden files
+/// (`dir/.graph.json`), so it is refused with a hint.
+func validateOutputPrefix(_ prefix: String?) throws {
+    guard let prefix else { return }
+    var isDirectory: ObjCBool = false
+    if prefix.isEmpty || prefix.hasSuffix("/") || (FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory) && isDirectory.boolValue) {
+        throw ValidationError("-o takes a prefix for the files to write, not a folder: give FOLDER/NAME (writes FOLDER/NAME.graph.json, ...), got '\(prefix)'")
+    }
+}
