@@ -63,6 +63,9 @@ public enum FrontMatterTextReader {
     }
 
     static func parseFields(yaml: String, path: String, firstLine: Int) throws(CorpusError) -> ArticleFields {
+        if let alias = YAMLAliasScanner.firstAlias(in: yaml) {
+            throw .invalidFrontMatter(SourceLocation(path: path, line: alias.line + firstLine - 1, column: alias.column), problem: aliasProblem)
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -96,8 +99,18 @@ public enum FrontMatterTextReader {
         return SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
     }
 
+    static let aliasProblem = "YAML aliases (*name) are not allowed here"
+
     static func yamlError(_ error: YamlError, path: String, firstLine: Int) -> CorpusError {
         switch error {
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the first occurrence and echoes the whole text; the line to fix is the
+            // repeated one.
+            let key = duplicates.first ?? "?"
+            let first = context.mark.line
+            let repeated = keyLines(key, in: context.text).first { $0 > first } ?? first
+            return .invalidFrontMatter(
+                SourceLocation(path: path, line: repeated + firstLine - 1), problem: "duplicate key '\(DisplayText.visible(key))' (first at line \(first + firstLine - 1))")
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
             return .invalidFrontMatter(SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column), problem: what)
@@ -152,5 +165,15 @@ struct ArticleFields {
             id: id, path: path, url: url, title: title, source: source, published: published ?? defaultPublished,
             license: license, sha256: SHA256.hexDigest(of: text))
         return SourceDocument(document: document, text: text)
+    }
+}
+
+extension FrontMatterTextReader {
+    /// The 1-based lines on which `key:` opens a line (after indentation): where a repeated key is.
+    static func keyLines(_ key: String, in yaml: String) -> [Int] {
+        yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            let trimmed = line.drop { $0 == " " }
+            return trimmed.hasPrefix(key + ":") || trimmed.hasPrefix("\"\(key)\":") || trimmed.hasPrefix("'\(key)':") ? index + 1 : nil
+        }
     }
 }

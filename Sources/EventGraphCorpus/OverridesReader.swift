@@ -21,6 +21,9 @@ public enum OverridesReader {
     public static func read(path: String) throws(CorpusError) -> EntityOverrides {
         guard let data = FileManager.default.contents(atPath: path) else { throw .notFound(SourceLocation(path: path)) }
         let text = try TextDecoding.decode([UInt8](data), path: path)
+        if let alias = YAMLAliasScanner.firstAlias(in: text) {
+            throw .invalidYAML(SourceLocation(path: path, line: alias.line, column: alias.column), problem: FrontMatterTextReader.aliasProblem)
+        }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch let error as YamlError {
             if case .invalidFrontMatter(let location, let problem) = FrontMatterTextReader.yamlError(error, path: path, firstLine: 1) {

@@ -41,11 +41,35 @@ import Testing
             """)
     }
 
-    @Test func invalidPublishedDateIsLocated() {
+    /// A date in no known form costs the date, never the article: a located warning.
+    @Test func unreadablePublishedDateIsAWarningAndTheArticleIsRead() throws {
         let page = "<html><head>\n<meta name=\"date\" content=\"yesterday\"></head><body><p>Text.</p></body></html>"
-        #expect(throws: CorpusError.invalidDate(SourceLocation(path: "a.html", line: 2), field: "published", value: "yesterday")) {
-            try HTMLArticleReader.read(Array(page.utf8), path: "a.html", id: "a.html", defaultPublished: nil)
-        }
+        var warnings: [CorpusWarning] = []
+        let doc = try HTMLArticleReader.read(Array(page.utf8), path: "a.html", id: "a.html", defaultPublished: nil, warnings: &warnings)
+        #expect(doc.text == "Text.")
+        #expect(doc.document.published == nil)
+        #expect(warnings.map(\.description) == [
+            "a.html:2:1: warning: published 'yesterday' is not a date in a known form; read without a publication date from it"
+        ])
+    }
+
+    @Test func rfc1123DateInAMetaTagIsRead() throws {
+        let page = "<html><head><meta name=\"date\" content=\"Tue, 20 Jun 2023 10:00:00 GMT\"></head><body><article><p>Police raided the camp.</p></article></body></html>"
+        var warnings: [CorpusWarning] = []
+        let doc = try HTMLArticleReader.read(Array(page.utf8), path: "a.html", id: "a.html", defaultPublished: nil, warnings: &warnings)
+        #expect(doc.document.published == CalendarDay(iso: "2023-06-20"))
+        #expect(warnings.isEmpty)
+    }
+
+    /// A page that opens with an empty teaser `<article>` has its text in the next one.
+    @Test func theLongestArticleElementIsTheText() throws {
+        let page = """
+            <html><body><article class="teaser"><a href="/x"></a></article>
+            <article><p>Police raided the camp on Tuesday.</p><p>Officials said so.</p></article>
+            <article><p>Related: weather.</p></article></body></html>
+            """
+        let doc = try HTMLArticleReader.read(Array(page.utf8), path: "a.html", id: "a.html", defaultPublished: nil)
+        #expect(doc.text == "Police raided the camp on Tuesday.\n\nOfficials said so.")
     }
 
     @Test func externalEntitiesAreNeverLoaded() throws {
