@@ -66,15 +66,24 @@ public struct JSONParser {
         self.line = line
     }
 
-    /// Column in Unicode scalars: count lead bytes since the line start.
-    private var column: Int {
-        var c = 1
-        var i = lineStart
-        while i < index { if bytes[i] & 0xC0 != 0x80 { c += 1 }; i += 1 }
-        return c
+    /// How far the column count has got in the current line: the lead bytes of
+    /// `bytes[lineStart..<columnIndex]`, plus one.
+    private var columnIndex = 0
+    private var columnCount = 1
+
+    /// Column in Unicode scalars: lead bytes since the line start, counted on from where the
+    /// last call stopped (positions only move forward), so that a long line such as a one-line
+    /// JSONL fragment is counted once rather than once per value.
+    private mutating func column() -> Int {
+        if columnIndex < lineStart || columnIndex > index { (columnIndex, columnCount) = (lineStart, 1) }
+        while columnIndex < index {
+            if bytes[columnIndex] & 0xC0 != 0x80 { columnCount += 1 }
+            columnIndex += 1
+        }
+        return columnCount
     }
 
-    private func failure(_ problem: String) -> Failure { Failure(line: line, column: column, problem: problem) }
+    private mutating func failure(_ problem: String) -> Failure { Failure(line: line, column: column(), problem: problem) }
 
     private func describeCurrent() -> String {
         guard index < bytes.count else { return "end of input" }
@@ -95,7 +104,7 @@ public struct JSONParser {
 
     private mutating func parseValue() throws(Failure) -> JSONNode {
         guard index < bytes.count else { throw failure("unexpected end of input, expected a value") }
-        let (startLine, startColumn) = (line, column)
+        let (startLine, startColumn) = (line, column())
         func node(_ v: JSONNode.Value) -> JSONNode { JSONNode(value: v, line: startLine, column: startColumn) }
         switch bytes[index] {
         case UInt8(ascii: "{"): return node(try parseObject())

@@ -122,39 +122,72 @@ public struct TimexRuleSet: Sendable {
         var set = try standard()
         guard let directory else { return set }
         let candidates = [directory + "/timex/rules.json", directory + "/rules.json"]
-        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }),
-              let data = FileManager.default.contents(atPath: path) else {
+        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             throw .missing(file: directory + "/timex/rules.json")
         }
-        set.rules += try parse(data, file: path).rules
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .malformed(file: path, line: 1, column: 1, problem: "is a folder, expected a rules file (JSON)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .malformed(file: path, line: 1, column: 1, problem: "cannot read the rules file")
+        }
+        set.rules += try parse(data, file: path, limits: .user).rules
         return set
     }
 
-    public static func parse(_ data: Data, file: String) throws(ResourceError) -> TimexRuleSet {
-        do { _ = try JSONParser.parse([UInt8](data)) } catch {
+    /// What a rules file may hold. A user's rules (`--rules`) are untrusted input: a pattern is
+    /// matched element by element at every token, so their count and length bound the tagger's
+    /// time (the shipped file is checked against the same limits by the tests).
+    public struct Limits: Sendable {
+        public var rules: Int
+        public var elementsPerPattern: Int
+
+        /// 1,000 rules of at most 64 elements each.
+        public static let user = Limits(rules: 1_000, elementsPerPattern: 64)
+    }
+
+    public static func parse(_ data: Data, file: String, limits: Limits = .user) throws(ResourceError) -> TimexRuleSet {
+        let root: JSONNode
+        do { root = try JSONParser.parse([UInt8](data)) } catch {
             throw .malformed(file: file, line: error.line, column: error.column, problem: "invalid JSON: \(error.problem)")
         }
         let raw: RawFile
         do { raw = try JSONDecoder().decode(RawFile.self, from: data) } catch {
             throw .malformed(file: file, line: 1, column: 1, problem: "not a rules file: \(error)")
         }
+        var ruleNodes: [JSONNode] = []
+        if case .array(let nodes)? = root["rules"]?.value { ruleNodes = nodes }
+        if raw.rules.count > limits.rules {
+            let node = ruleNodes[limits.rules]
+            throw .malformed(file: file, line: node.line, column: node.column,
+                             problem: "\(raw.rules.count) rules, more than the \(limits.rules) a rules file may hold")
+        }
         let known = Set(TimexNormalizer.functions)
         var rules: [TimexRule] = []
-        for r in raw.rules {
+        for (index, r) in raw.rules.enumerated() {
+            let node = index < ruleNodes.count ? ruleNodes[index] : root
+            let at = (line: node.line, column: node.column)
+            let patternAt = node["pattern"].map { (line: $0.line, column: $0.column) } ?? at
+            let elementCount = r.pattern.split(separator: " ").count
+            if elementCount > limits.elementsPerPattern {
+                throw .malformed(file: file, line: patternAt.line, column: patternAt.column,
+                                 problem: "rule \(r.id): pattern has \(elementCount) elements, more than \(limits.elementsPerPattern)")
+            }
             guard let type = TimexType(rawValue: r.type) else {
-                throw .malformed(file: file, line: 1, column: 1, problem: "rule \(r.id): unknown type '\(r.type)'")
+                throw .malformed(file: file, line: at.line, column: at.column, problem: "rule \(r.id): unknown type '\(r.type)'")
             }
             guard known.contains(r.normalize) else {
-                throw .malformed(file: file, line: 1, column: 1, problem: "rule \(r.id): unknown normalizer '\(r.normalize)'")
+                throw .malformed(file: file, line: at.line, column: at.column, problem: "rule \(r.id): unknown normalizer '\(r.normalize)'")
             }
             let elements: [PatternElement]
             do { elements = try parsePattern(r.pattern) } catch {
-                throw .malformed(file: file, line: 1, column: 1, problem: "rule \(r.id): \(error.message)")
+                throw .malformed(file: file, line: patternAt.line, column: patternAt.column, problem: "rule \(r.id): \(error.message)")
             }
             var notFollowedBy: [TimexClass] = []
             for name in (r.params?["notFollowedBy"] ?? "").split(separator: ",") {
                 guard let cls = TimexClass(rawValue: String(name)) else {
-                    throw .malformed(file: file, line: 1, column: 1, problem: "rule \(r.id): unknown class '\(name)' in notFollowedBy")
+                    throw .malformed(file: file, line: at.line, column: at.column, problem: "rule \(r.id): unknown class '\(name)' in notFollowedBy")
                 }
                 notFollowedBy.append(cls)
             }
@@ -162,7 +195,7 @@ public struct TimexRuleSet: Sendable {
             for item in (r.params?["notPrecededBy"] ?? "").split(separator: ",").map(String.init) {
                 if item.hasPrefix("<") && item.hasSuffix(">") {
                     guard let cls = TimexClass(rawValue: String(item.dropFirst().dropLast())) else {
-                        throw .malformed(file: file, line: 1, column: 1, problem: "rule \(r.id): unknown class '\(item)' in notPrecededBy")
+                        throw .malformed(file: file, line: at.line, column: at.column, problem: "rule \(r.id): unknown class '\(item)' in notPrecededBy")
                     }
                     notPrecededBy.classes.append(cls)
                 } else {

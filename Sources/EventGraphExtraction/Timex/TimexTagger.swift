@@ -256,7 +256,6 @@ public struct TimexTagger: PipelineStage {
         return result
     }
 
-    /// Tries one rule at token `start`; nil when it does not match.
     /// Per-element results of one match attempt, reused across attempts so that trying a rule
     /// allocates nothing.
     struct MatchScratch {
@@ -264,48 +263,101 @@ public struct TimexTagger: PipelineStage {
         var first: [Int]
         var last: [Int]
         var captures: [Capture?]
+        /// The backtracking stack: element, token, and what is left to try there.
+        var frames: [Frame] = []
+        /// `failedStamp[e * width + (t - start)] == stamp`: element `e` at token `t` was tried in
+        /// this attempt and cannot lead to a match. Stamps save clearing the table per attempt.
+        var failedStamp: [UInt32] = []
+        var stamp: UInt32 = 0
+
+        struct Frame {
+            var element: Int
+            var token: Int
+            /// 0: take the element here; 1: skip it (if optional); 2: nothing left.
+            var stage: UInt8
+        }
 
         init(size: Int) {
             first = Array(repeating: -1, count: size)
             last = Array(repeating: -1, count: size)
             captures = Array(repeating: nil, count: size)
         }
+
+        /// Starts an attempt over `elements` elements and `tokens` tokens from the start.
+        mutating func begin(elements: Int, tokens: Int) {
+            frames.removeAll(keepingCapacity: true)
+            let needed = (elements + 1) * (tokens + 1)
+            if failedStamp.count < needed { failedStamp = Array(repeating: 0, count: needed); stamp = 0 }
+            if stamp == UInt32.max { failedStamp = Array(repeating: 0, count: failedStamp.count); stamp = 0 }
+            stamp += 1
+        }
     }
 
-    private func step(
-        _ elements: [PatternElement], _ e: Int, _ t: Int, texts: TokenTexts, range: Range<Int>,
+    /// Whether `elements`, from the first, match at `start`: a depth-first search over "take this
+    /// element here or skip it (if optional)", earliest choice first, with an explicit stack (never
+    /// recursion on pattern length) and a table of (element, token) states already known to fail,
+    /// so that a pattern of many optional elements costs elements × tokens steps, not 2^elements.
+    private func search(
+        _ elements: [PatternElement], from start: Int, texts: TokenTexts, range: Range<Int>,
         _ bits: inout [UInt32], _ scratch: inout MatchScratch
     ) -> Bool {
-        if e == elements.count { return true }
-        let element = elements[e]
-        if t < range.upperBound {
-            switch element.kind {
-            case .words(let set, let exact, let fingerprints):
-                if exact ? set.contains(texts.word(t)) : fingerprints.contains(texts.fingerprintValue(t)) {
-                    scratch.first[e] = t
-                    scratch.last[e] = t
-                    if step(elements, e + 1, t + 1, texts: texts, range: range, &bits, &scratch) { return true }
-                }
-            case .capture(let cls, _):
-                if let capture = capture(cls, at: t, texts: texts, range: range, bits: &bits) {
-                    scratch.first[e] = t
-                    scratch.last[e] = capture.lastToken
-                    scratch.captures[e] = capture
-                    if step(elements, e + 1, capture.lastToken + 1, texts: texts, range: range, &bits, &scratch) { return true }
-                    scratch.captures[e] = nil
-                }
+        let width = range.upperBound - start + 1
+        scratch.begin(elements: elements.count, tokens: width)
+        scratch.frames.append(.init(element: 0, token: start, stage: 0))
+        while let frame = scratch.frames.last {
+            let e = frame.element, t = frame.token
+            if e == elements.count { return true }
+            let slot = e * width + (t - start)
+            let top = scratch.frames.count - 1
+            switch frame.stage {
+            case 0:
+                scratch.frames[top].stage = 1
+                if scratch.failedStamp[slot] == scratch.stamp { scratch.frames[top].stage = 2; continue }
+                guard t < range.upperBound, let next = take(elements[e], at: t, texts: texts, range: range, &bits, e, &scratch) else { continue }
+                scratch.frames.append(.init(element: e + 1, token: next, stage: 0))
+            case 1:
+                scratch.frames[top].stage = 2
+                scratch.first[e] = -1
+                scratch.last[e] = -1
+                scratch.captures[e] = nil
+                if elements[e].optional { scratch.frames.append(.init(element: e + 1, token: t, stage: 0)) }
+            default:
+                scratch.failedStamp[slot] = scratch.stamp
+                scratch.first[e] = -1
+                scratch.last[e] = -1
+                scratch.captures[e] = nil
+                scratch.frames.removeLast()
             }
         }
-        scratch.first[e] = -1
-        scratch.last[e] = -1
-        return element.optional && step(elements, e + 1, t, texts: texts, range: range, &bits, &scratch)
+        return false
+    }
+
+    /// Element `e` taken at token `t`: records what it matched and returns the token after it, or
+    /// nil when the token is not what the element wants.
+    private func take(
+        _ element: PatternElement, at t: Int, texts: TokenTexts, range: Range<Int>, _ bits: inout [UInt32], _ e: Int,
+        _ scratch: inout MatchScratch
+    ) -> Int? {
+        switch element.kind {
+        case .words(let set, let exact, let fingerprints):
+            guard exact ? set.contains(texts.word(t)) : fingerprints.contains(texts.fingerprintValue(t)) else { return nil }
+            scratch.first[e] = t
+            scratch.last[e] = t
+            return t + 1
+        case .capture(let cls, _):
+            guard let capture = capture(cls, at: t, texts: texts, range: range, bits: &bits) else { return nil }
+            scratch.first[e] = t
+            scratch.last[e] = capture.lastToken
+            scratch.captures[e] = capture
+            return capture.lastToken + 1
+        }
     }
 
     /// Tries one rule at token `start`; nil when it does not match.
     private func match(rule index: Int, at start: Int, texts: TokenTexts, range: Range<Int>, bits: inout [UInt32], scratch: inout MatchScratch) -> Candidate? {
         let elements = rules.rules[index].elements
         if scratch.first.count < elements.count { scratch = MatchScratch(size: elements.count) }
-        guard step(elements, 0, start, texts: texts, range: range, &bits, &scratch) else { return nil }
+        guard search(elements, from: start, texts: texts, range: range, &bits, &scratch) else { return nil }
         var first: Int?, last: Int?
         var captures: [String: Capture] = [:]
         for e in elements.indices where scratch.first[e] >= 0 {
