@@ -97,10 +97,12 @@ public enum CorpusWarning: Hashable, Sendable, CustomStringConvertible {
     case symlinkOutsideCorpus(SourceLocation, target: String)
     /// A date in the article's metadata that no known form reads; the article is read without it.
     case unreadableDate(SourceLocation, field: String, value: String)
+    /// An entity override that did nothing, or contradicts another.
+    case override(SourceLocation, message: String)
 
     public var location: SourceLocation {
         switch self {
-        case .noPublicationDate(let l), .symlinkOutsideCorpus(let l, _), .unreadableDate(let l, _, _): return l
+        case .noPublicationDate(let l), .symlinkOutsideCorpus(let l, _), .unreadableDate(let l, _, _), .override(let l, _): return l
         }
     }
 
@@ -111,9 +113,17 @@ public enum CorpusWarning: Hashable, Sendable, CustomStringConvertible {
             return "symbolic link to \(DisplayText.visible(target)), outside the corpus; skipped (use --follow-symlinks to read it)"
         case .unreadableDate(_, let field, let value):
             return "\(field) '\(DisplayText.visible(value))' is not a date in a known form; read without a publication date from it"
+        case .override(_, let message): return message
         }
     }
 
     /// `path:line:col: warning: message`
     public var description: String { "\(location): warning: \(message)" }
+}
+
+extension CorpusWarning {
+    /// The warnings for overrides that did nothing in this graph, at their lines.
+    public static func overrides(_ warnings: [OverrideWarning]) -> [CorpusWarning] {
+        warnings.map { .override(SourceLocation(path: $0.file ?? OverridesReader.defaultFileName, line: $0.line), message: $0.message) }
+    }
 }

@@ -36,6 +36,7 @@ public enum OverridesReader {
         guard let root else { return .none }
         guard let mapping = root.mapping else { throw .wrongFieldType(location(root, path), field: "overrides", expected: "a mapping") }
         var overrides = EntityOverrides()
+        overrides.file = path
         for (keyNode, value) in mapping {
             let at = location(value, path)
             switch keyNode.string {
@@ -44,6 +45,7 @@ public enum OverridesReader {
                 for (alias, target) in pairs {
                     guard let a = alias.string, let t = target.string else { throw .wrongFieldType(location(target, path), field: "aliases", expected: "a name") }
                     overrides.aliases[a] = t
+                    overrides.lines[EntityOverrides.entryKey("aliases", a)] = location(alias, path).line
                 }
             case "merge", "split":
                 guard let groups = value.sequence else { throw .wrongFieldType(at, field: keyNode.string!, expected: "a list of name lists") }
@@ -51,7 +53,9 @@ public enum OverridesReader {
                     guard let names = group.sequence?.compactMap(\.string), names.count >= 2 else {
                         throw .wrongFieldType(location(group, path), field: keyNode.string!, expected: "a list of two names or more")
                     }
-                    if keyNode.string == "merge" { overrides.merges.append(names) } else { overrides.splits.append(names) }
+                    let kind = keyNode.string == "merge" ? "merge" : "split"
+                    overrides.lines[EntityOverrides.entryKey(kind, String(kind == "merge" ? overrides.merges.count : overrides.splits.count))] = location(group, path).line
+                    if kind == "merge" { overrides.merges.append(names) } else { overrides.splits.append(names) }
                 }
             case "types":
                 guard let pairs = value.mapping else { throw .wrongFieldType(at, field: "types", expected: "a mapping of name: type") }
@@ -60,9 +64,13 @@ public enum OverridesReader {
                         throw .wrongFieldType(location(type, path), field: "types", expected: "person, organization, place or facility")
                     }
                     overrides.types[n] = t
+                    overrides.lines[EntityOverrides.entryKey("types", n)] = location(name, path).line
                 }
             case "ignore":
-                guard let names = value.sequence?.compactMap(\.string) else { throw .wrongFieldType(at, field: "ignore", expected: "a list of names") }
+                guard let items = value.sequence, case let names = items.compactMap(\.string), names.count == items.count else {
+                    throw .wrongFieldType(at, field: "ignore", expected: "a list of names")
+                }
+                for item in items { overrides.lines[EntityOverrides.entryKey("ignore", item.string!)] = location(item, path).line }
                 overrides.ignore += names
             default:
                 throw .wrongFieldType(location(keyNode, path), field: keyNode.string ?? "?", expected: "one of aliases, merge, split, types, ignore")

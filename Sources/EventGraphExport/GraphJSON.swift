@@ -315,7 +315,13 @@ public enum GraphJSON {
                 documents: file.documents.map(\.document), entities: file.entities, timexes: file.timexes, events: file.events,
                 relations: file.relations)
             restoreSentenceTexts(&graph, from: file.documents)
+            do throws(GraphValidation.Problem) { try GraphValidation.check(graph) } catch {
+                let node = locate(error.path, in: root)
+                throw ExportError.invalidGraphJSON(path: path, line: node.line, column: node.column, problem: error.message)
+            }
             return graph
+        } catch let error as ExportError {
+            throw error
         } catch let error as DecodingError {
             let (context, problem) = describe(error)
             let node = locate(context.codingPath, in: root)
@@ -357,6 +363,18 @@ public enum GraphJSON {
     }
 
     /// The deepest node along a coding path (as far as it exists in the document).
+    private static func locate(_ path: [GraphValidation.Step], in root: JSONNode) -> JSONNode {
+        var node = root
+        for step in path {
+            switch (step, node.value) {
+            case (.index(let i), .array(let elements)) where i < elements.count: node = elements[i]
+            case (.key(let key), .object): node = node[key] ?? node
+            default: return node
+            }
+        }
+        return node
+    }
+
     private static func locate(_ path: [CodingKey], in root: JSONNode) -> JSONNode {
         var node = root
         for key in path {

@@ -192,7 +192,16 @@ public struct JSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             if digits() == 0 { throw failure("expected digits in the exponent") }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        // RFC 8259 leaves the range to the reader; one that no Double holds (1e999) is refused here,
+        // at its place, rather than by a decoder later without one.
+        if let value = Double(text), !value.isFinite {
+            let end = index
+            index = start
+            defer { index = end }
+            throw failure("number \(text) is out of range")
+        }
+        return text
     }
 
     private mutating func parseString() throws(Failure) -> String {

@@ -21,6 +21,21 @@ public struct EntityOverrides: Sendable, Hashable {
     }
 
     public static let none = EntityOverrides()
+
+    /// The file the overrides came from, and the line of each entry (by `entryKey`), so that an
+    /// override that does nothing can be reported where it is written.
+    public var file: String?
+    public var lines: [String: Int] = [:]
+
+    /// `aliases|PMOI`, `merge|0` (the group's index), `split|0`, `types|Ashraf-3`, `ignore|Creative Commons`.
+    public static func entryKey(_ kind: String, _ item: String) -> String { kind + "|" + item }
+}
+
+/// An override that changed nothing, or that contradicts another: worth a warning at its line.
+public struct OverrideWarning: Sendable, Hashable {
+    public var file: String?
+    public var line: Int
+    public var message: String
 }
 
 /// Why two entities became one.

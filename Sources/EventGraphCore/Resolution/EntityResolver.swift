@@ -10,13 +10,33 @@ public enum EntityResolver {
     public static func resolve(_ graph: Graph, overrides: EntityOverrides = .none) -> (graph: Graph, log: [MergeRecord]) {
         let ignored = Set(overrides.ignore.map(key))
         var entities = graph.entities.filter { entity in !entity.allNames.contains { ignored.contains(key($0)) } }
-        // Type fixes and aliases first, so that they take part in matching.
-        for i in entities.indices {
-            for name in entities[i].allNames {
-                if let type = overrides.types[name] ?? overrides.types.first(where: { key($0.key) == key(name) })?.value { entities[i].type = type }
+        // What each override did goes into the merge log beside the merges, reason "override: ...".
+        var effects: [MergeRecord] = []
+        for entity in graph.entities {
+            if let name = entity.allNames.first(where: { ignored.contains(key($0)) }) {
+                effects.append(MergeRecord(into: "(ignored)", merged: entity.id, reason: "override: ignore \"\(key(name))\""))
             }
-            let extra = overrides.aliases.filter { alias, target in entities[i].allNames.contains { key($0) == key(target) } }.map(\.key)
-            if !extra.isEmpty { entities[i].aliases = Array(Set(entities[i].aliases + extra)).sorted() }
+        }
+        // Type fixes and aliases first, so that they take part in matching. Both are looked up by
+        // folded name (a table each, built in name order so that two overrides that fold alike
+        // resolve the same way every run): linear in entities plus overrides.
+        var typeByKey: [String: EntityType] = [:]
+        for (name, type) in overrides.types.sorted(by: { $0.key < $1.key }) where typeByKey[key(name)] == nil { typeByKey[key(name)] = type }
+        var aliasesByTargetKey: [String: [String]] = [:]
+        for (alias, target) in overrides.aliases.sorted(by: { $0.key < $1.key }) { aliasesByTargetKey[key(target), default: []].append(alias) }
+        for i in entities.indices {
+            let before = entities[i]
+            for name in before.allNames {
+                if let type = overrides.types[name] ?? typeByKey[key(name)] { entities[i].type = type }
+            }
+            if entities[i].type != before.type {
+                effects.append(MergeRecord(into: before.id, merged: before.id, reason: "override: type \(before.type.rawValue) → \(entities[i].type.rawValue)"))
+            }
+            let extra = Set(before.allNames.flatMap { aliasesByTargetKey[key($0)] ?? [] }).subtracting(before.allNames)
+            if !extra.isEmpty {
+                entities[i].aliases = Array(Set(entities[i].aliases).union(extra)).sorted()
+                effects.append(MergeRecord(into: before.id, merged: before.id, reason: "override: aliases + " + extra.sorted().joined(separator: ", ")))
+            }
         }
         entities.sort()
         let splitGroups = overrides.splits.map { Set($0.map(key)) }
@@ -56,20 +76,9 @@ public enum EntityResolver {
         }
         // Spelling variants of full names: same number of words, each word equal after folding
         // doubled letters, or (for words of five letters or more) one edit apart.
-        var blocks: [String: [Int]] = [:]
-        for (i, entity) in entities.enumerated() {
-            for name in entity.allNames where wordCount(name) >= 2 {
-                let words = skeleton(name)
-                blocks["\(entity.type.rawValue)|\(words.count)|\(words.map { String($0.prefix(1)) }.joined())", default: []].append(i)
-            }
-        }
-        for (_, members) in blocks.sorted(by: { $0.key < $1.key }) where members.count > 1 {
-            for x in members.indices {
-                for y in members.indices where y > x && members[x] != members[y] {
-                    let (a, b) = (members[x], members[y])
-                    if let pair = spellingMatch(entities[a], entities[b]) { union(a, b, "spelling \"\(pair.0)\" ~ \"\(pair.1)\"") }
-                }
-            }
+        let spelled = entities.map(SpelledNames.init)
+        for (a, b) in spellingCandidates(entities, spelled) {
+            if let pair = spellingMatch(spelled[a], spelled[b]) { union(a, b, "spelling \"\(pair.0)\" ~ \"\(pair.1)\"") }
         }
 
         // Build the merged entities and the id map.
@@ -108,7 +117,9 @@ public enum EntityResolver {
                             by: r.by.flatMap { removed.contains($0) ? nil : remap($0) }, time: r.time, modality: r.modality, evidence: r.evidence)
         }
         let result = Graph(documents: graph.documents, entities: merged, timexes: graph.timexes, events: events, relations: relations)
-        return (result, Array(Set(log)).sorted())
+        // An entity's id after resolution, for effects logged before it.
+        let resolvedEffects = effects.map { MergeRecord(into: idMap[$0.into] ?? $0.into, merged: $0.merged, reason: $0.reason) }
+        return (result, Array(Set(log + resolvedEffects)).sorted())
     }
 
     /// Case, diacritics, apostrophes, hyphens and spaces folded; a leading "the" dropped.
@@ -130,11 +141,58 @@ public enum EntityResolver {
         }
     }
 
-    private static func spellingMatch(_ a: Entity, _ b: Entity) -> (String, String)? {
-        for x in a.allNames.sorted() where wordCount(x) >= 2 {
-            for y in b.allNames.sorted() where wordCount(y) >= 2 {
-                let (sx, sy) = (skeleton(x), skeleton(y))
-                guard sx.count == sy.count else { continue }
+    /// An entity's names of two words or more, sorted, with their skeletons computed once.
+    struct SpelledNames {
+        var type: EntityType
+        var names: [(name: String, skeleton: [String])]
+
+        init(_ entity: Entity) {
+            type = entity.type
+            names = entity.allNames.sorted().filter { wordCount($0) >= 2 }.map { ($0, skeleton($0)) }
+        }
+    }
+
+    /// The pairs of entities (lower index first, sorted) that could be spelling variants: those of
+    /// one type whose names share a blocking key. A name's keys combine its word count with, for
+    /// its first and its last word, the word or one of its one-letter deletions (words of five
+    /// letters or more; shorter words must be equal). Two words one edit apart always share a
+    /// deletion (or one is a deletion of the other), so no variant is missed, and since every
+    /// word must match, names of different first words never meet: the work grows with the
+    /// number of names, not with its square.
+    static func spellingCandidates(_ entities: [Entity], _ spelled: [SpelledNames]) -> [(Int, Int)] {
+        var blocks: [String: [Int]] = [:]
+        for (i, entity) in spelled.enumerated() {
+            for (_, words) in entity.names {
+                for blockKey in blockingKeys(words) {
+                    let k = "\(entity.type.rawValue)|\(words.count)|" + blockKey
+                    if blocks[k]?.last != i { blocks[k, default: []].append(i) }
+                }
+            }
+        }
+        var pairs = Set<Int64>()
+        for members in blocks.values where members.count > 1 {
+            for x in members.indices {
+                for y in members.indices where y > x { pairs.insert(Int64(members[x]) << 32 | Int64(members[y])) }
+            }
+        }
+        return pairs.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }
+    }
+
+    static func blockingKeys(_ words: [String]) -> [String] {
+        func variants(_ word: String) -> [String] {
+            let letters = Array(word)
+            guard letters.count >= 5 else { return [word] }
+            return [word] + letters.indices.map { i in String(letters[..<i] + letters[(i + 1)...]) }
+        }
+        let first = variants(words[0])
+        guard words.count >= 2 else { return first }
+        let last = variants(words[words.count - 1])
+        return first.flatMap { f in last.map { f + " " + $0 } }
+    }
+
+    private static func spellingMatch(_ a: SpelledNames, _ b: SpelledNames) -> (String, String)? {
+        for (x, sx) in a.names {
+            for (y, sy) in b.names where sx.count == sy.count {
                 let close = zip(sx, sy).allSatisfy { p, q in p == q || (min(p.count, q.count) >= 5 && editDistance(p, q) <= 1) }
                 if close { return (key(x), key(y)) }
             }

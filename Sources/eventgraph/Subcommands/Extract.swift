@@ -164,7 +164,11 @@ struct Merge: ParsableCommand {
             Terminal.error(error.description)
             throw ExitCode(2)
         }
-        let (entitiesResolved, entityMerges) = EntityResolver.resolve(merger.graph(), overrides: overridesValue)
+        let fragmentsMerged = merger.graph()
+        for warning in CorpusWarning.overrides(EntityResolver.overrideWarnings(overridesValue, entities: fragmentsMerged.entities)) {
+            Terminal.error(warning.description)
+        }
+        let (entitiesResolved, entityMerges) = EntityResolver.resolve(fragmentsMerged, overrides: overridesValue)
         let (graph, eventMerges) = EventResolver.resolve(entitiesResolved)
         let merges = (entityMerges + eventMerges).sorted()
         do {

@@ -94,7 +94,7 @@ struct CorpusBuild {
         let reported = reports.filled
         let errors = listingErrors + reported.flatMap(\.errors)
         if strict, let first = errors.first { throw StrictStop(error: first) }
-        let warnings = Array(Set(listing.warnings + reported.flatMap(\.warnings))).sorted { $0.location < $1.location }
+        var warnings = Array(Set(listing.warnings + reported.flatMap(\.warnings))).sorted { $0.location < $1.location }
         var timings = perWorkerTimings.reduce(StageTimings()) { $0.adding($1) }
         var clock = ContinuousClock.now
         func lap(_ name: String) {
@@ -107,6 +107,7 @@ struct CorpusBuild {
         var graph = Graph.merge(partialGraphs)
         partialGraphs = []
         lap("merge (partial graphs)")
+        warnings += CorpusWarning.overrides(EntityResolver.overrideWarnings(overrides, entities: graph.entities))
         let entityMerges: [MergeRecord]
         (graph, entityMerges) = EntityResolver.resolve(consume graph, overrides: overrides)
         lap("resolve entities")
