@@ -108,7 +108,8 @@ public enum TimelineRenderer {
         if o.evidence {
             lines += ["", "## Evidence", ""]
             for e in t.dated + t.undated {
-                lines.append("- **\(cell(e.headline))** (\(cell(e.id)))")
+                // Ids are our own slugs (letters, digits, '-', ':'), safe in a code span.
+                lines.append("- **\(cell(e.headline))** (`\(e.id)`)")
                 for ev in e.evidence where !ev.rule.hasSuffix(".argument") { lines.append("  - \(cell(ev.sentenceText)) — \(cell(ev.document))") }
             }
         }

@@ -89,9 +89,9 @@ import Testing
             }
         }
         #expect(error(#"{"rules": [{"id": "x", "pattern": "<fortnight>", "type": "DATE", "normalize": "ref"}]}"#)
-            == "\(folder)/rules.json:1:1: error: rule x: unknown class <fortnight> in '<fortnight>'")
+            == "\(folder)/rules.json:1:35: error: rule x: unknown class <fortnight> in '<fortnight>'")
         #expect(error(#"{"rules": [{"id": "x", "pattern": "now", "type": "DATE", "normalize": "guess"}]}"#)
-            == "\(folder)/rules.json:1:1: error: rule x: unknown normalizer 'guess'")
+            == "\(folder)/rules.json:1:12: error: rule x: unknown normalizer 'guess'")
         #expect(error("{\"rules\": [\n  {\"id\": }]}") == "\(folder)/rules.json:2:10: error: invalid JSON: unexpected character '}', expected a value")
         #expect(throws: ResourceError.missing(file: "/nonexistent/timex/rules.json")) { try TimexRuleSet.standard(adding: "/nonexistent") }
     }
