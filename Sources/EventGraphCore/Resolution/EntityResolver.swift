@@ -160,34 +160,53 @@ public enum EntityResolver {
     /// word must match, names of different first words never meet: the work grows with the
     /// number of names, not with its square.
     static func spellingCandidates(_ entities: [Entity], _ spelled: [SpelledNames]) -> [(Int, Int)] {
-        var blocks: [String: [Int]] = [:]
+        // (key, entity) rows sorted by key: runs of one key are the blocks. A key is a 64-bit
+        // hash of type, word count and the two words' forms; two different keys that hash alike
+        // only add a pair that `spellingMatch` then rejects.
+        var rows: [(key: UInt64, entity: Int)] = []
         for (i, entity) in spelled.enumerated() {
+            let typeHash = fnv1a(entity.type.rawValue)
             for (_, words) in entity.names {
-                for blockKey in blockingKeys(words) {
-                    let k = "\(entity.type.rawValue)|\(words.count)|" + blockKey
-                    if blocks[k]?.last != i { blocks[k, default: []].append(i) }
-                }
+                for blockKey in blockingKeys(words) { rows.append((typeHash ^ (UInt64(words.count) &* 0x9E37_79B9_7F4A_7C15) ^ blockKey, i)) }
             }
         }
+        rows.sort { ($0.key, $0.entity) < ($1.key, $1.entity) }
         var pairs = Set<Int64>()
-        for members in blocks.values where members.count > 1 {
-            for x in members.indices {
-                for y in members.indices where y > x { pairs.insert(Int64(members[x]) << 32 | Int64(members[y])) }
+        var start = 0
+        while start < rows.count {
+            var end = start + 1
+            while end < rows.count && rows[end].key == rows[start].key { end += 1 }
+            for x in start..<end {
+                for y in (x + 1)..<end where rows[x].entity != rows[y].entity { pairs.insert(Int64(rows[x].entity) << 32 | Int64(rows[y].entity)) }
             }
+            start = end
         }
         return pairs.sorted().map { (Int($0 >> 32), Int($0 & 0xFFFF_FFFF)) }
     }
 
-    static func blockingKeys(_ words: [String]) -> [String] {
-        func variants(_ word: String) -> [String] {
-            let letters = Array(word)
-            guard letters.count >= 5 else { return [word] }
-            return [word] + letters.indices.map { i in String(letters[..<i] + letters[(i + 1)...]) }
+    /// The keys of a name's first and last word forms (`variants` of each), combined.
+    static func blockingKeys(_ words: [String]) -> [UInt64] {
+        func variants(_ word: String) -> [UInt64] {
+            let letters = Array(word.utf8)
+            guard letters.count >= 5 else { return [fnv1a(letters[...])] }
+            // The hash of the word with letter i left out: the same for the same resulting string
+            // whichever word it came from, which is what makes the keys meet.
+            return [fnv1a(letters[...])] + letters.indices.map { i in fnv1a(letters[(i + 1)...], from: fnv1a(letters[..<i])) }
         }
         let first = variants(words[0])
         guard words.count >= 2 else { return first }
         let last = variants(words[words.count - 1])
-        return first.flatMap { f in last.map { f + " " + $0 } }
+        return first.flatMap { f in last.map { f &* 0x9E37_79B9_7F4A_7C15 ^ $0 } }
+    }
+
+    static func fnv1a(_ text: String) -> UInt64 { fnv1a(Array(text.utf8)[...]) }
+
+    /// FNV-1a, going on from `start` (the hash of what came before) so that the hash of a
+    /// concatenation is the hash of its second part from the hash of its first.
+    static func fnv1a(_ bytes: ArraySlice<UInt8>, from start: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64 {
+        var hash = start
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
     }
 
     private static func spellingMatch(_ a: SpelledNames, _ b: SpelledNames) -> (String, String)? {

@@ -75,6 +75,17 @@ public enum EventResolver {
             guard let date = event.date, date.earliest != nil, date.latest != nil else { continue }
             for entity in Set(event.participants.map(\.entity)) { groups[Key(type: event.type, entity: entity), default: []].append(index) }
         }
+        // Two events reported by the one same article are never one happening (`resolve` skips
+        // them): left out here, so that an article naming thousands of people at one place on
+        // one day does not make millions of pairs.
+        var documentNumbers: [String: Int] = [:]
+        let soleDocument = events.map { event -> Int in
+            let documents = Set(event.evidence.map(\.document))
+            guard documents.count == 1, let only = documents.first else { return -1 }
+            if let number = documentNumbers[only] { return number }
+            documentNumbers[only] = documentNumbers.count
+            return documentNumbers.count - 1
+        }
         var pairs: Set<Int64> = []
         for members in groups.values {
             let byStart = members.sorted { (events[$0].date!.earliest!, $0) < (events[$1].date!.earliest!, $1) }
@@ -82,6 +93,7 @@ public enum EventResolver {
                 let end = events[a].date!.latest!
                 for b in byStart[(position + 1)...] {
                     if events[b].date!.earliest! > end { break }
+                    if soleDocument[a] >= 0 && soleDocument[a] == soleDocument[b] { continue }
                     pairs.insert(Int64(min(a, b)) << 32 | Int64(max(a, b)))
                 }
             }

@@ -400,9 +400,13 @@ public struct EntityRecognizer: PipelineStage {
     /// ("Kanaani", "Saddam"), an adjective when every use modifies a movement noun ("Takfiri
     /// groups"), else an organization.
     private func resolveSingleWords(_ c: inout Context) {
-        var fullNames: [(index: Int, first: String, last: String)] = []
+        // The first full name (in mention order) with each surname and each first name: looked up
+        // per single word, so that an article of thousands of names stays linear.
+        var bySurname: [String: Int] = [:]
+        var byFirstName: [String: Int] = [:]
         for (i, m) in c.mentions.enumerated() where m.type == .person && m.tokens.count >= 2 {
-            fullNames.append((i, c.words[m.tokens.lowerBound], c.words[m.tokens.upperBound]))
+            if bySurname[c.words[m.tokens.upperBound]] == nil { bySurname[c.words[m.tokens.upperBound]] = i }
+            if byFirstName[c.words[m.tokens.lowerBound]] == nil { byFirstName[c.words[m.tokens.lowerBound]] = i }
         }
         var standaloneWords = Set<String>()
         for m in c.mentions where m.tokens.count == 1 && m.innerSpan == nil {
@@ -413,10 +417,10 @@ public struct EntityRecognizer: PipelineStage {
             let m = c.mentions[i]
             guard m.tokens.count == 1, m.innerSpan == nil else { continue }
             let word = c.words[m.tokens.lowerBound]
-            if let person = fullNames.first(where: { $0.last == word }) ?? fullNames.first(where: { $0.first == word }), person.index != i {
+            if let person = bySurname[word] ?? byFirstName[word], person != i {
                 c.mentions[i].type = .person
                 c.mentions[i].rule = "coref.short-name"
-                c.links.append((person.index, i))
+                c.links.append((person, i))
                 continue
             }
             guard m.type == nil else { continue }

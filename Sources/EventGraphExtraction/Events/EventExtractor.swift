@@ -52,13 +52,20 @@ public struct EventExtractor: PipelineStage {
 
     func extract(_ document: AnalyzedDocument, lowers: [String]) -> [Event] {
         let index = MentionIndex(document)
-        let timexTokens = datedTimexes(document)
+        // By first token (stably), so that each sentence looks only at its own time expressions:
+        // every trigger scanning all of a long text's dates made it quadratic.
+        let timexTokens = datedTimexes(document).enumerated()
+            .sorted { ($0.element.tokens.lowerBound, $0.offset) < ($1.element.tokens.lowerBound, $1.offset) }.map(\.element)
+        let timexStarts = timexTokens.map(\.tokens.lowerBound)
         var found: [Found] = []
+        /// The last event found of each type, for "the raid" naming one already reported.
+        var lastFoundOfType: [String: Int] = [:]
         for sentence in document.sentences {
             let range = sentence.tokens
+            let sentenceTimexes = timexTokens[Self.firstIndex(in: timexStarts, atLeast: range.lowerBound)..<Self.firstIndex(in: timexStarts, atLeast: range.upperBound)]
             var sentenceMentionsCache: [MentionIndex.Mention]?
             for t in range {
-                guard let trigger = triggers[lowers[t]], index.covering[t] == nil, timexTokens.first(where: { $0.tokens.contains(t) }) == nil else { continue }
+                guard let trigger = triggers[lowers[t]], index.covering[t] == nil, sentenceTimexes.first(where: { $0.tokens.contains(t) }) == nil else { continue }
                 var participants: [(ParticipantRole, MentionIndex.Mention)] = []
                 if sentenceMentionsCache == nil { sentenceMentionsCache = index.mentions(in: range) }
                 let mentions = sentenceMentionsCache!
@@ -115,11 +122,11 @@ public struct EventExtractor: PipelineStage {
                 }
                 // "no MKO members were hurt": denied, so not reported as an event.
                 if (max(range.lowerBound, t - 6)..<t).contains(where: { Self.negations.contains(lowers[$0]) }) { continue }
-                var date = timexTokens.filter { abs($0.tokens.lowerBound - t) <= 12 && range.contains($0.tokens.lowerBound)
+                var date = sentenceTimexes.filter { abs($0.tokens.lowerBound - t) <= 12 && range.contains($0.tokens.lowerBound)
                     && !crossesClause(from: min(t, $0.tokens.lowerBound), to: max(t, $0.tokens.upperBound), lowers, strict: true) }
                     .min { abs($0.tokens.lowerBound - t) < abs($1.tokens.lowerBound - t) }?.value
                 // A date that opens the sentence ("A week ago, there were tensions ...") governs it.
-                if date == nil, let opening = timexTokens.first(where: { range.contains($0.tokens.lowerBound) && $0.tokens.lowerBound <= range.lowerBound + 1 && $0.tokens.upperBound < t
+                if date == nil, let opening = sentenceTimexes.first(where: { range.contains($0.tokens.lowerBound) && $0.tokens.lowerBound <= range.lowerBound + 1 && $0.tokens.upperBound < t
                     && $0.tokens.upperBound + 1 < range.upperBound && lowers[$0.tokens.upperBound + 1] == "," }) {
                     date = opening.value
                 }
@@ -127,7 +134,7 @@ public struct EventExtractor: PipelineStage {
                 if let d = date, d.precision == .time, let day = d.earliest { date = TimeValue(day: day) }
                 // "the raid", "the skirmishes": a definite noun names an event already reported.
                 if trigger.form == .noun, t > range.lowerBound, Self.determiners.contains(lowers[t - 1]) || (t - 2 >= range.lowerBound && Self.determiners.contains(lowers[t - 2])),
-                   let earlier = found.lastIndex(where: { $0.type == trigger.type }), date == nil || found[earlier].date == nil || found[earlier].date == date {
+                   let earlier = lastFoundOfType[trigger.type], date == nil || found[earlier].date == nil || found[earlier].date == date {
                     for p in participants where !found[earlier].participants.contains(where: { $0.0 == p.0 }) { found[earlier].participants.append(p) }
                     if found[earlier].date == nil { found[earlier].date = date }
                     found[earlier].coreferent.append(t)
@@ -139,6 +146,7 @@ public struct EventExtractor: PipelineStage {
                 guard !participants.isEmpty || date != nil || Self.incidentTypes.contains(trigger.type) else { continue }
                 found.append(Found(type: trigger.type, trigger: t, sentence: sentence.index, date: date, participants: participants,
                                    rule: "event.\(trigger.form.rawValue).\(trigger.type)", lastSentence: sentence.index))
+                lastFoundOfType[trigger.type] = found.count - 1
             }
         }
         // Undated incidents take the date of the incident reported just before their last mention
@@ -207,6 +215,16 @@ public struct EventExtractor: PipelineStage {
     }
 
     struct DatedTimex { var tokens: ClosedRange<Int>; var value: TimeValue }
+
+    /// The index of the first element of the ascending `values` that is at least `bound`.
+    static func firstIndex(in values: [Int], atLeast bound: Int) -> Int {
+        var (low, high) = (0, values.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 
     /// Time expressions that date an event: dates and times with bounds (not durations, sets or
     /// vague references).
