@@ -72,7 +72,7 @@ public enum CorpusError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidFrontMatter(_, let problem): return "invalid YAML front matter: \(problem)"
         case .frontMatterNotAMapping: return "front matter must be a mapping of fields (title, url, source, published, license)"
         case .wrongFieldType(_, let field, let expected): return "field '\(field)' must be \(expected)"
-        case .invalidDate(_, let field, let value): return "field '\(field)' is not a valid date: '\(value)' (expected YYYY-MM-DD or an ISO 8601 date-time)"
+        case .invalidDate(_, let field, let value): return "field '\(field)' is not a valid date: '\(value)' (expected a date such as 2023-06-20, 2023-06-20T10:00:00Z, Tue, 20 Jun 2023 10:00:00 GMT or June 20, 2023)"
         case .invalidJSON(_, let problem): return "invalid JSON: \(problem)"
         case .notAnArticleRecord: return "expected a JSON object (an article record)"
         case .missingText(_, let fields): return "article record has no text (looked for \(fields.map { "'\($0)'" }.joined(separator: ", ")))"

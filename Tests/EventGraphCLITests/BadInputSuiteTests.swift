@@ -15,6 +15,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         case sparse(Int)
         /// A symbolic link to this path (relative to the link's folder).
         case symlink(String)
+        /// A file whose name is these bytes (not valid UTF-8), holding a good article; `file` is
+        /// the name as diagnostics show it.
+        case rawName([UInt8])
     }
 
     enum Outcome: Sendable {
@@ -25,6 +28,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         case read(String, absent: String? = nil)
         /// Not an article at all: skipped without a message.
         case skipped
+        /// A warning line after the path (`LINE:COL: warning: message`); the file is read as
+        /// document `read` (or not at all when nil), and `absent` must not appear in the graph.
+        case warning(String, read: String?, absent: String? = nil)
     }
 
     var kind: String
@@ -32,6 +38,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     var file: String
     var content: Content
     var outcome: Outcome
+    /// The file name as diagnostics show it, when that differs from `file` (controls and colons
+    /// escaped).
+    var shown: String? = nil
 
     var testDescription: String { kind }
 }
@@ -39,6 +48,17 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 /// The bad-input suite: every kind in one corpus with a good article, built once.
 @Suite struct BadInputSuiteTests {
     static let goodArticle = "---\npublished: 2023-06-21\n---\nAlbanian police raided the Ashraf-3 camp on Tuesday, officials said.\n"
+
+    /// Ten anchors, each aliasing the one before ten times, used as a repeated key: Yams' duplicate
+    /// key check would compare 10^10 nodes.
+    static let yamlBomb: String = {
+        var lines = ["---", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1...9 {
+            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
+        }
+        lines += ["? *a9", ": 1", "? *a9", ": 2", "---", "Police in Tirana raided the camp."]
+        return lines.joined(separator: "\n") + "\n"
+    }()
 
     static let cases: [BadInput] = {
         func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
@@ -99,7 +119,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             BadInput(kind: "unclosed front matter", file: "unclosed.txt", content: .text("---\ntitle: Raid\nPolice raided the camp.\n"), outcome: .error("1:1: error: front matter opened with '---' is never closed (expected a line '---' or '...')")),
             BadInput(kind: "invalid YAML front matter", file: "bad-yaml.txt", content: .text("---\ntitle: [broken\n---\nText."), outcome: .error("3:1: error: invalid YAML front matter: while parsing a flow sequence: did not find expected ',' or ']'")),
             BadInput(kind: "front matter that is not a mapping", file: "list-yaml.txt", content: .text("---\n- a\n- b\n---\nText."), outcome: .error("2:1: error: front matter must be a mapping of fields (title, url, source, published, license)")),
-            BadInput(kind: "impossible date", file: "bad-date.txt", content: .text("---\npublished: 2023-02-30\n---\nText."), outcome: .error("2:12: error: field 'published' is not a valid date: '2023-02-30' (expected YYYY-MM-DD or an ISO 8601 date-time)")),
+            BadInput(kind: "impossible date", file: "bad-date.txt", content: .text("---\npublished: 2023-02-30\n---\nText."), outcome: .error("2:12: error: field 'published' is not a valid date: '2023-02-30' (expected a date such as 2023-06-20, 2023-06-20T10:00:00Z, Tue, 20 Jun 2023 10:00:00 GMT or June 20, 2023)")),
             BadInput(kind: "truncated JSONL line", file: "feed.jsonl", content: .text("{\"text\": \"Police in Tirana raided the camp.\", \"published\": \"2023-06-20\"}\n{\"text\": \"Trunc"), outcome: .error("2:16: error: invalid JSON: unterminated string")),
             BadInput(kind: "JSONL: the record before the truncated line", file: "feed.jsonl", content: .text(""), outcome: .read("feed.jsonl:1")),
             BadInput(kind: "broken JSON", file: "broken.json", content: .text("{\"text\": \"Police raided the camp.\",}"), outcome: .error("1:36: error: invalid JSON: unexpected character '}', expected a member name in double quotes")),
@@ -116,6 +136,40 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             BadInput(kind: "a folder symlink loop", file: "loop/self", content: .symlink(".."), outcome: .skipped),
             BadInput(kind: "a symlink to itself", file: "self-link.txt", content: .symlink("self-link.txt"), outcome: .skipped),
             BadInput(kind: "a file of another type", file: "photo.png", content: .bytes(png), outcome: .skipped),
+            // What an adversarial run found (issue 14): files outside the corpus, forged lines,
+            // names that are not UTF-8, metadata that cost articles, numbers that trapped, bombs.
+            BadInput(kind: "a symlink to a file outside the corpus", file: "passwd.txt", content: .symlink("/etc/passwd"),
+                     outcome: .warning("1:1: warning: symbolic link to /etc/passwd, outside the corpus; skipped (use --follow-symlinks to read it)", read: nil, absent: "root:x:0:0")),
+            BadInput(kind: "a symlinked folder outside the corpus", file: "system", content: .symlink("/etc"),
+                     outcome: .warning("1:1: warning: symbolic link to /etc, outside the corpus; skipped (use --follow-symlinks to read it)", read: nil)),
+            BadInput(kind: "a symlink to an article inside the corpus", file: "inside-link.txt", content: .symlink("good.txt"), outcome: .read("inside-link.txt")),
+            BadInput(kind: "a file name with a newline that would forge a line", file: "x\n+ document FAKE LINE.txt",
+                     content: .text("Police in Tirana raided the camp.\n"),
+                     outcome: .read("x\n+ document FAKE LINE.txt")),
+            BadInput(kind: "a file name that would forge a diagnostic", file: "a:1:2: error: forged.txt", content: .bytes([]),
+                     outcome: .error("1:1: error: file is empty"), shown: "a\\u{3A}1\\u{3A}2\\u{3A} error\\u{3A} forged.txt"),
+            BadInput(kind: "a file name that is not UTF-8", file: "bad\\x{FF}name.txt", content: .rawName(Array("bad".utf8) + [0xFF] + Array("name.txt".utf8)),
+                     outcome: .error("1:1: error: file name is not valid UTF-8; not read (rename it)")),
+            BadInput(kind: "HTML: an empty teaser article before the article", file: "teaser.html",
+                     content: .text("<html><body><article class=\"teaser\"><a href=\"/more\"></a></article><article><p>Police in Tirana raided the camp.</p></article></body></html>"),
+                     outcome: .read("teaser.html")),
+            BadInput(kind: "HTML: an RFC 1123 date in a meta tag", file: "rfc-date.html",
+                     content: .text("<html><head><meta name=\"date\" content=\"Tue, 20 Jun 2023 10:00:00 GMT\"></head><body><article><p>Police in Tirana raided the camp.</p></article></body></html>"),
+                     outcome: .read("rfc-date.html")),
+            BadInput(kind: "HTML: a date in no known form", file: "odd-date.html",
+                     content: .text("<html><head>\n<meta name=\"date\" content=\"yesterday\"></head><body><article><p>Police in Tirana raided the camp.</p></article></body></html>"),
+                     outcome: .warning("2:1: warning: published 'yesterday' is not a date in a known form; read without a publication date from it", read: "odd-date.html")),
+            BadInput(kind: "a huge ordinal in the text", file: "huge-ordinal.txt",
+                     content: .text("---\npublished: 2023-06-21\n---\nThe 9223372036854775807th century was long. The 9223372036854775807th quarter too. 9,223,372,036,854,775,807 years passed.\n"),
+                     outcome: .read("huge-ordinal.txt")),
+            BadInput(kind: "a YAML alias bomb as mapping keys", file: "alias-bomb.md", content: .text(yamlBomb), outcome: .error("3:10: error: invalid YAML front matter: YAML aliases (*name) are not allowed here")),
+            BadInput(kind: "duplicate YAML keys", file: "dup-keys.txt", content: .text("---\ntitle: A\nsource: MNA\ntitle: B\n---\nPolice in Tirana raided the camp.\n"),
+                     outcome: .error("4:1: error: invalid YAML front matter: duplicate key 'title' (first at line 2)")),
+            BadInput(kind: "the last day of year 9999 as publication date", file: "year-9999.txt",
+                     content: .text("---\npublished: 9999-12-31\n---\nNext month and next decade, officials said, police in Tirana will raid the camp.\n"),
+                     outcome: .read("year-9999.txt", absent: "10000")),
+            BadInput(kind: "an impossible time in the publication date", file: "bad-time.txt", content: .text("---\npublished: 2023-06-20T25:61:61+99:99\n---\nText."),
+                     outcome: .error("2:12: error: field 'published' is not a valid date: '2023-06-20T25:61:61+99:99' (expected a date such as 2023-06-20, 2023-06-20T10:00:00Z, Tue, 20 Jun 2023 10:00:00 GMT or June 20, 2023)")),
         ]
     }()
 
@@ -147,6 +201,14 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             case .sparse(let size):
                 guard fm.createFile(atPath: path, contents: nil), truncate(path, off_t(size)) == 0 else { throw CocoaError(.fileWriteUnknown) }
             case .symlink(let target): try fm.createSymbolicLink(atPath: path, withDestinationPath: target)
+            case .rawName(let name):
+                let folder = Array(corpus.utf8) + [UInt8(ascii: "/")]
+                let descriptor = (folder + name + [0]).withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { open($0, O_WRONLY | O_CREAT | O_TRUNC, 0o644) }
+                }
+                guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+                _ = Array(goodArticle.utf8).withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
+                close(descriptor)
             }
         }
         let output = root.appendingPathComponent("out").path
@@ -166,11 +228,16 @@ struct BadInput: Sendable, CustomTestStringConvertible {
     func eachInputIsReportedOrRepaired(_ input: BadInput) throws {
         let run = try Self.run.get()
         let path = run.corpus + "/" + input.file
+        let shownPath = run.corpus + "/" + (input.shown ?? input.file)
         // A JSONL file holds several cases: its good records are read, its bad ones reported.
         let sharedFile = Self.cases.filter { $0.file == input.file }.count > 1
         switch input.outcome {
+        case .warning(let message, let read, let absent):
+            #expect(run.stderrLines.contains("\(shownPath):\(message)"), "\(run.stderrLines.filter { $0.hasPrefix(shownPath) })")
+            if let read { #expect(run.graph?.document(id: read) != nil) } else { #expect(run.graph?.documents.contains { $0.path == path } == false) }
+            if let absent { #expect(!run.graphText.contains(absent)) }
         case .error(let message):
-            #expect(run.stderrLines.contains("\(path):\(message)"), "\(run.stderrLines.filter { $0.hasPrefix(path) })")
+            #expect(run.stderrLines.contains("\(shownPath):\(message)"), "\(run.stderrLines.filter { $0.hasPrefix(shownPath) })")
             if !sharedFile { #expect(run.graph?.documents.contains { $0.path == path } == false) }
         case .read(let id, let absent):
             #expect(run.graph?.document(id: id) != nil, "\(run.stderrLines.filter { $0.hasPrefix(path) })")
@@ -179,6 +246,16 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         case .skipped:
             #expect(!run.stderrLines.contains { $0.hasPrefix(path) })
         }
+    }
+
+    /// Names and text from the corpus never start a line of their own or pass for a diagnostic,
+    /// and no control character reaches standard error.
+    @Test func diagnosticsCannotBeForged() throws {
+        let run = try Self.run.get()
+        #expect(!run.stderrLines.contains { $0.hasPrefix("+ document") })
+        #expect(!run.stderrLines.contains { $0.hasPrefix(run.corpus + "/a:1:2: error:") })
+        #expect(run.stderrLines.contains { $0.hasPrefix(run.corpus + "/x\\n+ document FAKE LINE.txt:1:1: warning:") })
+        #expect(!run.stderrLines.joined().unicodeScalars.contains { DisplayText.needsEscape($0) })
     }
 
     @Test func theRestIsBuiltAndTheStatusSaysSomeInputFailed() throws {

@@ -67,7 +67,7 @@ import Testing
 
     @Test func invalidDateNamesTheField() {
         #expect(message("---\ntitle: x\npublished: 2023-02-30\n---\nBody.")
-            == "a.txt:3:12: error: field 'published' is not a valid date: '2023-02-30' (expected YYYY-MM-DD or an ISO 8601 date-time)")
+            == "a.txt:3:12: error: field 'published' is not a valid date: '2023-02-30' (expected a date such as 2023-06-20, 2023-06-20T10:00:00Z, Tue, 20 Jun 2023 10:00:00 GMT or June 20, 2023)")
     }
 
     @Test func nonScalarFieldIsAWrongType() {

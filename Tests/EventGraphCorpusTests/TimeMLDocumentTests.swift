@@ -58,7 +58,7 @@ import Testing
             try TimeMLDocument.parse(Array(broken.utf8), path: "t.tml")
         }
         #expect(CorpusError.invalidDate(SourceLocation(path: "t.tml", line: 6, column: 6), field: "CREATION_TIME value", value: "2023-02-30").description
-            == "t.tml:6:6: error: field 'CREATION_TIME value' is not a valid date: '2023-02-30' (expected YYYY-MM-DD or an ISO 8601 date-time)")
+            == "t.tml:6:6: error: field 'CREATION_TIME value' is not a valid date: '2023-02-30' (expected a date such as 2023-06-20, 2023-06-20T10:00:00Z, Tue, 20 Jun 2023 10:00:00 GMT or June 20, 2023)")
     }
 
     @Test func missingTextIsAClearError() {
