@@ -23,20 +23,26 @@ enum CommandRunner {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> Output {
+    /// Runs the tool with extra environment variables; `stdoutPath` sends standard output to a
+    /// file (`/dev/full`, to see a failing write) instead of a pipe.
+    static func run(_ arguments: [String], in directory: URL = repositoryRoot, environment extra: [String: String] = [:],
+                    stdoutPath: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        for (key, value) in extra { environment[key] = value }
         process.environment = environment
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        let file = try stdoutPath.map { path in try FileHandle(forWritingTo: URL(fileURLWithPath: path)) }
+        process.standardOutput = file ?? out
         process.standardError = err
         try process.run()
+        defer { try? file?.close() }
         // Read both pipes before waiting, so a chatty child cannot fill a pipe and block.
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stdoutData = file == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Output(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),

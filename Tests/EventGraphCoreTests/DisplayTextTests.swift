@@ -20,7 +20,8 @@ import Testing
     @Test func markdownFieldsAreText() {
         #expect(DisplayText.markdown("<script>alert(1)</script>") == "&lt;script&gt;alert\\(1\\)&lt;/script&gt;")
         #expect(DisplayText.markdown("[x](javascript:alert(1))") == "\\[x\\]\\(javascript&#58;alert\\(1\\)\\)")
-        #expect(DisplayText.markdown("see www.example.com or a@b.org") == "see www&#46;example.com or a&#64;b.org")
+        #expect(DisplayText.markdown("see www.example.com or a@b.org") == "see www&#46;&#8203;example.com or a&#64;&#8203;b.org")
+        #expect(DisplayText.markdown("https://x.y") == "https&#58;&#8203;//x.y")
         #expect(DisplayText.markdown("a | b *c* `d`\nnext") == "a \\| b \\*c\\* \\`d\\`\\\\nnext")
     }
 }

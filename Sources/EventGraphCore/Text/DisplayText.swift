@@ -53,8 +53,11 @@ public enum DisplayText {
     /// Text for a Markdown document, shown as text by any renderer: the characters that start HTML
     /// (`<`, `>`, `&`) become character references, every ASCII punctuation mark that Markdown or its
     /// extensions give meaning inside a line to (emphasis, code, links and images, tables,
-    /// strikethrough, math) is backslash-escaped, the `:` of a URL scheme and the `.` after `www` are
-    /// written as references so that no autolink forms, and controls are made `visible`.
+    /// strikethrough, math) is backslash-escaped, the marks that start autolinks (`:`, `@`, the `.`
+    /// after `www`) are written as references with a zero-width space after the ones that would
+    /// still link once decoded, and controls are made `visible`.
+    static let zeroWidthSpace = "&#8203;"
+
     public static func markdown(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
@@ -64,12 +67,15 @@ public enum DisplayText {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
-            case ":": out += "&#58;"
-            case "@": out += "&#64;"
+            // Autolinks: a renderer may look for "scheme://", "www." and "name@host" in the source or
+            // in the decoded text (GFM finds addresses after references are decoded), so the mark
+            // is written as a reference and followed by a zero-width space, which no link can
+            // contain. Shown, the text reads the same.
+            case ":": out += "&#58;" + (scalars.dropFirst(index + 1).starts(with: ["/", "/"]) ? zeroWidthSpace : "")
+            case "@": out += "&#64;" + zeroWidthSpace
             case ".":
-                // "www." starts an extended autolink; a reference breaks it, and other dots stay.
                 let before = String(String.UnicodeScalarView(scalars[max(0, index - 3)..<index])).lowercased()
-                out += before == "www" ? "&#46;" : "."
+                out += before == "www" ? "&#46;" + zeroWidthSpace : "."
             // Marks that only mean something at the start of a line (`-`, `+`, `=`) stay as they
             // are: a field never starts one.
             case "\\", "`", "*", "_", "[", "]", "(", ")", "{", "}", "#", "!", "|", "~", "$":
