@@ -5,11 +5,12 @@
 # into Tests/Fuzz/TARGET/ once fixed, and the tests replay it from then on.
 #
 #   Scripts/fuzz.sh [MINUTES_PER_TARGET] [TARGET ...]     default: 1 minute, every target
+# Dictionaries: Tests/Fuzz/dictionaries/common.dict for every target, plus TARGET.dict.
 #   WORK=/tmp/eventgraph-fuzz Scripts/fuzz.sh 5 html json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-1}; shift || true
-targets=("$@"); [ ${#targets[@]} -eq 0 ] && targets=(front-matter json jsonl html graph-json timex pipeline diff)
+targets=("$@"); [ ${#targets[@]} -eq 0 ] && targets=(front-matter json jsonl html graph-json timex pipeline diff display)
 work=${WORK:-/tmp/eventgraph-fuzz}
 swift build -c release --product eventgraph-fuzz --build-path .build/fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library >/dev/null
@@ -23,10 +24,15 @@ for target in "${targets[@]}"; do
   case $target in
     front-matter|timex|pipeline) cp -n seeds/*.txt "$corpus"/ 2>/dev/null || true ;;
   esac
+  # Tokens worth inserting: huge numbers, YAML aliases, controls, markup (common.dict), and the
+  # target's own fields; libFuzzer takes one dictionary, so the two are joined.
+  dict=$work/$target/dict
+  cat Tests/Fuzz/dictionaries/common.dict > "$dict"
+  [ -f "Tests/Fuzz/dictionaries/$target.dict" ] && cat "Tests/Fuzz/dictionaries/$target.dict" >> "$dict"
   log=$work/$target/log.txt
   set +e
   EVENTGRAPH_FUZZ_TARGET=$target "$binary" "$corpus" -max_total_time=$((minutes * 60)) -max_len=65536 \
-    -rss_limit_mb=4096 -timeout=30 -print_final_stats=1 -artifact_prefix="$artifacts/" >"$log" 2>&1
+    -rss_limit_mb=4096 -timeout=30 -print_final_stats=1 -dict="$dict" -artifact_prefix="$artifacts/" >"$log" 2>&1
   status=$?
   set -e
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)

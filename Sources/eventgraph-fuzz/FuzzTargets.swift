@@ -22,6 +22,8 @@ enum FuzzTarget: String, CaseIterable {
     case timex
     case pipeline
     case diff
+    /// What every text and Markdown output does to untrusted text.
+    case display
 
     static let standardPipeline = try! Pipeline.standard()
     static let tagger = try! TimexTagger()
@@ -46,6 +48,8 @@ enum FuzzTarget: String, CaseIterable {
             let document = AnalyzedDocument(source: source(text))
             for timex in FuzzTarget.tagger.tag(document) {
                 precondition(timex.start >= 0 && timex.start <= timex.end && timex.end <= document.scalars.count, "timex span outside the text")
+                // Years have four digits at most, and are never negative ("the 99999th century").
+                precondition(timex.value.prefix { $0.isNumber }.count <= 4 && !timex.value.hasPrefix("-"), "timex value past the calendar: \(timex.value)")
             }
         case .pipeline:
             let text = String(decoding: bytes, as: UTF8.self)
@@ -61,6 +65,8 @@ enum FuzzTarget: String, CaseIterable {
             }
             let decoded = try! GraphJSON.decode(GraphJSON.encode(fragment), path: "fragment.graph.json")
             precondition(decoded == fragment, "fragment does not survive a graph JSON round trip")
+        case .display:
+            checkDisplay(String(decoding: bytes, as: UTF8.self))
         case .diff:
             let (old, new) = graphPair(bytes)
             precondition(GraphDiff.compare(old, old).isEmpty, "a graph differs from itself")
@@ -72,6 +78,32 @@ enum FuzzTarget: String, CaseIterable {
 
     private func source(_ text: String) -> SourceDocument {
         SourceDocument(document: Document(id: "fuzz.txt", path: "fuzz.txt", published: CalendarDay(iso: "2023-06-21"), sha256: "0"), text: text)
+    }
+
+    /// `visible` leaves no control and is idempotent; `markdown` leaves no control, no raw `<` or
+    /// `>`, no Markdown punctuation without its backslash, and no `&` but its own references.
+    private func checkDisplay(_ text: String) {
+        let visible = DisplayText.visible(text)
+        precondition(!visible.unicodeScalars.contains(where: DisplayText.needsEscape), "a control survives visible()")
+        precondition(DisplayText.visible(visible) == visible, "visible() is not idempotent")
+        let markdown = Array(DisplayText.markdown(text).unicodeScalars)
+        let references = ["&lt;", "&gt;", "&amp;", "&#58;", "&#64;", "&#46;", "&#8203;"].map { Array($0.unicodeScalars) }
+        var index = 0
+        while index < markdown.count {
+            let scalar = markdown[index]
+            precondition(!DisplayText.needsEscape(scalar) && scalar != "<" && scalar != ">", "raw markup survives markdown()")
+            if scalar == "\\" {
+                index += 2
+                continue
+            }
+            precondition(!"`*_[](){}#!|~$".unicodeScalars.contains(scalar), "unescaped Markdown punctuation")
+            if scalar == "&" {
+                guard let reference = references.first(where: { markdown[index...].starts(with: $0) }) else { preconditionFailure("a bare & in markdown()") }
+                index += reference.count
+                continue
+            }
+            index += 1
+        }
     }
 
     /// A reader's error must name the file and a line and column inside it.
