@@ -16,4 +16,18 @@ import Testing
         let result = try CommandRunner.tool([replayer, target] + inputs)
         #expect(result.status == 0, "\(result.output)")
     }
+
+    /// The dictionaries parse as libFuzzer reads them (a bad line stops every fuzz run before its
+    /// first input): `name="value"` with only `\\`, `\"` and `\xAB` as escapes.
+    @Test func dictionariesAreWellFormed() throws {
+        let folder = Self.root.appendingPathComponent("dictionaries")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".dict") }
+        #expect(files.contains("common.dict"))
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            for (number, line) in text.split(separator: "\n").enumerated() where !line.hasPrefix("#") && !line.isEmpty {
+                #expect(line.wholeMatch(of: /[A-Za-z0-9_]*="(?:[^"\\]|\\\\|\\"|\\x[0-9A-Fa-f]{2})*"/) != nil, "\(file):\(number + 1): \(line)")
+            }
+        }
+    }
 }
