@@ -60,9 +60,8 @@ with open(os.path.join(root, "the.txt"), "w") as f: f.write("---\npublished: 202
 PY
 row() {
   local what=$1; shift
-  local line
-  line=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  read -r seconds kilobytes <<<"$line"
+  /usr/bin/time -o "$scratch/time.txt" -f '%e %M' "$@" >/dev/null 2>&1 || true
+  read -r seconds kilobytes <"$scratch/time.txt"
   printf '| %s | %s | %.0f |\n' "$what" "$seconds" "$((kilobytes / 1024))"
 }
 echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"

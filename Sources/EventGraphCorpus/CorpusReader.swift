@@ -78,12 +78,6 @@ public struct CorpusReader: Sendable {
         return listing
     }
 
-    /// The old shape of `listing(for:)`, without its warnings.
-    public func entries(for paths: [String]) -> (entries: [Entry], errors: [CorpusError]) {
-        let listing = listing(for: paths)
-        return (listing.entries, listing.errors)
-    }
-
     /// Whether to follow symbolic links whose target lies outside the corpus roots
     /// (`--follow-symlinks`).
     public var followSymlinks = false
@@ -110,7 +104,12 @@ public struct CorpusReader: Sendable {
         for entry in names where entry.bytes.first != UInt8(ascii: ".") {
             let folder = directory.hasSuffix("/") ? directory : directory + "/"
             guard let name = entry.name else {
-                listing.errors.append(.invalidFileName(SourceLocation(path: folder + entry.shown)))
+                // Reported when it would have been read (an article's extension, or a folder);
+                // other files are passed over as any file of another type is.
+                let ext = (String(decoding: entry.bytes, as: UTF8.self) as NSString).pathExtension.lowercased()
+                if CorpusReader.extensions.contains(ext) || Self.isFolder(Array(folder.utf8) + entry.bytes) {
+                    listing.errors.append(.invalidFileName(SourceLocation(path: folder + entry.shown)))
+                }
                 continue
             }
             let full = folder + name
@@ -136,6 +135,15 @@ public struct CorpusReader: Sendable {
                   !CorpusReader.outputSuffixes.contains(where: { name.hasSuffix($0) }) else { continue }
             listing.entries.append(Entry(path: full, id: rel))
         }
+    }
+
+    /// Whether the path, given as raw bytes (a name that is not UTF-8), is a folder.
+    static func isFolder(_ path: [UInt8]) -> Bool {
+        var status = stat()
+        let found = (path + [0]).withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { stat($0, &status) == 0 }
+        }
+        return found && status.st_mode & S_IFMT == S_IFDIR
     }
 
     /// One name in a folder as the file system has it: bytes, which need not be UTF-8.
