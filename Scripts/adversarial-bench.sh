@@ -2,7 +2,7 @@
 # Times the inputs that were quadratic or exponential before issue 14, one row each, with the
 # release build: graph JSON on one line (40,000 sentences no evidence quotes; 10,000 documents;
 # 10,000 entities quoting one sentence), corpora of many distinct names (1,000 and 3,000 articles),
-# one article of 5,000 and 20,000 names, and user rule files (26 optional elements; 1,000 rules
+# one article of 5,000 and 20,000 names (meetings and support, each dated), and user rule files (26 optional elements; 1,000 rules
 # that all start with one word). Inputs are generated deterministically by python3. Not run by CI.
 #
 #   Scripts/adversarial-bench.sh            SCRATCH=/tmp/eventgraph-adversarial by default
@@ -48,7 +48,9 @@ for articles in (1000, 3000):
         with open(os.path.join(folder, "a%05d.txt" % a), "w") as f: f.write("---\npublished: 2023-06-21\n---\n" + " ".join(sentences) + "\n")
 for names in (5000, 20000):
     people = ["%s %s" % (first[i % 20], surname(i)) for i in range(names)]
-    text = " ".join("%s met %s in Tirana on Monday, officials said." % (people[i], people[i + 1]) for i in range(0, names, 2))
+    # Meetings (events with a place and a date) and support (relations with a date), alternating.
+    text = " ".join(("%s met %s in Tirana on Monday, officials said." if i % 4 == 0 else "%s supported %s on Tuesday, officials said.")
+                    % (people[i], people[i + 1]) for i in range(0, names, 2))
     with open(os.path.join(root, "article-%d-names.txt" % names), "w") as f: f.write("---\npublished: 2023-06-21\n---\n" + text + "\n")
 os.makedirs(os.path.join(root, "rules-optional/timex"), exist_ok=True)
 os.makedirs(os.path.join(root, "rules-many/timex"), exist_ok=True)

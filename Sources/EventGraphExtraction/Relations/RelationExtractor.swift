@@ -70,7 +70,10 @@ public struct RelationExtractor: PipelineStage {
         var relations: [Relation] = []
         var previousSubject: MentionIndex.Mention?
         var lastPerson: MentionIndex.Mention?
-        let timexes = document.timexes
+        // By start (stably), so that a clause looks up its sentence's time expressions by binary
+        // search: filtering all of a long text's dates for every relation made it quadratic.
+        let timexes = document.timexes.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+        let timexStarts = timexes.map(\.start)
         var seenEntities: Set<String> = []
         let firstMentions = index.mentions.filter { seenEntities.insert($0.entity.id).inserted }
         for sentence in document.sentences {
@@ -93,7 +96,7 @@ public struct RelationExtractor: PipelineStage {
                 let speakerEntity = by ?? (reported ? speaker : nil)
                 let mood: Modality = modality ?? (negated ? .negated : (reported && speakerEntity?.entity.id != source.entity.id ? .reported : .asserted))
                 // A characterization is timeless as far as the text goes.
-                let when = type == "cited-as" ? nil : time ?? clauseTime(c, near: tokens, timexes, pointsToo: instantTypes.contains(type))
+                let when = type == "cited-as" ? nil : time ?? clauseTime(c, near: tokens, timexes, starts: timexStarts, pointsToo: instantTypes.contains(type))
                 relations.append(Relation(type: type, source: source.entity.id, target: target?.entity.id, label: label,
                                           by: mood == .reported ? speakerEntity?.entity.id : nil, time: when, modality: mood,
                                           evidence: evidence, timeInIdentity: instantTypes.contains(type)))
@@ -388,9 +391,11 @@ public struct RelationExtractor: PipelineStage {
     /// The time of a relation stated in a clause: a duration anchored by "for" ("for ten years" →
     /// 2013/2023), a date after "since" (2016/..), or a date in the clause.
     /// States (hosted-by, located-in) take only anchored times; a date in the clause dates an instant.
-    private func clauseTime(_ c: Clause, near tokens: ClosedRange<Int>, _ timexes: [Timex], pointsToo: Bool) -> TemporalInterval? {
+    private func clauseTime(_ c: Clause, near tokens: ClosedRange<Int>, _ timexes: [Timex], starts: [Int], pointsToo: Bool) -> TemporalInterval? {
         let sentenceSpan = c.document.sentences[c.sentenceIndex].span
-        let inSentence = timexes.filter { $0.start >= sentenceSpan.start && $0.end <= sentenceSpan.end }
+        let first = EventExtractor.firstIndex(in: starts, atLeast: sentenceSpan.start)
+        let past = EventExtractor.firstIndex(in: starts, atLeast: sentenceSpan.end + 1)
+        let inSentence = timexes[first..<max(first, past)].filter { $0.end <= sentenceSpan.end }
         if let anchored = inSentence.first(where: { $0.interval != nil }) { return anchored.interval }
         guard pointsToo else { return nil }
         let trigger = c.document.tokens[tokens.lowerBound].span.start
