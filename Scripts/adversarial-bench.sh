@@ -6,12 +6,15 @@
 # that all start with one word). Inputs are generated deterministically by python3. Not run by CI.
 #
 #   Scripts/adversarial-bench.sh            SCRATCH=/tmp/eventgraph-adversarial by default
+#   EVENTGRAPH=/path/to/old/eventgraph LIMIT=120 Scripts/adversarial-bench.sh   (another binary; seconds before stopping a row)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scratch=${SCRATCH:-/tmp/eventgraph-adversarial}
 mkdir -p "$scratch"
-swift build -c release --product eventgraph >/dev/null
-eventgraph=$PWD/.build/release/eventgraph
+# EVENTGRAPH=path/to/eventgraph measures another build (an older commit's, for a before/after).
+if [ -z "${EVENTGRAPH:-}" ]; then swift build -c release --product eventgraph >/dev/null; fi
+eventgraph=${EVENTGRAPH:-$PWD/.build/release/eventgraph}
+limit=${LIMIT:-120}
 python3 - "$scratch" <<'PY'
 import json, os, sys
 root = sys.argv[1]
@@ -62,8 +65,11 @@ with open(os.path.join(root, "the.txt"), "w") as f: f.write("---\npublished: 202
 PY
 row() {
   local what=$1; shift
-  /usr/bin/time -o "$scratch/time.txt" -f '%e %M' "$@" >/dev/null 2>&1 || true
-  read -r seconds kilobytes <"$scratch/time.txt"
+  local status=0
+  /usr/bin/time -o "$scratch/time.txt" -f '%e %M' timeout "$limit" "$@" >/dev/null 2>&1 || status=$?
+  read -r seconds kilobytes < <(tail -1 "$scratch/time.txt")
+  [ "$status" -eq 124 ] && seconds="> $limit (stopped)"
+  [ "$status" -gt 128 ] && [ "$status" -ne 124 ] && seconds="$seconds (killed by signal $((status - 128)))"
   printf '| %s | %s | %.0f |\n' "$what" "$seconds" "$((kilobytes / 1024))"
 }
 echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores"

@@ -1,3 +1,4 @@
+import EventGraphCore
 import ArgumentParser
 import Foundation
 
@@ -13,6 +14,6 @@ func validateOutputPrefix(_ prefix: String?) throws {
     guard let prefix else { return }
     var isDirectory: ObjCBool = false
     if prefix.isEmpty || prefix.hasSuffix("/") || (FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory) && isDirectory.boolValue) {
-        throw ValidationError("-o takes a prefix for the files to write, not a folder: give FOLDER/NAME (writes FOLDER/NAME.graph.json, ...), got '\(prefix)'")
+        throw ValidationError("-o takes a prefix for the files to write, not a folder: give FOLDER/NAME (writes FOLDER/NAME.graph.json, ...), got '\(DisplayText.visible(prefix))'")
     }
 }

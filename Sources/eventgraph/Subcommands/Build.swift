@@ -47,10 +47,10 @@ struct Build: ParsableCommand {
     func validate() throws {
         try validateOutputPrefix(prefix)
         for format in formats.split(separator: ",") where !["graphml", "gexf", "jsonld", "none"].contains(format) {
-            throw ValidationError("--formats takes graphml, gexf, jsonld or none, got '\(format)'")
+            throw ValidationError("--formats takes graphml, gexf, jsonld or none, got '\(DisplayText.visible(String(format)))'")
         }
         if let published, CalendarDay(iso: published) == nil {
-            throw ValidationError("--published must be a date as YYYY-MM-DD, got '\(published)'")
+            throw ValidationError("--published must be a date as YYYY-MM-DD, got '\(DisplayText.visible(published))'")
         }
     }
 

@@ -48,7 +48,7 @@ struct TimelineCommand: ParsableCommand {
             throw ValidationError("--format must be one of \(TimelineFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, CalendarDay(iso: value) == nil { throw ValidationError("\(name) must be a date as YYYY-MM-DD, got '\(value)'") }
+            if let value, CalendarDay(iso: value) == nil { throw ValidationError("\(name) must be a date as YYYY-MM-DD, got '\(DisplayText.visible(value))'") }
         }
     }
 

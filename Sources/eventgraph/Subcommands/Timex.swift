@@ -38,7 +38,7 @@ struct Timex: ParsableCommand {
     var rules: String?
 
     func validate() throws {
-        if let dct, CalendarDay(iso: dct) == nil { throw ValidationError("--dct must be a date as YYYY-MM-DD, got '\(dct)'") }
+        if let dct, CalendarDay(iso: dct) == nil { throw ValidationError("--dct must be a date as YYYY-MM-DD, got '\(DisplayText.visible(dct))'") }
         if files.count > 1 && outputDirectory == nil { throw ValidationError("several inputs need --output-dir") }
     }
 
