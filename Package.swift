@@ -7,6 +7,9 @@
 //   EventGraphCore        model, stable IDs, TimeValue, merge. No file or network I/O; depends on nothing.
 //   EventGraphCorpus      reads articles (txt/md + YAML front matter, json/jsonl, html) into Core's
 //                         SourceDocument, with located errors. Depends on Core, Yams, CLibXML2.
+//   EventGraphSyntax      part-of-speech tagger, lemmatizer and dependency parser (averaged perceptrons
+//                         over hashed features), their model files, CoNLL-U and syntax scores.
+//                         Depends on nothing; its models are its own resources.
 //   EventGraphExtraction  the per-article pipeline (stages, resources) producing a graph fragment.
 //                         Depends on Core only: it never reads files other than its own resources.
 //   EventGraphExport      writes and reads the graph JSON contract; GraphML through libxml2; timelines;
@@ -15,6 +18,7 @@
 //   eventgraph            the command-line tool, one file per subcommand; the only target that ties
 //                         reading, extraction, merging and writing together.
 //   eventgraph-bench      per-stage throughput on a generated corpus (release builds).
+//   eventgraph-train      trains the syntax models from CoNLL-U (Scripts/train-syntax.sh); never run by CI.
 //   eventgraph-fuzz       libFuzzer targets (readers, tagger, pipeline, graph JSON, diff) and their replayer.
 //   CLibXML2              the system libxml2 (pkg-config libxml-2.0), imported `internal` by the HTML
 //                         reader and the XML exporters only.
@@ -27,6 +31,7 @@ let package = Package(
         .executable(name: "eventgraph", targets: ["eventgraph"]),
         .library(name: "EventGraphCore", targets: ["EventGraphCore"]),
         .library(name: "EventGraphCorpus", targets: ["EventGraphCorpus"]),
+        .library(name: "EventGraphSyntax", targets: ["EventGraphSyntax"]),
         .library(name: "EventGraphExtraction", targets: ["EventGraphExtraction"]),
         .library(name: "EventGraphExport", targets: ["EventGraphExport"]),
         .library(name: "EventGraphEvaluation", targets: ["EventGraphEvaluation"]),
@@ -42,6 +47,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "EventGraphCore"),
+        .target(name: "EventGraphSyntax"),
         .target(
             name: "EventGraphCorpus",
             dependencies: ["EventGraphCore", "CLibXML2", .product(name: "Yams", package: "Yams")]
@@ -62,6 +68,8 @@ let package = Package(
             ]
         ),
         // Measures throughput per stage on a generated corpus: `swift run -c release eventgraph-bench`.
+        // Trains the syntax models: `swift run -c release eventgraph-train ...` (Scripts/train-syntax.sh).
+        .executableTarget(name: "eventgraph-train", dependencies: ["EventGraphSyntax"]),
         .executableTarget(name: "eventgraph-bench", dependencies: ["EventGraphCore", "EventGraphCorpus", "EventGraphExtraction"]),
         // Fuzz targets: a libFuzzer binary when Scripts/fuzz.sh builds it with -sanitize=fuzzer and
         // -DFUZZING, else a replayer of saved inputs (what the tests run over Tests/Fuzz/).
@@ -69,6 +77,7 @@ let package = Package(
         .testTarget(name: "EventGraphCoreTests", dependencies: ["EventGraphCore"]),
         .testTarget(name: "EventGraphCorpusTests", dependencies: ["EventGraphCorpus"]),
         .testTarget(name: "EventGraphExtractionTests", dependencies: ["EventGraphExtraction"]),
+        .testTarget(name: "EventGraphSyntaxTests", dependencies: ["EventGraphSyntax"]),
         .testTarget(name: "EventGraphExportTests", dependencies: ["EventGraphExport"]),
         .testTarget(name: "EventGraphEvaluationTests", dependencies: ["EventGraphEvaluation", "EventGraphExport"]),
         // Runs the built `eventgraph` binary end to end: byte-identical rebuilds, schema validity,

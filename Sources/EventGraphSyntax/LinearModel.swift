@@ -1,0 +1,162 @@
+import Foundation
+
+/// A trained linear model as shipped: sorted feature hashes, weights quantized to 16 bits with one
+/// scale, the class labels, and the word lists a model keeps beside its weights (the tagger's
+/// dictionary of unambiguous words). Read once per process.
+public struct LinearModel: Sendable {
+    public var kind: String
+    /// `toolVersion`-style version of the weights, e.g. `tagger-1`.
+    public var version: String
+    public var classes: [String]
+    /// Extra string tables (name → entries), written and read as they are.
+    public var tables: [String: [String]]
+    let features: [UInt64]
+    let weights: [Int16]
+    let scale: Float
+    let rows: [UInt64: Int32]
+
+    public init(kind: String, version: String, classes: [String], tables: [String: [String]], features: [UInt64], weights: [Float]) {
+        let largest = weights.map(abs).max() ?? 0
+        let scale = largest > 0 ? largest / Float(Int16.max) : 1
+        self.init(kind: kind, version: version, classes: classes, tables: tables, features: features,
+                  quantized: weights.map { Int16(($0 / scale).rounded()) }, scale: scale)
+    }
+
+    init(kind: String, version: String, classes: [String], tables: [String: [String]], features: [UInt64], quantized: [Int16], scale: Float) {
+        self.kind = kind
+        self.version = version
+        self.classes = classes
+        self.tables = tables
+        self.features = features
+        self.weights = quantized
+        self.scale = scale
+        var rows: [UInt64: Int32] = [:]
+        rows.reserveCapacity(features.count)
+        for (index, feature) in features.enumerated() { rows[feature] = Int32(index) }
+        self.rows = rows
+    }
+
+    public var featureCount: Int { features.count }
+
+    /// Adds each feature's class weights to `scores` (one per class).
+    @inline(__always)
+    public func score(_ featureHashes: [UInt64], into scores: inout [Float]) {
+        let count = classes.count
+        for feature in featureHashes {
+            guard let row = rows[feature] else { continue }
+            let base = Int(row) * count
+            for c in 0..<count { scores[c] += Float(weights[base + c]) * scale }
+        }
+    }
+
+    // MARK: File format
+
+    static let magic = Array("EGLINEAR".utf8)
+    /// The layout of the file; a file of another version is refused, not guessed at.
+    public static let formatVersion: UInt32 = 1
+
+    /// Little-endian: magic, format version, kind, version, classes, tables, scale, feature count,
+    /// the sorted hashes, the weights (features × classes), then an FNV-1a checksum of all before.
+    public func encoded() -> [UInt8] {
+        var out = ByteWriter()
+        out.bytes += Self.magic
+        out.u32(Self.formatVersion)
+        out.string(kind)
+        out.string(version)
+        out.u32(UInt32(classes.count))
+        for label in classes { out.string(label) }
+        out.u32(UInt32(tables.count))
+        for name in tables.keys.sorted() {
+            out.string(name)
+            out.u32(UInt32(tables[name]!.count))
+            for entry in tables[name]! { out.string(entry) }
+        }
+        out.u32(scale.bitPattern)
+        out.u32(UInt32(features.count))
+        for feature in features { out.u64(feature) }
+        for weight in weights { out.u16(UInt16(bitPattern: weight)) }
+        out.u64(ByteReader.checksum(out.bytes[...]))
+        return out.bytes
+    }
+
+    /// Reads a model file; a missing, truncated, foreign or corrupted file is a located error.
+    public static func read(path: String, kind: String) throws(SyntaxError) -> LinearModel {
+        guard let data = FileManager.default.contents(atPath: path) else { throw SyntaxError(path: path, problem: "cannot read the model file") }
+        return try decode([UInt8](data), path: path, kind: kind)
+    }
+
+    public static func decode(_ bytes: [UInt8], path: String, kind expectedKind: String) throws(SyntaxError) -> LinearModel {
+        var reader = ByteReader(bytes: bytes, path: path)
+        guard bytes.count >= magic.count + 12, Array(bytes[..<magic.count]) == magic else {
+            throw SyntaxError(path: path, problem: "not an EventGraph model file")
+        }
+        guard ByteReader.checksum(bytes[..<(bytes.count - 8)]) == ByteReader.u64(bytes, at: bytes.count - 8) else {
+            throw SyntaxError(path: path, problem: "model file is truncated or corrupted (checksum mismatch)")
+        }
+        reader.offset = magic.count
+        let format = try reader.u32()
+        guard format == formatVersion else {
+            throw SyntaxError(path: path, problem: "model file format \(format), this eventgraph reads format \(formatVersion)")
+        }
+        let kind = try reader.string()
+        guard kind == expectedKind else { throw SyntaxError(path: path, problem: "model file holds a \(kind), expected a \(expectedKind)") }
+        let version = try reader.string()
+        let classes = try (0..<Int(try reader.u32())).map { _ throws(SyntaxError) in try reader.string() }
+        var tables: [String: [String]] = [:]
+        for _ in 0..<Int(try reader.u32()) {
+            let name = try reader.string()
+            tables[name] = try (0..<Int(try reader.u32())).map { _ throws(SyntaxError) in try reader.string() }
+        }
+        let scale = Float(bitPattern: try reader.u32())
+        let count = Int(try reader.u32())
+        guard count <= (bytes.count - reader.offset) / 8 else { throw SyntaxError(path: path, problem: "model file is truncated") }
+        let features = try (0..<count).map { _ throws(SyntaxError) in try reader.u64() }
+        guard count * classes.count <= (bytes.count - reader.offset) / 2 else { throw SyntaxError(path: path, problem: "model file is truncated") }
+        let weights = try (0..<(count * classes.count)).map { _ throws(SyntaxError) in Int16(bitPattern: try reader.u16()) }
+        guard zip(features, features.dropFirst()).allSatisfy({ $0 < $1 }) else { throw SyntaxError(path: path, problem: "model features are not sorted") }
+        return LinearModel(kind: kind, version: version, classes: classes, tables: tables, features: features, quantized: weights, scale: scale)
+    }
+}
+
+struct ByteWriter {
+    var bytes: [UInt8] = []
+    mutating func u16(_ value: UInt16) { for shift in stride(from: 0, to: 16, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt16(shift))) } }
+    mutating func u32(_ value: UInt32) { for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) } }
+    mutating func u64(_ value: UInt64) { for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) } }
+    mutating func string(_ text: String) {
+        u32(UInt32(text.utf8.count))
+        bytes += text.utf8
+    }
+}
+
+struct ByteReader {
+    let bytes: [UInt8]
+    let path: String
+    var offset = 0
+
+    mutating func take(_ count: Int) throws(SyntaxError) -> ArraySlice<UInt8> {
+        guard count >= 0, offset + count <= bytes.count - 8 else { throw SyntaxError(path: path, problem: "model file is truncated at byte \(offset)") }
+        defer { offset += count }
+        return bytes[offset..<(offset + count)]
+    }
+
+    mutating func u16() throws(SyntaxError) -> UInt16 { try take(2).reversed().reduce(0) { $0 << 8 | UInt16($1) } }
+    mutating func u32() throws(SyntaxError) -> UInt32 { try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) } }
+    mutating func u64() throws(SyntaxError) -> UInt64 { try take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) } }
+    mutating func string() throws(SyntaxError) -> String {
+        let length = Int(try u32())
+        guard length <= 1 << 20 else { throw SyntaxError(path: path, problem: "model file holds a string of \(length) bytes at byte \(offset)") }
+        guard let text = String(validating: try take(length), as: UTF8.self) else { throw SyntaxError(path: path, problem: "model file holds invalid UTF-8 at byte \(offset)") }
+        return text
+    }
+
+    static func u64(_ bytes: [UInt8], at offset: Int) -> UInt64 {
+        bytes[offset..<(offset + 8)].reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
+}

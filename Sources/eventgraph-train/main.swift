@@ -1,0 +1,137 @@
+import EventGraphSyntax
+import Foundation
+
+// eventgraph-train: trains the syntax models from the documents of Training/syntax-manifest.tsv
+// marked `train`, and scores them on those marked `held-out`. Deterministic: the same data gives
+// the same model bytes. Scripts/train-syntax.sh lays out the data and calls it; CI never does.
+//
+//   eventgraph-train tagger --data DIR [--manifest FILE] [--epochs N] [--version V] -o MODEL
+//   eventgraph-train score-tagger --data DIR --model MODEL [--manifest FILE]
+
+struct Options {
+    var command = ""
+    var data = ""
+    var manifest = "Training/syntax-manifest.tsv"
+    var output = ""
+    var model = ""
+    var epochs = 10
+    var version = "tagger-1"
+    /// Word lists (first column of TSV files, `#` comments and the header skipped).
+    var commonWords: [String] = []
+    var names: [String] = []
+}
+
+/// The first column of a lexicon file: one word per row after its header.
+func lexiconWords(_ paths: [String]) -> Set<String> {
+    var words = Set<String>()
+    for path in paths {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { fail("cannot read \(path)") }
+        for line in text.split(separator: "\n").drop(while: { $0.hasPrefix("#") }).dropFirst() where !line.hasPrefix("#") {
+            if let word = line.split(separator: "\t").first { words.insert(String(word)) }
+        }
+    }
+    return words
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data(("eventgraph-train: " + message + "\n").utf8))
+    exit(2)
+}
+
+func parseOptions() -> Options {
+    var options = Options()
+    var arguments = CommandLine.arguments.dropFirst()
+    options.command = arguments.popFirst() ?? ""
+    while let argument = arguments.popFirst() {
+        guard let value = arguments.popFirst() else { fail("\(argument) needs a value") }
+        switch argument {
+        case "--data": options.data = value
+        case "--manifest": options.manifest = value
+        case "-o", "--output": options.output = value
+        case "--model": options.model = value
+        case "--epochs":
+            guard let epochs = Int(value) else { fail("--epochs takes a number") }
+            options.epochs = epochs
+        case "--version": options.version = value
+        case "--common-words": options.commonWords.append(value)
+        case "--names": options.names.append(value)
+        default: fail("unknown option \(argument)")
+        }
+    }
+    return options
+}
+
+/// The manifest's documents for one use (`train`, `held-out`), as `treebank/path` under the data folder.
+func documents(_ options: Options, use: String) -> [String] {
+    guard let text = try? String(contentsOfFile: options.manifest, encoding: .utf8) else { fail("cannot read \(options.manifest)") }
+    var out: [String] = []
+    for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("treebank\t") {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count >= 5 else { fail("\(options.manifest): malformed line '\(line)'") }
+        if fields[4] == use { out.append("\(fields[0])/\(fields[1])") }
+    }
+    return out
+}
+
+func sentences(_ options: Options, use: String) -> [SyntaxSentence] {
+    var all: [SyntaxSentence] = []
+    for document in documents(options, use: use) {
+        let path = options.data + "/" + document
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { fail("cannot read \(path) (see Training/README.md for the data)") }
+        do { all += try CoNLLU.parse(text, path: path) } catch { fail(error.description) }
+    }
+    return all
+}
+
+func seconds(since start: ContinuousClock.Instant) -> String {
+    let duration = ContinuousClock.now - start
+    return String(format: "%.1f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+}
+
+func scoreTagger(_ tagger: POSTagger, _ options: Options) {
+    var byGroup: [String: SyntaxScores] = [:]
+    for document in documents(options, use: "held-out") {
+        let path = options.data + "/" + document
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8), let gold = try? CoNLLU.parse(text, path: path) else { fail("cannot read \(path)") }
+        let group = document.contains("GUM_news") ? "GUM news" : document.contains("ewt") ? "EWT test" : "other"
+        for sentence in gold {
+            var predicted = sentence
+            for (i, tag) in tagger.tag(sentence.words.map(\.form)).enumerated() { predicted.words[i].upos = tag }
+            byGroup[group, default: SyntaxScores()].add(gold: sentence, predicted: predicted)
+        }
+    }
+    for group in byGroup.keys.sorted() {
+        let scores = byGroup[group]!
+        print("\(group): \(scores.words) words, UPOS \(String(format: "%.2f", scores.uposAccuracy))")
+    }
+}
+
+let options = parseOptions()
+switch options.command {
+case "tagger":
+    guard !options.data.isEmpty, !options.output.isEmpty else { fail("tagger needs --data DIR and -o MODEL") }
+    let start = ContinuousClock.now
+    let training = sentences(options, use: "train")
+    print("training on \(training.count) sentences, \(training.reduce(0) { $0 + $1.words.count }) words, \(options.epochs) epochs")
+    let lexicon = TaggerLexicon(common: lexiconWords(options.commonWords), names: lexiconWords(options.names))
+    let tagger = TaggerTraining.train(training, lexicon: lexicon, epochs: options.epochs, version: options.version)
+    let bytes = tagger.model.encoded()
+    do { try Data(bytes).write(to: URL(fileURLWithPath: options.output)) } catch { fail("cannot write \(options.output)") }
+    print("wrote \(options.output): \(tagger.model.featureCount) features, \(bytes.count) bytes, in \(seconds(since: start))")
+    scoreTagger(tagger, options)
+case "score-tagger":
+    do { scoreTagger(POSTagger(model: try LinearModel.read(path: options.model, kind: "tagger")), options) } catch { fail(error.description) }
+case "tag-file":
+    // Gold CoNLL-U in (--data names the file), the same with predicted UPOS out: for error analysis.
+    do {
+        let tagger = POSTagger(model: try LinearModel.read(path: options.model, kind: "tagger"))
+        guard let text = try? String(contentsOfFile: options.data, encoding: .utf8) else { fail("cannot read \(options.data)") }
+        var sentences = try CoNLLU.parse(text, path: options.data)
+        for s in sentences.indices {
+            for (i, tag) in tagger.tag(sentences[s].words.map(\.form)).enumerated() { sentences[s].words[i].xpos = tag }
+        }
+        print(CoNLLU.format(sentences), terminator: "")
+    } catch { fail("\(error)") }
+default:
+    fail("usage: eventgraph-train tagger|score-tagger --data DIR [--manifest FILE] [-o MODEL | --model MODEL]")
+}

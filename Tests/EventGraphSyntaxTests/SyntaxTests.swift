@@ -1,0 +1,122 @@
+import EventGraphSyntax
+import Testing
+
+@Suite struct CoNLLUTests {
+    static let sample = """
+        # sent_id = s1
+        # text = Albania hosted the group.
+        1\tAlbania\tAlbania\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+        2\thosted\thost\tVERB\tVBD\t_\t0\troot\t_\t_
+        3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+        4\tgroup\tgroup\tNOUN\tNN\t_\t2\tobj\t_\tSpaceAfter=No
+        5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+        # sent_id = s2
+        # text = Don't.
+        1-2\tDon't\t_\t_\t_\t_\t_\t_\t_\t_
+        1\tDo\tdo\tAUX\tVBP\t_\t0\troot\t_\t_
+        2\tn't\tnot\tPART\tRB\t_\t1\tadvmod\t_\t_
+        3\t.\t.\tPUNCT\t.\t_\t1\tpunct\t_\t_
+
+        """
+
+    @Test func readsWordsAndSkipsMultiwordTokens() throws {
+        let sentences = try CoNLLU.parse(Self.sample, path: "s.conllu")
+        #expect(sentences.map(\.id) == ["s1", "s2"])
+        #expect(sentences[0].words.map(\.form) == ["Albania", "hosted", "the", "group", "."])
+        #expect(sentences[0].words[1].head == 0 && sentences[0].words[3].deprel == "obj")
+        #expect(sentences[1].words.map(\.form) == ["Do", "n't", "."])
+    }
+
+    @Test func formatsWhatItReads() throws {
+        let sentences = try CoNLLU.parse(Self.sample, path: "s.conllu")
+        #expect(try CoNLLU.parse(CoNLLU.format(sentences), path: "again.conllu") == sentences)
+        #expect(CoNLLU.format(sentences).split(separator: "\n").allSatisfy { $0.hasPrefix("#") || $0.split(separator: "\t", omittingEmptySubsequences: false).count == 10 })
+    }
+
+    @Test func errorsAreLocated() {
+        #expect(throws: SyntaxError(path: "b.conllu", line: 2, column: 1, problem: "expected 10 tab-separated columns, found 3")) {
+            try CoNLLU.parse("# text = x\n1\tx\tx\n", path: "b.conllu")
+        }
+        #expect(throws: SyntaxError(path: "b.conllu", line: 1, column: 13, problem: "head 'x' is not a number")) {
+            try CoNLLU.parse("1\ta\ta\tX\t_\t_\tx\tdep\t_\t_\n", path: "b.conllu")
+        }
+        #expect(throws: SyntaxError(path: "b.conllu", line: 1, column: 1, problem: "head 5 is outside the sentence of 1 words")) {
+            try CoNLLU.parse("1\ta\ta\tX\t_\t_\t5\tdep\t_\t_\n", path: "b.conllu")
+        }
+    }
+}
+
+@Suite struct TaggerTests {
+    /// A tiny treebank: enough for the tagger to learn its own words.
+    static let tiny: [SyntaxSentence] = {
+        let rows: [[(String, String)]] = [
+            [("Albania", "PROPN"), ("hosted", "VERB"), ("the", "DET"), ("group", "NOUN"), (".", "PUNCT")],
+            [("Police", "NOUN"), ("raided", "VERB"), ("the", "DET"), ("camp", "NOUN"), ("on", "ADP"), ("Tuesday", "PROPN"), (".", "PUNCT")],
+            [("The", "DET"), ("group", "NOUN"), ("denied", "VERB"), ("it", "PRON"), (".", "PUNCT")],
+            [("Officials", "NOUN"), ("said", "VERB"), ("police", "NOUN"), ("raided", "VERB"), ("Tirana", "PROPN"), (".", "PUNCT")],
+        ]
+        return rows.enumerated().map { index, words in
+            SyntaxSentence(id: "t\(index)", text: words.map(\.0).joined(separator: " "), words: words.map { SyntaxSentence.Word(form: $0.0, upos: $0.1) })
+        }
+    }()
+
+    @Test func trainingIsDeterministic() {
+        let first = TaggerTraining.train(Self.tiny, epochs: 5, version: "test").model.encoded()
+        let second = TaggerTraining.train(Self.tiny, epochs: 5, version: "test").model.encoded()
+        #expect(first == second)
+        #expect(TaggerTraining.train(Self.tiny, epochs: 5, seed: 99, version: "test").model.encoded().count > 0)
+    }
+
+    @Test func learnsItsTrainingSentences() {
+        let tagger = TaggerTraining.train(Self.tiny, epochs: 10, version: "test")
+        var scores = SyntaxScores()
+        for sentence in Self.tiny {
+            var predicted = sentence
+            for (i, tag) in tagger.tag(sentence.words.map(\.form)).enumerated() { predicted.words[i].upos = tag }
+            scores.add(gold: sentence, predicted: predicted)
+        }
+        #expect(scores.uposAccuracy == 100)
+    }
+
+    @Test func aModelFileSurvivesARoundTrip() throws {
+        let tagger = TaggerTraining.train(Self.tiny, lexicon: TaggerLexicon(common: ["police"], names: ["Tirana"]), epochs: 5, version: "test-1")
+        let bytes = tagger.model.encoded()
+        let again = try LinearModel.decode(bytes, path: "t.egm", kind: "tagger")
+        #expect(again.encoded() == bytes)
+        #expect(again.version == "test-1" && again.classes == tagger.model.classes)
+        #expect(POSTagger(model: again).tag(["Police", "raided", "Tirana", "."]) == tagger.tag(["Police", "raided", "Tirana", "."]))
+    }
+
+    /// A damaged model is a clear error at load, never a crash.
+    @Test func damagedModelFilesAreLocatedErrors() {
+        let bytes = TaggerTraining.train(Self.tiny, epochs: 2, version: "test").model.encoded()
+        func problem(_ data: [UInt8], kind: String = "tagger") -> String {
+            do {
+                _ = try LinearModel.decode(data, path: "m.egm", kind: kind)
+                return "read"
+            } catch { return error.description }
+        }
+        #expect(problem(Array(bytes.prefix(bytes.count / 2))) == "m.egm:1:1: error: model file is truncated or corrupted (checksum mismatch)")
+        #expect(problem(Array("not a model at all, just text".utf8)) == "m.egm:1:1: error: not an EventGraph model file")
+        #expect(problem(bytes, kind: "parser") == "m.egm:1:1: error: model file holds a tagger, expected a parser")
+        var flipped = bytes
+        flipped[bytes.count / 2] ^= 0x40
+        #expect(problem(flipped) == "m.egm:1:1: error: model file is truncated or corrupted (checksum mismatch)")
+        // Another format version, with a valid checksum: refused by version, not misread.
+        var future = Array(bytes.dropLast(8))
+        future[8] = 9
+        var checksum: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in future { checksum = (checksum ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        for shift in stride(from: 0, to: 64, by: 8) { future.append(UInt8(truncatingIfNeeded: checksum >> UInt64(shift))) }
+        #expect(problem(future) == "m.egm:1:1: error: model file format 9, this eventgraph reads format 1")
+    }
+
+    @Test func oddInputIsTaggedInLinearTime() {
+        let tagger = TaggerTraining.train(Self.tiny, epochs: 2, version: "test")
+        #expect(tagger.tag([]).isEmpty)
+        let long = Array(repeating: "word", count: 10_000)
+        #expect(tagger.tag(long).count == 10_000)
+        #expect(tagger.tag([String(repeating: "x", count: 1 << 20), "😀", "北京", "مرحبا", "!!!"]).count == 5)
+    }
+}
