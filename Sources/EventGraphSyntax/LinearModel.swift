@@ -1,7 +1,8 @@
 import Foundation
 
-/// A trained linear model as shipped: sorted feature hashes, weights quantized to 16 bits with one
-/// scale, the class labels, and the word lists a model keeps beside its weights (the tagger's
+/// A trained linear model as shipped: for each feature (sorted hashes) only its non-zero class
+/// weights, quantized to 16 bits with one scale (a perceptron row is sparse: an update touches two
+/// classes), the class labels, and the word lists a model keeps beside its weights (the tagger's
 /// dictionary of unambiguous words). Read once per process.
 public struct LinearModel: Sendable {
     public var kind: String
@@ -11,24 +12,44 @@ public struct LinearModel: Sendable {
     /// Extra string tables (name → entries), written and read as they are.
     public var tables: [String: [String]]
     let features: [UInt64]
-    let weights: [Int16]
+    /// Entries of feature i: `starts[i]..<starts[i + 1]` in `entryClasses` and `entryWeights`.
+    let starts: [Int32]
+    let entryClasses: [UInt16]
+    let entryWeights: [Int16]
     let scale: Float
     let rows: [UInt64: Int32]
 
+    /// From dense averaged weights (features × classes): zeros after quantization are dropped.
     public init(kind: String, version: String, classes: [String], tables: [String: [String]], features: [UInt64], weights: [Float]) {
         let largest = weights.map(abs).max() ?? 0
         let scale = largest > 0 ? largest / Float(Int16.max) : 1
-        self.init(kind: kind, version: version, classes: classes, tables: tables, features: features,
-                  quantized: weights.map { Int16(($0 / scale).rounded()) }, scale: scale)
+        var starts: [Int32] = [0]
+        var entryClasses: [UInt16] = []
+        var entryWeights: [Int16] = []
+        for f in features.indices {
+            for c in classes.indices {
+                let q = Int16((weights[f * classes.count + c] / scale).rounded())
+                if q != 0 {
+                    entryClasses.append(UInt16(c))
+                    entryWeights.append(q)
+                }
+            }
+            starts.append(Int32(entryClasses.count))
+        }
+        self.init(kind: kind, version: version, classes: classes, tables: tables, features: features, starts: starts,
+                  entryClasses: entryClasses, entryWeights: entryWeights, scale: scale)
     }
 
-    init(kind: String, version: String, classes: [String], tables: [String: [String]], features: [UInt64], quantized: [Int16], scale: Float) {
+    init(kind: String, version: String, classes: [String], tables: [String: [String]], features: [UInt64], starts: [Int32],
+         entryClasses: [UInt16], entryWeights: [Int16], scale: Float) {
         self.kind = kind
         self.version = version
         self.classes = classes
         self.tables = tables
         self.features = features
-        self.weights = quantized
+        self.starts = starts
+        self.entryClasses = entryClasses
+        self.entryWeights = entryWeights
         self.scale = scale
         var rows: [UInt64: Int32] = [:]
         rows.reserveCapacity(features.count)
@@ -37,15 +58,16 @@ public struct LinearModel: Sendable {
     }
 
     public var featureCount: Int { features.count }
+    public var weightCount: Int { entryWeights.count }
 
     /// Adds each feature's class weights to `scores` (one per class).
     @inline(__always)
     public func score(_ featureHashes: [UInt64], into scores: inout [Float]) {
-        let count = classes.count
         for feature in featureHashes {
             guard let row = rows[feature] else { continue }
-            let base = Int(row) * count
-            for c in 0..<count { scores[c] += Float(weights[base + c]) * scale }
+            for entry in Int(starts[Int(row)])..<Int(starts[Int(row) + 1]) {
+                scores[Int(entryClasses[entry])] += Float(entryWeights[entry]) * scale
+            }
         }
     }
 
@@ -56,7 +78,8 @@ public struct LinearModel: Sendable {
     public static let formatVersion: UInt32 = 1
 
     /// Little-endian: magic, format version, kind, version, classes, tables, scale, feature count,
-    /// the sorted hashes, the weights (features × classes), then an FNV-1a checksum of all before.
+    /// the sorted hashes, each feature's entry count, the entries (class, weight), then an FNV-1a
+    /// checksum of all before.
     public func encoded() -> [UInt8] {
         var out = ByteWriter()
         out.bytes += Self.magic
@@ -74,7 +97,11 @@ public struct LinearModel: Sendable {
         out.u32(scale.bitPattern)
         out.u32(UInt32(features.count))
         for feature in features { out.u64(feature) }
-        for weight in weights { out.u16(UInt16(bitPattern: weight)) }
+        for f in features.indices { out.u16(UInt16(starts[f + 1] - starts[f])) }
+        for entry in entryClasses.indices {
+            out.u16(entryClasses[entry])
+            out.u16(UInt16(bitPattern: entryWeights[entry]))
+        }
         out.u64(ByteReader.checksum(out.bytes[...]))
         return out.bytes
     }
@@ -111,10 +138,24 @@ public struct LinearModel: Sendable {
         let count = Int(try reader.u32())
         guard count <= (bytes.count - reader.offset) / 8 else { throw SyntaxError(path: path, problem: "model file is truncated") }
         let features = try (0..<count).map { _ throws(SyntaxError) in try reader.u64() }
-        guard count * classes.count <= (bytes.count - reader.offset) / 2 else { throw SyntaxError(path: path, problem: "model file is truncated") }
-        let weights = try (0..<(count * classes.count)).map { _ throws(SyntaxError) in Int16(bitPattern: try reader.u16()) }
         guard zip(features, features.dropFirst()).allSatisfy({ $0 < $1 }) else { throw SyntaxError(path: path, problem: "model features are not sorted") }
-        return LinearModel(kind: kind, version: version, classes: classes, tables: tables, features: features, quantized: weights, scale: scale)
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(count + 1)
+        for _ in 0..<count { starts.append(starts.last! + Int32(try reader.u16())) }
+        let entries = Int(starts.last!)
+        guard entries <= (bytes.count - reader.offset) / 4 else { throw SyntaxError(path: path, problem: "model file is truncated") }
+        var entryClasses: [UInt16] = []
+        var entryWeights: [Int16] = []
+        entryClasses.reserveCapacity(entries)
+        entryWeights.reserveCapacity(entries)
+        for _ in 0..<entries {
+            let c = try reader.u16()
+            guard Int(c) < classes.count else { throw SyntaxError(path: path, problem: "model file names class \(c) of \(classes.count)") }
+            entryClasses.append(c)
+            entryWeights.append(Int16(bitPattern: try reader.u16()))
+        }
+        return LinearModel(kind: kind, version: version, classes: classes, tables: tables, features: features, starts: starts,
+                           entryClasses: entryClasses, entryWeights: entryWeights, scale: scale)
     }
 }
 

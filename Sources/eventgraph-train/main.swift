@@ -15,7 +15,8 @@ struct Options {
     var output = ""
     var model = ""
     var epochs = 10
-    var version = "tagger-1"
+    var version = ""
+    var tagger = ""
     /// Word lists (first column of TSV files, `#` comments and the header skipped).
     var commonWords: [String] = []
     var names: [String] = []
@@ -49,6 +50,7 @@ func parseOptions() -> Options {
         case "--manifest": options.manifest = value
         case "-o", "--output": options.output = value
         case "--model": options.model = value
+        case "--tagger": options.tagger = value
         case "--epochs":
             guard let epochs = Int(value) else { fail("--epochs takes a number") }
             options.epochs = epochs
@@ -106,6 +108,30 @@ func scoreTagger(_ tagger: POSTagger, _ options: Options) {
     }
 }
 
+func scoreParser(_ parser: DependencyParser, tagger: POSTagger, _ options: Options) {
+    var byGroup: [String: SyntaxScores] = [:]
+    for document in documents(options, use: "held-out") {
+        let path = options.data + "/" + document
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8), let gold = try? CoNLLU.parse(text, path: path) else { fail("cannot read \(path)") }
+        let group = document.contains("GUM_news") ? "GUM news" : document.contains("ewt") ? "EWT test" : "other"
+        for sentence in gold {
+            var predicted = sentence
+            let forms = sentence.words.map(\.form)
+            let tags = tagger.tag(forms)
+            for (i, arc) in parser.parse(words: forms, tags: tags).enumerated() {
+                predicted.words[i].upos = tags[i]
+                predicted.words[i].head = arc.head
+                predicted.words[i].deprel = arc.relation
+            }
+            byGroup[group, default: SyntaxScores()].add(gold: sentence, predicted: predicted)
+        }
+    }
+    for group in byGroup.keys.sorted() {
+        let s = byGroup[group]!
+        print(String(format: "%@: %d words, UPOS %.2f, UAS %.2f, LAS %.2f", group, s.words, s.uposAccuracy, s.uas, s.las))
+    }
+}
+
 let options = parseOptions()
 switch options.command {
 case "tagger":
@@ -114,11 +140,30 @@ case "tagger":
     let training = sentences(options, use: "train")
     print("training on \(training.count) sentences, \(training.reduce(0) { $0 + $1.words.count }) words, \(options.epochs) epochs")
     let lexicon = TaggerLexicon(common: lexiconWords(options.commonWords), names: lexiconWords(options.names))
-    let tagger = TaggerTraining.train(training, lexicon: lexicon, epochs: options.epochs, version: options.version)
+    let tagger = TaggerTraining.train(training, lexicon: lexicon, epochs: options.epochs, version: options.version.isEmpty ? "tagger-1" : options.version)
     let bytes = tagger.model.encoded()
     do { try Data(bytes).write(to: URL(fileURLWithPath: options.output)) } catch { fail("cannot write \(options.output)") }
     print("wrote \(options.output): \(tagger.model.featureCount) features, \(bytes.count) bytes, in \(seconds(since: start))")
     scoreTagger(tagger, options)
+case "parser":
+    guard !options.data.isEmpty, !options.output.isEmpty, !options.tagger.isEmpty else { fail("parser needs --data DIR, --tagger MODEL and -o MODEL") }
+    let start = ContinuousClock.now
+    let training = sentences(options, use: "train")
+    let lexicon = TaggerLexicon(common: lexiconWords(options.commonWords), names: lexiconWords(options.names))
+    // Jackknifed tags: each fifth of the sentences tagged by a tagger trained on the other four,
+    // so that the parser learns from tags as wrong as they will be on new text.
+    var tags = training.map { $0.words.map(\.upos) }
+    for fold in 0..<5 {
+        let rest = training.indices.filter { $0 % 5 != fold }.map { training[$0] }
+        let foldTagger = TaggerTraining.train(rest, lexicon: lexicon, epochs: 10, version: "fold")
+        for index in training.indices where index % 5 == fold { tags[index] = foldTagger.tag(training[index].words.map(\.form)) }
+    }
+    print("jackknifed tags in \(seconds(since: start)); training the parser on \(training.count) sentences, \(options.epochs) epochs")
+    let parser = ParserTraining.train(training, tags: tags, epochs: options.epochs, version: options.version.isEmpty ? "parser-1" : options.version)
+    let bytes = parser.model.encoded()
+    do { try Data(bytes).write(to: URL(fileURLWithPath: options.output)) } catch { fail("cannot write \(options.output)") }
+    print("wrote \(options.output): \(parser.model.featureCount) features, \(parser.model.weightCount) weights, \(bytes.count) bytes, in \(seconds(since: start))")
+    do { scoreParser(parser, tagger: POSTagger(model: try LinearModel.read(path: options.tagger, kind: "tagger")), options) } catch { fail(error.description) }
 case "score-tagger":
     do { scoreTagger(POSTagger(model: try LinearModel.read(path: options.model, kind: "tagger")), options) } catch { fail(error.description) }
 case "tag-file":

@@ -1,0 +1,273 @@
+/// A greedy arc-hybrid dependency parser (Kuhlmann et al. 2011) over an averaged perceptron with
+/// hashed features, trained with Goldberg and Nivre's dynamic oracle (2013) and exploration. It
+/// reads words and UPOS tags and gives each word a head (0: the root) and a UD relation; a sentence
+/// always gets one tree with one root. Time is linear in the sentence (2n transitions).
+public struct DependencyParser: Sendable {
+    public let model: LinearModel
+    /// The relations, in class order: class 0 is SHIFT, 1 + 2l is LEFT(l), 2 + 2l is RIGHT(l).
+    let relations: [String]
+
+    public init(model: LinearModel) {
+        self.model = model
+        relations = model.tables["relations"] ?? []
+    }
+
+    public var version: String { model.version }
+
+    /// Heads (1-based, 0 for the root) and relations of one sentence's words.
+    public func parse(words: [String], tags: [String]) -> [(head: Int, relation: String)] {
+        guard !words.isEmpty else { return [] }
+        var state = ParserState(count: words.count)
+        let context = ParserContext(words: words, tags: tags)
+        var scores = [Float](repeating: 0, count: model.classes.count)
+        while !state.isTerminal {
+            for c in scores.indices { scores[c] = 0 }
+            model.score(context.features(state), into: &scores)
+            let action = PerceptronTrainer.best(scores) { state.isValid($0) }
+            state.apply(action)
+        }
+        return (1...words.count).map { (state.heads[$0], $0 < state.labels.count && state.labels[$0] >= 0 ? relations[state.labels[$0]] : "dep") }
+    }
+}
+
+/// Stack, buffer and the arcs made so far. Words are 1...n; 0 is the root, at the bottom of the stack.
+struct ParserState {
+    let count: Int
+    var stack: [Int] = [0]
+    /// The first word of the buffer (the buffer is `front...count`); `count + 1` when empty.
+    var front = 1
+    var heads: [Int]
+    var labels: [Int]
+    /// Leftmost and rightmost dependents so far, and the number on each side.
+    var leftmost: [Int]
+    var rightmost: [Int]
+    var leftCount: [Int]
+    var rightCount: [Int]
+
+    init(count: Int) {
+        self.count = count
+        heads = Array(repeating: -1, count: count + 1)
+        labels = Array(repeating: -1, count: count + 1)
+        leftmost = Array(repeating: -1, count: count + 1)
+        rightmost = Array(repeating: -1, count: count + 1)
+        leftCount = Array(repeating: 0, count: count + 1)
+        rightCount = Array(repeating: 0, count: count + 1)
+    }
+
+    var isTerminal: Bool { front > count && stack.count == 1 }
+    var bufferEmpty: Bool { front > count }
+    var s0: Int { stack[stack.count - 1] }
+    var s1: Int { stack.count >= 2 ? stack[stack.count - 2] : -1 }
+
+    static func kind(_ action: Int) -> Int { action == 0 ? 0 : (action - 1) % 2 + 1 }
+    static func label(_ action: Int) -> Int { (action - 1) / 2 }
+
+    /// SHIFT needs a buffer; LEFT a word on the stack and a buffer; RIGHT a word on the stack, and
+    /// when it would hang a word from the root, an empty buffer (so that the root gets one child).
+    func isValid(_ action: Int) -> Bool {
+        switch Self.kind(action) {
+        case 0: return !bufferEmpty
+        case 1: return stack.count >= 2 && !bufferEmpty
+        default: return stack.count >= 2 && (s1 != 0 || bufferEmpty)
+        }
+    }
+
+    mutating func apply(_ action: Int) {
+        switch Self.kind(action) {
+        case 0:
+            stack.append(front)
+            front += 1
+        case 1: attach(stack.removeLast(), to: front, label: Self.label(action))
+        default:
+            let dependent = stack.removeLast()
+            attach(dependent, to: stack[stack.count - 1], label: Self.label(action))
+        }
+    }
+
+    mutating func attach(_ dependent: Int, to head: Int, label: Int) {
+        heads[dependent] = head
+        labels[dependent] = label
+        if dependent < head {
+            if leftmost[head] < 0 || dependent < leftmost[head] { leftmost[head] = dependent }
+            leftCount[head] += 1
+        } else {
+            if rightmost[head] < 0 || dependent > rightmost[head] { rightmost[head] = dependent }
+            rightCount[head] += 1
+        }
+    }
+}
+
+/// Words and tags with the boundary values features use.
+struct ParserContext {
+    let lowers: [String]
+    let tags: [String]
+
+    init(words: [String], tags: [String]) {
+        lowers = ["<root>"] + words.map { $0.lowercased() }
+        self.tags = ["ROOT"] + tags
+    }
+
+    func word(_ i: Int) -> String { i < 0 ? "<none>" : i < lowers.count ? lowers[i] : "<end>" }
+    func tag(_ i: Int) -> String { i < 0 ? "NONE" : i < tags.count ? tags[i] : "END" }
+
+    func features(_ state: ParserState) -> [UInt64] {
+        let s0 = state.s0, s1 = state.s1, s2 = state.stack.count >= 3 ? state.stack[state.stack.count - 3] : -1
+        let b0 = state.bufferEmpty ? -1 : state.front
+        let b1 = b0 >= 0 && b0 + 1 <= state.count ? b0 + 1 : -1
+        let b2 = b1 >= 0 && b1 + 1 <= state.count ? b1 + 1 : -1
+        func child(_ table: [Int], _ i: Int) -> Int { i >= 0 ? table[i] : -1 }
+        func label(_ i: Int) -> Int { i >= 0 ? state.labels[i] : -2 }
+        let s0l = child(state.leftmost, s0), s0r = child(state.rightmost, s0)
+        let s1l = child(state.leftmost, s1), s1r = child(state.rightmost, s1)
+        let b0l = child(state.leftmost, b0)
+        let distance = b0 >= 0 ? min(b0 - s0, 6) : -1
+        let (w0, t0, wb, tb) = (word(s0), tag(s0), word(b0), tag(b0))
+        var out: [UInt64] = []
+        out.reserveCapacity(40)
+        func add(_ template: UInt8, _ build: (inout FeatureHasher) -> Void) {
+            var hasher = FeatureHasher(template: template)
+            build(&hasher)
+            out.append(hasher.value)
+        }
+        add(0) { _ in }
+        add(1) { $0.add(w0) }
+        add(2) { $0.add(t0) }
+        add(3) { $0.add(w0); $0.add(t0) }
+        add(4) { $0.add(wb) }
+        add(5) { $0.add(tb) }
+        add(6) { $0.add(wb); $0.add(tb) }
+        add(7) { $0.add(word(s1)) }
+        add(8) { $0.add(tag(s1)) }
+        add(9) { $0.add(word(b1)) }
+        add(10) { $0.add(tag(b1)) }
+        add(11) { $0.add(tag(b2)) }
+        add(12) { $0.add(tag(s2)) }
+        add(13) { $0.add(w0); $0.add(wb) }
+        add(14) { $0.add(t0); $0.add(tb) }
+        add(15) { $0.add(t0); $0.add(tb); $0.add(tag(b1)) }
+        add(16) { $0.add(tag(s1)); $0.add(t0); $0.add(tb) }
+        add(17) { $0.add(t0); $0.add(tag(s0l)); $0.add(tb) }
+        add(18) { $0.add(t0); $0.add(tag(s0r)); $0.add(tb) }
+        add(19) { $0.add(tag(s1)); $0.add(tag(s1r)); $0.add(t0) }
+        add(20) { $0.add(tb); $0.add(tag(b0l)); $0.add(t0) }
+        add(21) { $0.add(label(s0l)); $0.add(t0) }
+        add(22) { $0.add(label(s0r)); $0.add(t0) }
+        add(23) { $0.add(label(b0l)); $0.add(tb) }
+        add(24) { $0.add(label(s1r)); $0.add(tag(s1)) }
+        add(25) { $0.add(distance); $0.add(t0); $0.add(tb) }
+        add(26) { $0.add(distance); $0.add(w0) }
+        add(27) { $0.add(s0 >= 0 ? state.leftCount[s0] : -1); $0.add(t0) }
+        add(28) { $0.add(s0 >= 0 ? state.rightCount[s0] : -1); $0.add(w0) }
+        add(29) { $0.add(b0 >= 0 ? state.leftCount[b0] : -1); $0.add(tb) }
+        add(30) { $0.add(w0); $0.add(tb) }
+        add(31) { $0.add(t0); $0.add(wb) }
+        add(32) { $0.add(word(s1)); $0.add(w0) }
+        add(33) { $0.add(tag(s1)); $0.add(t0) }
+        add(34) { $0.add(tb); $0.add(tag(b1)); $0.add(tag(b2)) }
+        add(35) { $0.add(wb); $0.add(tag(b1)) }
+        add(36) { $0.add(wb.suffix(3)); $0.add(tb) }
+        add(37) { $0.add(w0.suffix(3)); $0.add(t0) }
+        add(38) { $0.add(tag(s1l)); $0.add(tag(s1)); $0.add(t0) }
+        add(39) { $0.add(state.bufferEmpty ? 1 : 0); $0.add(state.stack.count > 2 ? 2 : state.stack.count); $0.add(t0) }
+        return out
+    }
+}
+
+/// Trains the parser with the dynamic oracle: at each step the best-scoring transition that loses no
+/// gold arc is the truth; after the first epoch the parser follows its own prediction nine times in
+/// ten, so that it learns to recover from its mistakes. Non-projective sentences (which arc-hybrid
+/// cannot build) are left out of training. Deterministic for a seed.
+public enum ParserTraining {
+    public static func train(_ sentences: [SyntaxSentence], tags: [[String]], epochs: Int = 15, seed: UInt64 = 15, version: String) -> DependencyParser {
+        let relations = Array(Set(sentences.flatMap { $0.words.map(\.deprel) })).sorted()
+        let relationIndex = Dictionary(uniqueKeysWithValues: relations.enumerated().map { ($1, $0) })
+        let classes = ["SHIFT"] + relations.flatMap { ["L:" + $0, "R:" + $0] }
+        var trainer = PerceptronTrainer(classes: classes.count)
+        let usable = sentences.indices.filter { isProjective(sentences[$0]) }
+        var order = usable
+        var random = SeededGenerator(seed: seed)
+        var scores = [Float](repeating: 0, count: classes.count)
+        for epoch in 0..<epochs {
+            order.shuffle(using: &random)
+            for s in order {
+                let sentence = sentences[s]
+                let gold = GoldTree(sentence, relationIndex)
+                let context = ParserContext(words: sentence.words.map(\.form), tags: tags[s])
+                var state = ParserState(count: sentence.words.count)
+                while !state.isTerminal {
+                    let features = context.features(state)
+                    for c in scores.indices { scores[c] = 0 }
+                    trainer.score(features, into: &scores)
+                    let guess = PerceptronTrainer.best(scores) { state.isValid($0) }
+                    // The best-scoring transition among the cheapest valid ones (zero cost on a
+                    // projective tree).
+                    let costs = (0..<classes.count).map { state.isValid($0) ? gold.cost(of: $0, in: state) : Int.max }
+                    let cheapest = costs.min()!
+                    let truth = PerceptronTrainer.best(scores) { costs[$0] == cheapest }
+                    trainer.update(features, truth: truth, guess: guess)
+                    let explore = epoch > 0 && random.next() % 10 != 0
+                    state.apply(explore ? guess : truth)
+                }
+            }
+        }
+        let (features, weights) = trainer.averaged(threshold: 0.005)
+        let model = LinearModel(kind: "parser", version: version, classes: classes, tables: ["relations": relations], features: features, weights: weights)
+        return DependencyParser(model: model)
+    }
+
+    /// Whether no two arcs cross (every word between a head and its dependent descends from the head).
+    static func isProjective(_ sentence: SyntaxSentence) -> Bool {
+        let heads = [0] + sentence.words.map(\.head)
+        for d in 1..<heads.count {
+            let h = heads[d]
+            for between in (min(h, d) + 1)..<max(h, d) {
+                var a = between
+                var steps = 0
+                while a != 0 && a != h && steps < heads.count { a = heads[a]; steps += 1 }
+                if a != h { return false }
+            }
+        }
+        return true
+    }
+}
+
+/// The gold tree of a training sentence, and what a transition would cost against it.
+struct GoldTree {
+    let heads: [Int]
+    let labels: [Int]
+    let dependents: [[Int]]
+
+    init(_ sentence: SyntaxSentence, _ relationIndex: [String: Int]) {
+        heads = [-1] + sentence.words.map(\.head)
+        labels = [-1] + sentence.words.map { relationIndex[$0.deprel] ?? 0 }
+        var dependents = Array(repeating: [Int](), count: heads.count)
+        for d in 1..<heads.count { dependents[heads[d]].append(d) }
+        self.dependents = dependents
+    }
+
+    /// Gold arcs this transition makes unreachable (arc-hybrid's dynamic oracle), plus one for a wrong
+    /// label on a right arc.
+    func cost(of action: Int, in state: ParserState) -> Int {
+        let inBuffer = { (i: Int) in i >= state.front && i <= state.count }
+        switch ParserState.kind(action) {
+        case 0:
+            let b = state.front
+            var cost = 0
+            for s in state.stack where heads[s] == b { cost += 1 }
+            if state.stack.dropLast().contains(heads[b]) { cost += 1 }
+            return cost
+        case 1:
+            let s0 = state.s0, b = state.front
+            var cost = dependents[s0].filter(inBuffer).count
+            if heads[s0] != b && (heads[s0] == state.s1 || inBuffer(heads[s0])) { cost += 1 }
+            if heads[s0] == b && labels[s0] != ParserState.label(action) { cost += 1 }
+            return cost
+        default:
+            let s0 = state.s0
+            var cost = dependents[s0].filter(inBuffer).count
+            if inBuffer(heads[s0]) { cost += 1 }
+            if heads[s0] == state.s1 && labels[s0] != ParserState.label(action) { cost += 1 }
+            return cost
+        }
+    }
+}
