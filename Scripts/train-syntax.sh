@@ -29,4 +29,8 @@ while IFS=$'\t' read -r treebank path document genre use rest; do
 done < Training/syntax-manifest.tsv
 swift build -c release --product eventgraph-train >/dev/null
 train=.build/release/eventgraph-train
-time "$train" tagger --data "$work/data" --version "${TAGGER_VERSION:-tagger-1}" -o "$out/tagger.egm"
+lexicons=(--common-words Sources/EventGraphExtraction/Resources/entities/common-words.tsv
+  --names Sources/EventGraphExtraction/Resources/entities/cities.tsv --names Sources/EventGraphExtraction/Resources/entities/countries.tsv)
+time "$train" tagger --data "$work/data" --version "${TAGGER_VERSION:-tagger-1}" "${lexicons[@]}" -o "$out/tagger.egm"
+time "$train" parser --data "$work/data" --tagger "$out/tagger.egm" --epochs "${PARSER_EPOCHS:-15}" --version "${PARSER_VERSION:-parser-1}" \
+  "${lexicons[@]}" -o "$out/parser.egm"

@@ -120,3 +120,62 @@ import Testing
         #expect(tagger.tag([String(repeating: "x", count: 1 << 20), "😀", "北京", "مرحبا", "!!!"]).count == 5)
     }
 }
+
+@Suite struct ParserTests {
+    static let tiny: [SyntaxSentence] = {
+        let text = """
+            1\tAlbania\t_\tPROPN\t_\t_\t2\tnsubj\t_\t_
+            2\thosted\t_\tVERB\t_\t_\t0\troot\t_\t_
+            3\tthe\t_\tDET\t_\t_\t4\tdet\t_\t_
+            4\tgroup\t_\tNOUN\t_\t_\t2\tobj\t_\t_
+            5\t.\t_\tPUNCT\t_\t_\t2\tpunct\t_\t_
+
+            1\tPolice\t_\tNOUN\t_\t_\t2\tnsubj\t_\t_
+            2\traided\t_\tVERB\t_\t_\t0\troot\t_\t_
+            3\tthe\t_\tDET\t_\t_\t4\tdet\t_\t_
+            4\tcamp\t_\tNOUN\t_\t_\t2\tobj\t_\t_
+            5\ton\t_\tADP\t_\t_\t6\tcase\t_\t_
+            6\tTuesday\t_\tPROPN\t_\t_\t2\tobl\t_\t_
+            7\t.\t_\tPUNCT\t_\t_\t2\tpunct\t_\t_
+
+            """
+        return (try? CoNLLU.parse(text, path: "tiny.conllu")) ?? []
+    }()
+
+    static func train(seed: UInt64 = 15) -> DependencyParser {
+        ParserTraining.train(tiny, tags: tiny.map { $0.words.map(\.upos) }, epochs: 8, seed: seed, version: "test")
+    }
+
+    @Test func trainingIsDeterministicAndLearnsItsSentences() throws {
+        #expect(Self.tiny.count == 2)
+        let parser = Self.train()
+        #expect(parser.model.encoded() == Self.train().model.encoded())
+        for sentence in Self.tiny {
+            let arcs = parser.parse(words: sentence.words.map(\.form), tags: sentence.words.map(\.upos))
+            #expect(arcs.map(\.head) == sentence.words.map(\.head))
+            #expect(arcs.map(\.relation) == sentence.words.map(\.deprel))
+        }
+        let again = DependencyParser(model: try LinearModel.decode(parser.model.encoded(), path: "p.egm", kind: "parser"))
+        #expect(again.parse(words: ["Police", "hosted", "the", "camp"], tags: ["NOUN", "VERB", "DET", "NOUN"]).map(\.head)
+            == parser.parse(words: ["Police", "hosted", "the", "camp"], tags: ["NOUN", "VERB", "DET", "NOUN"]).map(\.head))
+    }
+
+    /// Any input gets one tree with one root, in 2n transitions.
+    @Test func everySentenceGetsOneTreeWithOneRoot() {
+        let parser = Self.train()
+        #expect(parser.parse(words: [], tags: []).isEmpty)
+        for words in [Array(repeating: "police", count: 10_000), ["😀"], ["北京", "مرحبا", "!!!", String(repeating: "x", count: 1 << 20)]] {
+            let arcs = parser.parse(words: words, tags: Array(repeating: "X", count: words.count))
+            #expect(arcs.count == words.count)
+            #expect(arcs.filter { $0.head == 0 }.count == 1)
+            #expect(arcs.allSatisfy { $0.head >= 0 && $0.head <= words.count })
+            // A tree: following heads from any word reaches the root without a cycle.
+            let heads = [0] + arcs.map(\.head)
+            for start in 1...words.count where start % 97 == 1 {
+                var node = start, steps = 0
+                while node != 0 && steps <= words.count { node = heads[node]; steps += 1 }
+                #expect(node == 0)
+            }
+        }
+    }
+}
