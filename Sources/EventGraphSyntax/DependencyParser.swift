@@ -43,6 +43,12 @@ struct ParserState {
     var rightmost: [Int]
     var leftCount: [Int]
     var rightCount: [Int]
+    /// The second leftmost and rightmost dependents, and the sets of relations on each side (bits
+    /// of label mod 64): Zhang and Nivre's (2011) second-order and label-set features.
+    var leftmost2: [Int]
+    var rightmost2: [Int]
+    var leftLabels: [UInt64]
+    var rightLabels: [UInt64]
 
     init(count: Int) {
         self.count = count
@@ -52,6 +58,10 @@ struct ParserState {
         rightmost = Array(repeating: -1, count: count + 1)
         leftCount = Array(repeating: 0, count: count + 1)
         rightCount = Array(repeating: 0, count: count + 1)
+        leftmost2 = Array(repeating: -1, count: count + 1)
+        rightmost2 = Array(repeating: -1, count: count + 1)
+        leftLabels = Array(repeating: 0, count: count + 1)
+        rightLabels = Array(repeating: 0, count: count + 1)
     }
 
     var isTerminal: Bool { front > count && stack.count == 1 }
@@ -88,11 +98,23 @@ struct ParserState {
         heads[dependent] = head
         labels[dependent] = label
         if dependent < head {
-            if leftmost[head] < 0 || dependent < leftmost[head] { leftmost[head] = dependent }
+            if leftmost[head] < 0 || dependent < leftmost[head] {
+                leftmost2[head] = leftmost[head]
+                leftmost[head] = dependent
+            } else if leftmost2[head] < 0 || dependent < leftmost2[head] {
+                leftmost2[head] = dependent
+            }
             leftCount[head] += 1
+            leftLabels[head] |= 1 << UInt64(label % 64)
         } else {
-            if rightmost[head] < 0 || dependent > rightmost[head] { rightmost[head] = dependent }
+            if rightmost[head] < 0 || dependent > rightmost[head] {
+                rightmost2[head] = rightmost[head]
+                rightmost[head] = dependent
+            } else if rightmost2[head] < 0 || dependent > rightmost2[head] {
+                rightmost2[head] = dependent
+            }
             rightCount[head] += 1
+            rightLabels[head] |= 1 << UInt64(label % 64)
         }
     }
 }
@@ -169,6 +191,26 @@ struct ParserContext {
         add(37) { $0.add(w0.suffix(3)); $0.add(t0) }
         add(38) { $0.add(tag(s1l)); $0.add(tag(s1)); $0.add(t0) }
         add(39) { $0.add(state.bufferEmpty ? 1 : 0); $0.add(state.stack.count > 2 ? 2 : state.stack.count); $0.add(t0) }
+        // Children's words, second-order children, label sets (Zhang and Nivre 2011).
+        let s0l2 = child(state.leftmost2, s0), s0r2 = child(state.rightmost2, s0), b0l2 = child(state.leftmost2, b0)
+        add(40) { $0.add(word(s0l)); $0.add(t0) }
+        add(41) { $0.add(word(s0r)); $0.add(t0) }
+        add(42) { $0.add(word(b0l)); $0.add(tb) }
+        add(43) { $0.add(t0); $0.add(tag(s0l)); $0.add(tag(s0l2)) }
+        add(44) { $0.add(t0); $0.add(tag(s0r)); $0.add(tag(s0r2)) }
+        add(45) { $0.add(tb); $0.add(tag(b0l)); $0.add(tag(b0l2)) }
+        add(46) { $0.add(label(s0l2)); $0.add(label(s0l)); $0.add(t0) }
+        add(47) { $0.add(label(s0r2)); $0.add(label(s0r)); $0.add(t0) }
+        add(48) { $0.add(Int(truncatingIfNeeded: s0 >= 0 ? state.leftLabels[s0] : 0)); $0.add(t0) }
+        add(49) { $0.add(Int(truncatingIfNeeded: s0 >= 0 ? state.rightLabels[s0] : 0)); $0.add(t0) }
+        add(50) { $0.add(Int(truncatingIfNeeded: b0 >= 0 ? state.leftLabels[b0] : 0)); $0.add(tb) }
+        add(51) { $0.add(distance); $0.add(wb) }
+        add(52) { $0.add(distance); $0.add(w0); $0.add(wb) }
+        add(53) { $0.add(s0 >= 0 ? state.leftCount[s0] : -1); $0.add(w0) }
+        add(54) { $0.add(s0 >= 0 ? state.rightCount[s0] : -1); $0.add(t0) }
+        add(55) { $0.add(b0 >= 0 ? state.leftCount[b0] : -1); $0.add(wb) }
+        add(56) { $0.add(tag(s1)); $0.add(tag(s0)); $0.add(tag(s0r)) }
+        add(57) { $0.add(word(s1)); $0.add(tag(s1)); $0.add(t0) }
         return out
     }
 }
