@@ -47,7 +47,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "EventGraphCore"),
-        .target(name: "EventGraphSyntax"),
+        .target(name: "EventGraphSyntax", resources: [.copy("Resources")]),
         .target(
             name: "EventGraphCorpus",
             dependencies: ["EventGraphCore", "CLibXML2", .product(name: "Yams", package: "Yams")]
@@ -63,7 +63,7 @@ let package = Package(
             name: "eventgraph",
             dependencies: [
                 "EventGraphCore", "EventGraphCorpus", "EventGraphExtraction", "EventGraphExport",
-                "EventGraphEvaluation",
+                "EventGraphEvaluation", "EventGraphSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -82,6 +82,6 @@ let package = Package(
         .testTarget(name: "EventGraphEvaluationTests", dependencies: ["EventGraphEvaluation", "EventGraphExport"]),
         // Runs the built `eventgraph` binary end to end: byte-identical rebuilds, schema validity,
         // verbatim error messages.
-        .testTarget(name: "EventGraphCLITests", dependencies: ["eventgraph", "eventgraph-fuzz", "EventGraphCore", "EventGraphExport"]),
+        .testTarget(name: "EventGraphCLITests", dependencies: ["eventgraph", "eventgraph-fuzz", "EventGraphCore", "EventGraphExport", "EventGraphSyntax"]),
     ]
 )

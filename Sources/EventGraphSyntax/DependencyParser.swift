@@ -220,7 +220,8 @@ struct ParserContext {
 /// ten, so that it learns to recover from its mistakes. Non-projective sentences (which arc-hybrid
 /// cannot build) are left out of training. Deterministic for a seed.
 public enum ParserTraining {
-    public static func train(_ sentences: [SyntaxSentence], tags: [[String]], epochs: Int = 15, seed: UInt64 = 15, version: String) -> DependencyParser {
+    public static func train(_ sentences: [SyntaxSentence], tags: [[String]], epochs: Int = 15, seed: UInt64 = 15, prune: Float = 0.005,
+                             version: String) -> DependencyParser {
         let relations = Array(Set(sentences.flatMap { $0.words.map(\.deprel) })).sorted()
         let relationIndex = Dictionary(uniqueKeysWithValues: relations.enumerated().map { ($1, $0) })
         let classes = ["SHIFT"] + relations.flatMap { ["L:" + $0, "R:" + $0] }
@@ -252,7 +253,7 @@ public enum ParserTraining {
                 }
             }
         }
-        let (features, weights) = trainer.averaged(threshold: 0.005)
+        let (features, weights) = trainer.averaged(threshold: prune)
         let model = LinearModel(kind: "parser", version: version, classes: classes, tables: ["relations": relations], features: features, weights: weights)
         return DependencyParser(model: model)
     }

@@ -57,6 +57,28 @@ public struct LinearModel: Sendable {
         self.rows = rows
     }
 
+    /// The model without the weights below `minimum` (in quantized units, out of 32,767) and the
+    /// features left with none: most of a perceptron's features were updated a few times and weigh
+    /// next to nothing once averaged.
+    public func pruned(minimum: Int16) -> LinearModel {
+        var keptFeatures: [UInt64] = []
+        var starts: [Int32] = [0]
+        var classes: [UInt16] = []
+        var weights: [Int16] = []
+        for f in features.indices {
+            let before = classes.count
+            for entry in Int(self.starts[f])..<Int(self.starts[f + 1]) where abs(Int(entryWeights[entry])) >= Int(minimum) {
+                classes.append(entryClasses[entry])
+                weights.append(entryWeights[entry])
+            }
+            guard classes.count > before else { continue }
+            keptFeatures.append(features[f])
+            starts.append(Int32(classes.count))
+        }
+        return LinearModel(kind: kind, version: version, classes: self.classes, tables: tables, features: keptFeatures, starts: starts,
+                           entryClasses: classes, entryWeights: weights, scale: scale)
+    }
+
     public var featureCount: Int { features.count }
     public var weightCount: Int { entryWeights.count }
 

@@ -21,6 +21,9 @@ public struct POSTagger: Sendable {
 
     public var version: String { model.version }
 
+    /// The lemmatizer whose table travels in the tagger's file.
+    public func lemmatizer() -> Lemmatizer { Lemmatizer(entries: model.tables["lemmas"] ?? []) }
+
     /// UPOS tags for one sentence's words.
     public func tag(_ words: [String]) -> [String] {
         let context = TaggerContext(words, lexicon: lexicon)
@@ -160,7 +163,8 @@ public enum TaggerTraining {
         }
         let (features, weights) = trainer.averaged(threshold: 0.002)
         let table = dictionary.keys.sorted().map { "\($0)\t\(dictionary[$0]!)" }
-        let tables = ["dictionary": table, "common-words": lexicon.common.sorted(), "names": lexicon.names.sorted()]
+        let tables = ["dictionary": table, "common-words": lexicon.common.sorted(), "names": lexicon.names.sorted(),
+                      "lemmas": Lemmatizer.entries(from: sentences)]
         let model = LinearModel(kind: "tagger", version: version, classes: labels, tables: tables, features: features, weights: weights)
         return POSTagger(model: model)
     }

@@ -17,6 +17,8 @@ struct Options {
     var epochs = 10
     var version = ""
     var tagger = ""
+    /// Parser features whose averaged weights all stay below this are dropped.
+    var prune: Float = 0.005
     /// Word lists (first column of TSV files, `#` comments and the header skipped).
     var commonWords: [String] = []
     var names: [String] = []
@@ -51,6 +53,9 @@ func parseOptions() -> Options {
         case "-o", "--output": options.output = value
         case "--model": options.model = value
         case "--tagger": options.tagger = value
+        case "--prune":
+            guard let prune = Float(value) else { fail("--prune takes a number") }
+            options.prune = prune
         case "--epochs":
             guard let epochs = Int(value) else { fail("--epochs takes a number") }
             options.epochs = epochs
@@ -96,15 +101,19 @@ func scoreTagger(_ tagger: POSTagger, _ options: Options) {
         let path = options.data + "/" + document
         guard let text = try? String(contentsOfFile: path, encoding: .utf8), let gold = try? CoNLLU.parse(text, path: path) else { fail("cannot read \(path)") }
         let group = document.contains("GUM_news") ? "GUM news" : document.contains("ewt") ? "EWT test" : "other"
+        let lemmatizer = tagger.lemmatizer()
         for sentence in gold {
             var predicted = sentence
-            for (i, tag) in tagger.tag(sentence.words.map(\.form)).enumerated() { predicted.words[i].upos = tag }
+            for (i, tag) in tagger.tag(sentence.words.map(\.form)).enumerated() {
+                predicted.words[i].upos = tag
+                predicted.words[i].lemma = lemmatizer.lemma(sentence.words[i].form, upos: tag)
+            }
             byGroup[group, default: SyntaxScores()].add(gold: sentence, predicted: predicted)
         }
     }
     for group in byGroup.keys.sorted() {
         let scores = byGroup[group]!
-        print("\(group): \(scores.words) words, UPOS \(String(format: "%.2f", scores.uposAccuracy))")
+        print("\(group): \(scores.words) words, UPOS \(String(format: "%.2f", scores.uposAccuracy)), lemma \(String(format: "%.2f", scores.lemmaAccuracy))")
     }
 }
 
@@ -159,11 +168,22 @@ case "parser":
         for index in training.indices where index % 5 == fold { tags[index] = foldTagger.tag(training[index].words.map(\.form)) }
     }
     print("jackknifed tags in \(seconds(since: start)); training the parser on \(training.count) sentences, \(options.epochs) epochs")
-    let parser = ParserTraining.train(training, tags: tags, epochs: options.epochs, version: options.version.isEmpty ? "parser-1" : options.version)
+    let parser = ParserTraining.train(training, tags: tags, epochs: options.epochs, prune: options.prune, version: options.version.isEmpty ? "parser-1" : options.version)
     let bytes = parser.model.encoded()
     do { try Data(bytes).write(to: URL(fileURLWithPath: options.output)) } catch { fail("cannot write \(options.output)") }
     print("wrote \(options.output): \(parser.model.featureCount) features, \(parser.model.weightCount) weights, \(bytes.count) bytes, in \(seconds(since: start))")
     do { scoreParser(parser, tagger: POSTagger(model: try LinearModel.read(path: options.tagger, kind: "tagger")), options) } catch { fail(error.description) }
+case "prune-parser":
+    // Scores a parser file pruned at several weight floors, to choose the shipped size.
+    do {
+        let full = try LinearModel.read(path: options.model, kind: "parser")
+        let tagger = POSTagger(model: try LinearModel.read(path: options.tagger, kind: "tagger"))
+        for minimum in [1, 8, 32, 64, 128, 256] as [Int16] {
+            let model = full.pruned(minimum: minimum)
+            print("floor \(minimum): \(model.featureCount) features, \(model.weightCount) weights, \(model.encoded().count) bytes")
+            scoreParser(DependencyParser(model: model), tagger: tagger, options)
+        }
+    } catch { fail(error.description) }
 case "score-tagger":
     do { scoreTagger(POSTagger(model: try LinearModel.read(path: options.model, kind: "tagger")), options) } catch { fail(error.description) }
 case "tag-file":
