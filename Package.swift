@@ -11,7 +11,8 @@
 //                         over hashed features), their model files, CoNLL-U and syntax scores.
 //                         Depends on nothing; its models are its own resources.
 //   EventGraphExtraction  the per-article pipeline (stages, resources) producing a graph fragment.
-//                         Depends on Core only: it never reads files other than its own resources.
+//                         Depends on Core and Syntax: it never reads files other than its own and
+//                         Syntax's resources.
 //   EventGraphExport      writes and reads the graph JSON contract; GraphML through libxml2; timelines;
 //                         diffs. Depends on Core and CLibXML2 (imported internal, XML writers only).
 //   EventGraphEvaluation  scores a graph against hand-made gold files. Depends on Core.
@@ -54,7 +55,7 @@ let package = Package(
         ),
         .target(
             name: "EventGraphExtraction",
-            dependencies: ["EventGraphCore"],
+            dependencies: ["EventGraphCore", "EventGraphSyntax"],
             resources: [.copy("Resources")]
         ),
         .target(name: "EventGraphExport", dependencies: ["EventGraphCore", "CLibXML2"], resources: [.copy("Resources")]),
@@ -76,7 +77,7 @@ let package = Package(
         .executableTarget(name: "eventgraph-fuzz", dependencies: ["EventGraphCore", "EventGraphCorpus", "EventGraphExtraction", "EventGraphExport"]),
         .testTarget(name: "EventGraphCoreTests", dependencies: ["EventGraphCore"]),
         .testTarget(name: "EventGraphCorpusTests", dependencies: ["EventGraphCorpus"]),
-        .testTarget(name: "EventGraphExtractionTests", dependencies: ["EventGraphExtraction"]),
+        .testTarget(name: "EventGraphExtractionTests", dependencies: ["EventGraphExtraction", "EventGraphSyntax"]),
         .testTarget(name: "EventGraphSyntaxTests", dependencies: ["EventGraphSyntax"]),
         .testTarget(name: "EventGraphExportTests", dependencies: ["EventGraphExport"]),
         .testTarget(name: "EventGraphEvaluationTests", dependencies: ["EventGraphEvaluation", "EventGraphExport"]),

@@ -79,7 +79,14 @@ let recognizer = try EntityRecognizer()
 print("corpus: \(articleCount) generated articles, \(String(format: "%.1f", Double(totalBytes) / 1_000_000)) MB (one core)")
 var analyzed: [AnalyzedDocument] = []
 analyzed.reserveCapacity(corpus.count)
-let tokenTime = seconds { for doc in corpus { analyzed.append(AnalyzedDocument(source: doc)) } }
+let tokenizer = TokenizerStage()
+let tokenTime = seconds {
+    for doc in corpus {
+        var document = AnalyzedDocument(source: doc)
+        tokenizer.process(&document)
+        analyzed.append(document)
+    }
+}
 report("tokens", tokenTime)
 let sentenceTime = seconds { for i in analyzed.indices { splitter.process(&analyzed[i]) } }
 report("sentences", sentenceTime)

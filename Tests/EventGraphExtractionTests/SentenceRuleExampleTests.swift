@@ -33,7 +33,7 @@ import Testing
     }
 
     static func split(_ text: String) throws -> [String] {
-        let pipeline = Pipeline(stages: [try SentenceSplitter()])
+        let pipeline = try Pipeline.sentences()
         let source = SourceDocument(document: Document(id: "t", path: "t", sha256: SHA256.hexDigest(of: text)), text: text)
         let analyzed = pipeline.analyze(source)
         return analyzed.sentences.map { analyzed.text(of: $0.span) }
@@ -109,7 +109,7 @@ import Testing
     @Test func evidenceCarriesSentenceAndBothOffsetKinds() throws {
         let text = "TEHRAN- Iran’s spokesperson spoke. Nasser Kanaani said Manëz was raided."
         let source = SourceDocument(document: Document(id: "d", path: "d", sha256: SHA256.hexDigest(of: text)), text: text)
-        let analyzed = Pipeline(stages: [try SentenceSplitter()]).analyze(source)
+        let analyzed = try Pipeline.sentences().analyze(source)
         let index = try #require(analyzed.tokens.firstIndex { analyzed.text(of: $0.span) == "Manëz" })
         let evidence = analyzed.evidence(for: analyzed.tokens[index].span, rule: "test.rule", confidence: 0.5)
         #expect(evidence.sentence == 1)

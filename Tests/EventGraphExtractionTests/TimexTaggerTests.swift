@@ -6,7 +6,7 @@ import Testing
 @Suite struct TimexTaggerTests {
     func tag(_ text: String, dct: String? = "2023-06-21", rules: TimexRuleSet? = nil) throws -> [Timex] {
         let document = Document(id: "t", path: "t", published: dct.flatMap { CalendarDay(iso: $0) }, sha256: SHA256.hexDigest(of: text))
-        let pipeline = Pipeline(stages: [try SentenceSplitter(), try TimexTagger(rules: rules)])
+        let pipeline = try Pipeline(stages: [TokenizerStage(), try SentenceSplitter(), try TimexTagger(rules: rules)])
         return pipeline.analyze(SourceDocument(document: document, text: text)).timexes
     }
 
@@ -48,6 +48,7 @@ import Testing
             let dct = round % 5 == 0 ? nil : CalendarDay(year: 1990 + next() % 40, month: 1 + next() % 12, day: 1 + next() % 28)
             let document = Document(id: "r", path: "r", published: dct, sha256: SHA256.hexDigest(of: text))
             var analyzed = AnalyzedDocument(source: SourceDocument(document: document, text: text))
+            TokenizerStage().process(&analyzed)
             splitter.process(&analyzed)
             for timex in tagger.tag(analyzed) {
                 #expect(timex.start >= 0 && timex.start < timex.end && timex.end <= analyzed.scalars.count)

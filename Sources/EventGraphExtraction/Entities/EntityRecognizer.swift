@@ -8,6 +8,8 @@ import EventGraphCore
 /// GeoNames, demonyms, organization and facility head words, titles, common English words).
 public struct EntityRecognizer: PipelineStage {
     public let name = "entities"
+    public let requires: Set<PipelineLayer> = [.tokens, .sentences, .timexes]
+    public let provides: Set<PipelineLayer> = [.entities]
     let lexicon: EntityLexicon
 
     public init(lexicon: EntityLexicon? = nil) throws(ResourceError) {

@@ -6,6 +6,8 @@ import EventGraphCore
 /// date by default.
 public struct EventExtractor: PipelineStage {
     public let name = "events"
+    public let requires: Set<PipelineLayer> = [.tokens, .sentences, .timexes, .entities]
+    public let provides: Set<PipelineLayer> = [.events]
 
     enum Form: String { case verb, noun }
     struct Trigger { var type: String; var form: Form }

@@ -1,11 +1,53 @@
 import EventGraphCore
 
+/// A layer of annotation on an `AnalyzedDocument`: what a stage reads and what it writes.
+public enum PipelineLayer: String, Sendable, CaseIterable, Comparable {
+    case tokens, sentences, timexes, entities, events, relations
+    /// Syntactic words with their UPOS tags, lemmas, heads and relations (`SyntaxStage`).
+    case syntax
+
+    public static func < (lhs: PipelineLayer, rhs: PipelineLayer) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
 /// One step of the per-article pipeline. Stages run in order, each reading what earlier stages
-/// wrote into the `AnalyzedDocument` and adding its own layer.
+/// wrote into the `AnalyzedDocument` and adding its own layer; each says which layers it reads
+/// (`requires`) and writes (`provides`), and `Pipeline` refuses an order in which a stage would
+/// read a layer nobody wrote before it (CoreNLP's annotator requirements, spaCy's `assigns` and
+/// `requires`).
 public protocol PipelineStage: Sendable {
     /// A short name for progress and per-stage timing (`sentences`, `timexes`, `entities`, ...).
     var name: String { get }
+    var requires: Set<PipelineLayer> { get }
+    var provides: Set<PipelineLayer> { get }
     func process(_ document: inout AnalyzedDocument)
+}
+
+/// A pipeline whose stages are out of order: `stage` reads `layer`, which no stage before it writes.
+public struct PipelineError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var stage: String
+    public var layer: PipelineLayer
+
+    public init(stage: String, layer: PipelineLayer) {
+        self.stage = stage
+        self.layer = layer
+    }
+
+    public var description: String {
+        "eventgraph: pipeline: stage '\(stage)' requires the \(layer.rawValue) layer, which no stage before it provides"
+    }
+}
+
+/// Tokens: words, numbers and punctuation with exact scalar and byte offsets (`Tokenizer`).
+public struct TokenizerStage: PipelineStage {
+    public let name = "tokens"
+    public let requires: Set<PipelineLayer> = []
+    public let provides: Set<PipelineLayer> = [.tokens]
+
+    public init() {}
+
+    public func process(_ document: inout AnalyzedDocument) {
+        document.tokens = Tokenizer.tokenize(scalars: document.scalars)
+    }
 }
 
 /// Everything known about one article while it moves through the pipeline.
@@ -15,7 +57,8 @@ public struct AnalyzedDocument: Sendable {
     public let scalars: [Unicode.Scalar]
     /// The text's UTF-8 bytes: the fast way to make a span's `String`.
     public let utf8: [UInt8]
-    public let tokens: [Token]
+    /// Written by `TokenizerStage`, the first stage of every pipeline.
+    public internal(set) var tokens: [Token] = []
     public var sentences: [Sentence] = [] {
         // Made once per sentence, so that every piece of evidence quoting it shares one string.
         didSet { sentenceTexts = sentences.map { text(of: $0.span) } }
@@ -26,6 +69,8 @@ public struct AnalyzedDocument: Sendable {
     public var entities: [Entity] = []
     public var events: [Event] = []
     public var relations: [Relation] = []
+    /// Words, tags, lemmas and trees (`SyntaxStage`); empty when the pipeline has no syntax stage.
+    public var syntax = SyntaxLayer()
     /// Lowercased token texts, made by the first stage that needs them and shared after.
     var tokenLowers: [String]?
 
@@ -33,7 +78,6 @@ public struct AnalyzedDocument: Sendable {
         self.source = source
         self.scalars = Array(source.text.unicodeScalars)
         self.utf8 = Array(source.text.utf8)
-        self.tokens = Tokenizer.tokenize(scalars: scalars)
     }
 
     public var documentID: String { source.document.id }
@@ -49,6 +93,27 @@ public struct AnalyzedDocument: Sendable {
         let lowers = tokens.indices.map { text(of: $0).lowercased() }
         tokenLowers = lowers
         return lowers
+    }
+
+    /// The UTF-8 offset of a scalar offset: from the last token starting at or before it (found by
+    /// binary search), the widths of the scalars in between.
+    func byteOffset(ofScalar offset: Int) -> Int {
+        var bytes = 0
+        var low = 0, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].span.start <= offset { low = middle + 1 } else { high = middle }
+        }
+        var scalar = 0
+        if low > 0 {
+            scalar = tokens[low - 1].span.start
+            bytes = tokens[low - 1].span.byteStart
+        }
+        while scalar < offset {
+            bytes += UTF8.width(scalars[scalar])
+            scalar += 1
+        }
+        return bytes
     }
 
     /// The text of token `index`.
@@ -92,16 +157,31 @@ public struct AnalyzedDocument: Sendable {
 
 /// The stages in order. `standard()` is what `eventgraph build` runs.
 public struct Pipeline: Sendable {
-    public var stages: [any PipelineStage]
+    public let stages: [any PipelineStage]
 
-    public init(stages: [any PipelineStage]) {
+    /// The stages in order; throws when one requires a layer that no earlier stage provides.
+    public init(stages: [any PipelineStage]) throws(PipelineError) {
+        var provided = Set<PipelineLayer>()
+        for stage in stages {
+            if let missing = stage.requires.subtracting(provided).min() { throw PipelineError(stage: stage.name, layer: missing) }
+            provided.formUnion(stage.provides)
+        }
         self.stages = stages
     }
 
-    /// Sentences, time expressions, entities; events and relations join as they land.
+    /// Tokens and sentences, time expressions, entities, events and relations.
     /// `timexRules` replaces the shipped time expression rules (see `TimexRuleSet.standard(adding:)`).
     public static func standard(timexRules: TimexRuleSet? = nil) throws(ResourceError) -> Pipeline {
-        Pipeline(stages: [try SentenceSplitter(), try TimexTagger(rules: timexRules), try EntityRecognizer(), try EventExtractor(), try RelationExtractor()])
+        let stages: [any PipelineStage] = [TokenizerStage(), try SentenceSplitter(), try TimexTagger(rules: timexRules), try EntityRecognizer(),
+                                           try EventExtractor(), try RelationExtractor()]
+        // The standard order is right by construction; a failure here is a bug in this list.
+        do { return try Pipeline(stages: stages) } catch { fatalError("\(error)") }
+    }
+
+    /// Tokens and sentences only: what commands that read text but extract nothing need.
+    public static func sentences() throws(ResourceError) -> Pipeline {
+        let splitter = try SentenceSplitter()
+        do { return try Pipeline(stages: [TokenizerStage(), splitter]) } catch { fatalError("\(error)") }
     }
 
     public func analyze(_ source: SourceDocument) -> AnalyzedDocument {
@@ -157,7 +237,6 @@ public struct Pipeline: Sendable {
             clock = now
         }
         var document = AnalyzedDocument(source: source)
-        lap("tokens")
         for stage in stages {
             stage.process(&document)
             lap(stage.name)

@@ -8,6 +8,8 @@ import EventGraphCore
 /// camp"), and from the events found before (raided, accused, expelled-from, ...).
 public struct RelationExtractor: PipelineStage {
     public let name = "relations"
+    public let requires: Set<PipelineLayer> = [.tokens, .sentences, .timexes, .entities, .events]
+    public let provides: Set<PipelineLayer> = [.relations]
 
     struct VerbPattern { var relation: String; var reverse: Bool; var preposition: String? }
 

@@ -12,6 +12,8 @@ public struct Sentence: Hashable, Sendable {
 /// abbreviation and sentence-starter lists beside it.
 public struct SentenceSplitter: PipelineStage {
     public let name = "sentences"
+    public let requires: Set<PipelineLayer> = [.tokens]
+    public let provides: Set<PipelineLayer> = [.sentences]
 
     enum AbbreviationKind: String { case title, month, general }
 

@@ -102,6 +102,8 @@ final class TokenTexts {
 /// (2013/2023), "since 2016" opens an interval at 2016.
 public struct TimexTagger: PipelineStage {
     public let name = "timexes"
+    public let requires: Set<PipelineLayer> = [.tokens, .sentences]
+    public let provides: Set<PipelineLayer> = [.timexes]
     public let rules: TimexRuleSet
     let lexicon: TimexLexicon
     /// Rules by the fingerprint of the lowercased word their first element accepts.

@@ -44,7 +44,7 @@ struct Parse: ParsableCommand {
             failed = !read.errors.isEmpty
             documents = read.documents
         }
-        let splitter = Pipeline(stages: [try SentenceSplitter()])
+        let splitter = try Pipeline.sentences()
         let parsed = documents.map { ParsedDocument(splitter.analyze($0), syntax: syntax) }
         switch format {
         case .conllu: StandardOutput.write(parsed.map(\.conllu).joined())

@@ -50,7 +50,7 @@ struct Timex: ParsableCommand {
         }
         let splitter = try SentenceSplitter()
         let tagger = try TimexTagger(rules: ruleSet)
-        let pipeline = Pipeline(stages: [splitter, tagger])
+        let pipeline = try Pipeline(stages: [TokenizerStage(), splitter, tagger])
         let override = dct.flatMap { CalendarDay(iso: $0) }
         var failed = false
         for path in files {

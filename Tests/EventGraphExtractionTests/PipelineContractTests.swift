@@ -1,0 +1,48 @@
+import EventGraphCore
+import EventGraphExtraction
+import EventGraphSyntax
+import Testing
+
+@Suite struct PipelineContractTests {
+    /// A stage that reads a layer no stage before it writes is refused when the pipeline is built.
+    @Test func anOrderThatLeavesALayerEmptyIsRefused() throws {
+        #expect(throws: PipelineError(stage: "sentences", layer: .tokens)) { try Pipeline(stages: [try SentenceSplitter()]) }
+        #expect(throws: PipelineError(stage: "entities", layer: .timexes)) {
+            try Pipeline(stages: [TokenizerStage(), try SentenceSplitter(), try EntityRecognizer()])
+        }
+        #expect(PipelineError(stage: "entities", layer: .timexes).description
+            == "eventgraph: pipeline: stage 'entities' requires the timexes layer, which no stage before it provides")
+        let standard = try Pipeline.standard()
+        #expect(standard.stages.map(\.name) == ["tokens", "sentences", "timexes", "entities", "events", "relations"])
+    }
+
+    static let treebank = """
+        1\tPolice\tpolice\tNOUN\t_\t_\t2\tnsubj\t_\t_
+        2\traided\traid\tVERB\t_\t_\t0\troot\t_\t_
+        3\tthe\tthe\tDET\t_\t_\t5\tdet\t_\t_
+        4\tanti\tanti\tADJ\t_\t_\t5\tamod\t_\t_
+        5\tcamp\tcamp\tNOUN\t_\t_\t2\tobj\t_\t_
+        6\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_
+
+        """
+
+    /// The syntax layer: one entry per syntactic word in every column, spans that quote the text,
+    /// heads inside their sentence.
+    @Test func theSyntaxStageFillsParallelColumns() throws {
+        let sentences = try CoNLLU.parse(Self.treebank, path: "t.conllu")
+        let models = SyntaxModels(tagger: TaggerTraining.train(sentences, epochs: 5, version: "t"),
+                                  parser: ParserTraining.train(sentences, tags: sentences.map { $0.words.map(\.upos) }, epochs: 5, version: "p"))
+        let pipeline = try Pipeline(stages: [TokenizerStage(), try SentenceSplitter(), SyntaxStage(models: models)])
+        let text = "Police raided the anti-Iran camp. They don't stay."
+        let analyzed = pipeline.analyze(SourceDocument(document: Document(id: "a", path: "a", sha256: "0"), text: text))
+        let syntax = analyzed.syntax
+        #expect(syntax.count == 13)
+        for column in [syntax.tokenOfWord.count, syntax.upos.count, syntax.lemmas.count, syntax.heads.count, syntax.relations.count] { #expect(column == syntax.count) }
+        #expect(syntax.spans.map { analyzed.text(of: $0) } == ["Police", "raided", "the", "anti", "-", "Iran", "camp", ".", "They", "do", "n't", "stay", "."])
+        let scalars = Array(text.unicodeScalars)
+        #expect(syntax.spans.allSatisfy { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) == analyzed.text(of: $0) })
+        #expect(syntax.heads.allSatisfy { $0 < Int32(syntax.count) })
+        #expect(syntax.heads.filter { $0 < 0 }.count == 2)
+        #expect(syntax.firstWordOfToken.count == analyzed.tokens.count)
+    }
+}
