@@ -71,7 +71,7 @@ let package = Package(
         // Measures throughput per stage on a generated corpus: `swift run -c release eventgraph-bench`.
         // Trains the syntax models: `swift run -c release eventgraph-train ...` (Scripts/train-syntax.sh).
         .executableTarget(name: "eventgraph-train", dependencies: ["EventGraphSyntax"]),
-        .executableTarget(name: "eventgraph-bench", dependencies: ["EventGraphCore", "EventGraphCorpus", "EventGraphExtraction"]),
+        .executableTarget(name: "eventgraph-bench", dependencies: ["EventGraphCore", "EventGraphCorpus", "EventGraphExtraction", "EventGraphSyntax"]),
         // Fuzz targets: a libFuzzer binary when Scripts/fuzz.sh builds it with -sanitize=fuzzer and
         // -DFUZZING, else a replayer of saved inputs (what the tests run over Tests/Fuzz/).
         .executableTarget(name: "eventgraph-fuzz", dependencies: ["EventGraphCore", "EventGraphCorpus", "EventGraphExtraction", "EventGraphExport"]),

@@ -2,6 +2,7 @@ import Dispatch
 import EventGraphCore
 import EventGraphCorpus
 import EventGraphExtraction
+import EventGraphSyntax
 import Foundation
 
 // eventgraph-bench: measures EventGraph's stages on a generated corpus (release build only).
@@ -15,6 +16,8 @@ var articleCount = 5_000
 var seedsPath = "seeds"
 var diffEntities = 100_000
 var writeDirectory: String?
+/// --syntax DIR: time the syntax stage with the models in DIR (tagger.egm, parser.egm).
+var syntaxModels: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -22,8 +25,9 @@ while let argument = arguments.popFirst() {
     case "--seeds": seedsPath = arguments.popFirst() ?? seedsPath
     case "--diff-entities": diffEntities = Int(arguments.popFirst() ?? "") ?? diffEntities
     case "--write": writeDirectory = arguments.popFirst()
+    case "--syntax": syntaxModels = arguments.popFirst()
     default:
-        FileHandle.standardError.write(Data("usage: eventgraph-bench [--articles N] [--seeds DIR] [--diff-entities N] [--write DIR]\n".utf8))
+        FileHandle.standardError.write(Data("usage: eventgraph-bench [--articles N] [--seeds DIR] [--diff-entities N] [--write DIR] [--syntax MODELS]\n".utf8))
         exit(64)
     }
 }
@@ -90,6 +94,23 @@ let tokenTime = seconds {
 report("tokens", tokenTime)
 let sentenceTime = seconds { for i in analyzed.indices { splitter.process(&analyzed[i]) } }
 report("sentences", sentenceTime)
+if let syntaxModels {
+    // The syntax stage alone (tagging, lemmas, parsing of every sentence), then nothing else.
+    let memoryBefore = peakMemoryMB()
+    var models: SyntaxModels?
+    let loadTime = seconds { models = try? SyntaxModels.load(from: syntaxModels) }
+    guard let models else {
+        FileHandle.standardError.write(Data("\(syntaxModels): error: cannot load the syntax models\n".utf8))
+        exit(2)
+    }
+    print(String(format: "syntax models loaded in %.2f s, peak memory %.0f → %.0f MB", loadTime, memoryBefore, peakMemoryMB()))
+    let stage = SyntaxStage(models: models)
+    var words = 0
+    let syntaxTime = seconds { for i in analyzed.indices { stage.process(&analyzed[i]); words += analyzed[i].syntax.count } }
+    report("syntax (tag, lemma, parse)", syntaxTime)
+    print(String(format: "words: %d, %.0f words/s; peak memory: %.0f MB", words, Double(words) / syntaxTime, peakMemoryMB()))
+    exit(0)
+}
 var timexCount = 0
 let timexTime = seconds { for doc in analyzed { timexCount += tagger.tag(doc).count } }
 report("time expressions (tagger)", timexTime)
