@@ -32,5 +32,5 @@ train=.build/release/eventgraph-train
 lexicons=(--common-words Sources/EventGraphExtraction/Resources/entities/common-words.tsv
   --names Sources/EventGraphExtraction/Resources/entities/cities.tsv --names Sources/EventGraphExtraction/Resources/entities/countries.tsv)
 time "$train" tagger --data "$work/data" --version "${TAGGER_VERSION:-tagger-1}" "${lexicons[@]}" -o "$out/tagger.egm"
-time "$train" parser --data "$work/data" --tagger "$out/tagger.egm" --epochs "${PARSER_EPOCHS:-15}" --version "${PARSER_VERSION:-parser-1}" \
+time "$train" parser --data "$work/data" --tagger "$out/tagger.egm" --epochs "${PARSER_EPOCHS:-15}" --minimum-updates "${MINIMUM_UPDATES:-3}" --version "${PARSER_VERSION:-parser-1}" \
   "${lexicons[@]}" -o "$out/parser.egm"

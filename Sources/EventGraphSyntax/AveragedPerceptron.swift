@@ -7,6 +7,8 @@ public struct PerceptronTrainer: Sendable {
     var weights: [Float] = []
     var totals: [Double] = []
     var stamps: [Int32] = []
+    /// How many updates touched each row: a feature updated once or twice is mostly noise.
+    var updates: [Int32] = []
     var step: Int32 = 0
 
     public init(classes: Int) { self.classes = classes }
@@ -41,6 +43,7 @@ public struct PerceptronTrainer: Sendable {
         guard truth != guess else { return }
         for feature in features {
             let row = rowIndex(feature)
+            updates[row] += 1
             change(row * classes + truth, by: 1)
             change(row * classes + guess, by: -1)
         }
@@ -53,6 +56,7 @@ public struct PerceptronTrainer: Sendable {
         weights.append(contentsOf: repeatElement(0, count: classes))
         totals.append(contentsOf: repeatElement(0, count: classes))
         stamps.append(contentsOf: repeatElement(0, count: classes))
+        updates.append(0)
         return row
     }
 
@@ -63,9 +67,9 @@ public struct PerceptronTrainer: Sendable {
     }
 
     /// The averaged weights, by feature (sorted), dropping features whose every class weight is
-    /// below `threshold` in magnitude.
-    public func averaged(threshold: Float) -> (features: [UInt64], weights: [Float]) {
-        var kept: [(UInt64, Int)] = rows.map { ($0.key, $0.value) }
+    /// below `threshold` in magnitude and those updated fewer than `minimumUpdates` times.
+    public func averaged(threshold: Float, minimumUpdates: Int32 = 1) -> (features: [UInt64], weights: [Float]) {
+        var kept: [(UInt64, Int)] = rows.filter { updates[$0.value] >= minimumUpdates }.map { ($0.key, $0.value) }
         kept.sort { $0.0 < $1.0 }
         var features: [UInt64] = []
         var out: [Float] = []

@@ -20,11 +20,13 @@ public struct DependencyParser: Sendable {
         var state = ParserState(count: words.count)
         let context = ParserContext(words: words, tags: tags)
         var scores = [Float](repeating: 0, count: model.classes.count)
+        var features: [UInt64] = []
+        features.reserveCapacity(64)
         while !state.isTerminal {
             for c in scores.indices { scores[c] = 0 }
-            model.score(context.features(state), into: &scores)
-            let action = PerceptronTrainer.best(scores) { state.isValid($0) }
-            state.apply(action)
+            context.features(state, into: &features)
+            model.score(features, into: &scores)
+            state.apply(state.bestValid(scores))
         }
         return (1...words.count).map { (state.heads[$0], $0 < state.labels.count && state.labels[$0] >= 0 ? relations[state.labels[$0]] : "dep") }
     }
@@ -82,6 +84,24 @@ struct ParserState {
         }
     }
 
+    /// The highest-scoring valid transition (the lowest class on a tie), as
+    /// `PerceptronTrainer.best(scores) { isValid($0) }` finds it, without a closure per class.
+    func bestValid(_ scores: [Float]) -> Int {
+        let canShift = !bufferEmpty
+        let canLeft = stack.count >= 2 && !bufferEmpty
+        let canRight = stack.count >= 2 && (s1 != 0 || bufferEmpty)
+        var best = -1
+        var bestScore: Float = 0
+        if canShift { (best, bestScore) = (0, scores[0]) }
+        var c = 1
+        while c + 1 < scores.count {
+            if canLeft && (best < 0 || scores[c] > bestScore) { (best, bestScore) = (c, scores[c]) }
+            if canRight && (best < 0 || scores[c + 1] > bestScore) { (best, bestScore) = (c + 1, scores[c + 1]) }
+            c += 2
+        }
+        return max(best, 0)
+    }
+
     mutating func apply(_ action: Int) {
         switch Self.kind(action) {
         case 0:
@@ -119,99 +139,69 @@ struct ParserState {
     }
 }
 
-/// Words and tags with the boundary values features use.
+/// Words and tags hashed once per sentence (index 0 is the root), so that a transition's
+/// features combine 64-bit values instead of rehashing strings.
 struct ParserContext {
-    let lowers: [String]
-    let tags: [String]
+    let words: [UInt64]
+    let tags: [UInt64]
+    let suffixes: [UInt64]
+    static let none = FeatureHasher.of("<none>"), end = FeatureHasher.of("<end>")
 
-    init(words: [String], tags: [String]) {
-        lowers = ["<root>"] + words.map { $0.lowercased() }
-        self.tags = ["ROOT"] + tags
+    init(words forms: [String], tags: [String]) {
+        let lowers = ["<root>"] + forms.map { $0.lowercased() }
+        words = lowers.map { FeatureHasher.of($0) }
+        suffixes = lowers.map { FeatureHasher.of($0.suffix(3)) }
+        self.tags = [FeatureHasher.of("ROOT")] + tags.map { FeatureHasher.of($0) }
     }
 
-    func word(_ i: Int) -> String { i < 0 ? "<none>" : i < lowers.count ? lowers[i] : "<end>" }
-    func tag(_ i: Int) -> String { i < 0 ? "NONE" : i < tags.count ? tags[i] : "END" }
+    @inline(__always) func word(_ i: Int) -> UInt64 { i < 0 ? Self.none : i < words.count ? words[i] : Self.end }
+    @inline(__always) func tag(_ i: Int) -> UInt64 { i < 0 ? Self.none : i < tags.count ? tags[i] : Self.end }
+    @inline(__always) func suffix(_ i: Int) -> UInt64 { i < 0 ? Self.none : i < suffixes.count ? suffixes[i] : Self.end }
 
-    func features(_ state: ParserState) -> [UInt64] {
+    /// The features of a state, written into `out` (cleared first).
+    func features(_ state: ParserState, into out: inout [UInt64]) {
+        out.removeAll(keepingCapacity: true)
         let s0 = state.s0, s1 = state.s1, s2 = state.stack.count >= 3 ? state.stack[state.stack.count - 3] : -1
         let b0 = state.bufferEmpty ? -1 : state.front
         let b1 = b0 >= 0 && b0 + 1 <= state.count ? b0 + 1 : -1
         let b2 = b1 >= 0 && b1 + 1 <= state.count ? b1 + 1 : -1
-        func child(_ table: [Int], _ i: Int) -> Int { i >= 0 ? table[i] : -1 }
-        func label(_ i: Int) -> Int { i >= 0 ? state.labels[i] : -2 }
+        @inline(__always) func child(_ table: [Int], _ i: Int) -> Int { i >= 0 ? table[i] : -1 }
+        @inline(__always) func label(_ i: Int) -> UInt64 { UInt64(bitPattern: Int64(i >= 0 ? state.labels[i] : -2)) }
+        @inline(__always) func number(_ n: Int) -> UInt64 { UInt64(bitPattern: Int64(n)) &* 0x9E37_79B9_7F4A_7C15 }
         let s0l = child(state.leftmost, s0), s0r = child(state.rightmost, s0)
         let s1l = child(state.leftmost, s1), s1r = child(state.rightmost, s1)
         let b0l = child(state.leftmost, b0)
-        let distance = b0 >= 0 ? min(b0 - s0, 6) : -1
+        let s0l2 = child(state.leftmost2, s0), s0r2 = child(state.rightmost2, s0), b0l2 = child(state.leftmost2, b0)
+        let distance = number(b0 >= 0 ? min(b0 - s0, 6) : -1)
         let (w0, t0, wb, tb) = (word(s0), tag(s0), word(b0), tag(b0))
-        var out: [UInt64] = []
-        out.reserveCapacity(40)
-        func add(_ template: UInt8, _ build: (inout FeatureHasher) -> Void) {
+        @inline(__always) func add(_ template: UInt8, _ a: UInt64 = 0, _ b: UInt64 = 0, _ c: UInt64 = 0) {
             var hasher = FeatureHasher(template: template)
-            build(&hasher)
+            hasher.add(hash: a)
+            hasher.add(hash: b)
+            hasher.add(hash: c)
             out.append(hasher.value)
         }
-        add(0) { _ in }
-        add(1) { $0.add(w0) }
-        add(2) { $0.add(t0) }
-        add(3) { $0.add(w0); $0.add(t0) }
-        add(4) { $0.add(wb) }
-        add(5) { $0.add(tb) }
-        add(6) { $0.add(wb); $0.add(tb) }
-        add(7) { $0.add(word(s1)) }
-        add(8) { $0.add(tag(s1)) }
-        add(9) { $0.add(word(b1)) }
-        add(10) { $0.add(tag(b1)) }
-        add(11) { $0.add(tag(b2)) }
-        add(12) { $0.add(tag(s2)) }
-        add(13) { $0.add(w0); $0.add(wb) }
-        add(14) { $0.add(t0); $0.add(tb) }
-        add(15) { $0.add(t0); $0.add(tb); $0.add(tag(b1)) }
-        add(16) { $0.add(tag(s1)); $0.add(t0); $0.add(tb) }
-        add(17) { $0.add(t0); $0.add(tag(s0l)); $0.add(tb) }
-        add(18) { $0.add(t0); $0.add(tag(s0r)); $0.add(tb) }
-        add(19) { $0.add(tag(s1)); $0.add(tag(s1r)); $0.add(t0) }
-        add(20) { $0.add(tb); $0.add(tag(b0l)); $0.add(t0) }
-        add(21) { $0.add(label(s0l)); $0.add(t0) }
-        add(22) { $0.add(label(s0r)); $0.add(t0) }
-        add(23) { $0.add(label(b0l)); $0.add(tb) }
-        add(24) { $0.add(label(s1r)); $0.add(tag(s1)) }
-        add(25) { $0.add(distance); $0.add(t0); $0.add(tb) }
-        add(26) { $0.add(distance); $0.add(w0) }
-        add(27) { $0.add(s0 >= 0 ? state.leftCount[s0] : -1); $0.add(t0) }
-        add(28) { $0.add(s0 >= 0 ? state.rightCount[s0] : -1); $0.add(w0) }
-        add(29) { $0.add(b0 >= 0 ? state.leftCount[b0] : -1); $0.add(tb) }
-        add(30) { $0.add(w0); $0.add(tb) }
-        add(31) { $0.add(t0); $0.add(wb) }
-        add(32) { $0.add(word(s1)); $0.add(w0) }
-        add(33) { $0.add(tag(s1)); $0.add(t0) }
-        add(34) { $0.add(tb); $0.add(tag(b1)); $0.add(tag(b2)) }
-        add(35) { $0.add(wb); $0.add(tag(b1)) }
-        add(36) { $0.add(wb.suffix(3)); $0.add(tb) }
-        add(37) { $0.add(w0.suffix(3)); $0.add(t0) }
-        add(38) { $0.add(tag(s1l)); $0.add(tag(s1)); $0.add(t0) }
-        add(39) { $0.add(state.bufferEmpty ? 1 : 0); $0.add(state.stack.count > 2 ? 2 : state.stack.count); $0.add(t0) }
+        add(0)
+        add(1, w0); add(2, t0); add(3, w0, t0); add(4, wb); add(5, tb); add(6, wb, tb)
+        add(7, word(s1)); add(8, tag(s1)); add(9, word(b1)); add(10, tag(b1)); add(11, tag(b2)); add(12, tag(s2))
+        add(13, w0, wb); add(14, t0, tb); add(15, t0, tb, tag(b1)); add(16, tag(s1), t0, tb)
+        add(17, t0, tag(s0l), tb); add(18, t0, tag(s0r), tb); add(19, tag(s1), tag(s1r), t0); add(20, tb, tag(b0l), t0)
+        add(21, label(s0l), t0); add(22, label(s0r), t0); add(23, label(b0l), tb); add(24, label(s1r), tag(s1))
+        add(25, distance, t0, tb); add(26, distance, w0)
+        add(27, number(s0 >= 0 ? state.leftCount[s0] : -1), t0); add(28, number(s0 >= 0 ? state.rightCount[s0] : -1), w0)
+        add(29, number(b0 >= 0 ? state.leftCount[b0] : -1), tb)
+        add(30, w0, tb); add(31, t0, wb); add(32, word(s1), w0); add(33, tag(s1), t0); add(34, tb, tag(b1), tag(b2))
+        add(35, wb, tag(b1)); add(36, suffix(b0), tb); add(37, suffix(s0), t0); add(38, tag(s1l), tag(s1), t0)
+        add(39, number(state.bufferEmpty ? 1 : 0), number(min(state.stack.count, 3)), t0)
         // Children's words, second-order children, label sets (Zhang and Nivre 2011).
-        let s0l2 = child(state.leftmost2, s0), s0r2 = child(state.rightmost2, s0), b0l2 = child(state.leftmost2, b0)
-        add(40) { $0.add(word(s0l)); $0.add(t0) }
-        add(41) { $0.add(word(s0r)); $0.add(t0) }
-        add(42) { $0.add(word(b0l)); $0.add(tb) }
-        add(43) { $0.add(t0); $0.add(tag(s0l)); $0.add(tag(s0l2)) }
-        add(44) { $0.add(t0); $0.add(tag(s0r)); $0.add(tag(s0r2)) }
-        add(45) { $0.add(tb); $0.add(tag(b0l)); $0.add(tag(b0l2)) }
-        add(46) { $0.add(label(s0l2)); $0.add(label(s0l)); $0.add(t0) }
-        add(47) { $0.add(label(s0r2)); $0.add(label(s0r)); $0.add(t0) }
-        add(48) { $0.add(Int(truncatingIfNeeded: s0 >= 0 ? state.leftLabels[s0] : 0)); $0.add(t0) }
-        add(49) { $0.add(Int(truncatingIfNeeded: s0 >= 0 ? state.rightLabels[s0] : 0)); $0.add(t0) }
-        add(50) { $0.add(Int(truncatingIfNeeded: b0 >= 0 ? state.leftLabels[b0] : 0)); $0.add(tb) }
-        add(51) { $0.add(distance); $0.add(wb) }
-        add(52) { $0.add(distance); $0.add(w0); $0.add(wb) }
-        add(53) { $0.add(s0 >= 0 ? state.leftCount[s0] : -1); $0.add(w0) }
-        add(54) { $0.add(s0 >= 0 ? state.rightCount[s0] : -1); $0.add(t0) }
-        add(55) { $0.add(b0 >= 0 ? state.leftCount[b0] : -1); $0.add(wb) }
-        add(56) { $0.add(tag(s1)); $0.add(tag(s0)); $0.add(tag(s0r)) }
-        add(57) { $0.add(word(s1)); $0.add(tag(s1)); $0.add(t0) }
-        return out
+        add(40, word(s0l), t0); add(41, word(s0r), t0); add(42, word(b0l), tb)
+        add(43, t0, tag(s0l), tag(s0l2)); add(44, t0, tag(s0r), tag(s0r2)); add(45, tb, tag(b0l), tag(b0l2))
+        add(46, label(s0l2), label(s0l), t0); add(47, label(s0r2), label(s0r), t0)
+        add(48, s0 >= 0 ? state.leftLabels[s0] : 0, t0); add(49, s0 >= 0 ? state.rightLabels[s0] : 0, t0)
+        add(50, b0 >= 0 ? state.leftLabels[b0] : 0, tb)
+        add(51, distance, wb); add(52, distance, w0, wb)
+        add(53, number(s0 >= 0 ? state.leftCount[s0] : -1), w0); add(54, number(s0 >= 0 ? state.rightCount[s0] : -1), t0)
+        add(55, number(b0 >= 0 ? state.leftCount[b0] : -1), wb); add(56, tag(s1), t0, tag(s0r)); add(57, word(s1), tag(s1), t0)
     }
 }
 
@@ -221,7 +211,7 @@ struct ParserContext {
 /// cannot build) are left out of training. Deterministic for a seed.
 public enum ParserTraining {
     public static func train(_ sentences: [SyntaxSentence], tags: [[String]], epochs: Int = 15, seed: UInt64 = 15, prune: Float = 0.005,
-                             version: String) -> DependencyParser {
+                             minimumUpdates: Int32 = 1, version: String) -> DependencyParser {
         let relations = Array(Set(sentences.flatMap { $0.words.map(\.deprel) })).sorted()
         let relationIndex = Dictionary(uniqueKeysWithValues: relations.enumerated().map { ($1, $0) })
         let classes = ["SHIFT"] + relations.flatMap { ["L:" + $0, "R:" + $0] }
@@ -237,11 +227,12 @@ public enum ParserTraining {
                 let gold = GoldTree(sentence, relationIndex)
                 let context = ParserContext(words: sentence.words.map(\.form), tags: tags[s])
                 var state = ParserState(count: sentence.words.count)
+                var features: [UInt64] = []
                 while !state.isTerminal {
-                    let features = context.features(state)
+                    context.features(state, into: &features)
                     for c in scores.indices { scores[c] = 0 }
                     trainer.score(features, into: &scores)
-                    let guess = PerceptronTrainer.best(scores) { state.isValid($0) }
+                    let guess = state.bestValid(scores)
                     // The best-scoring transition among the cheapest valid ones (zero cost on a
                     // projective tree).
                     let costs = (0..<classes.count).map { state.isValid($0) ? gold.cost(of: $0, in: state) : Int.max }
@@ -253,7 +244,7 @@ public enum ParserTraining {
                 }
             }
         }
-        let (features, weights) = trainer.averaged(threshold: prune)
+        let (features, weights) = trainer.averaged(threshold: prune, minimumUpdates: minimumUpdates)
         let model = LinearModel(kind: "parser", version: version, classes: classes, tables: ["relations": relations], features: features, weights: weights)
         return DependencyParser(model: model)
     }

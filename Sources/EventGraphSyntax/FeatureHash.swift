@@ -38,6 +38,22 @@ public struct FeatureHasher: Sendable {
         }
     }
 
+    /// A value already hashed (a word's hash computed once per sentence): one multiply, not one
+    /// per byte.
+    @inline(__always)
+    public mutating func add(hash value: UInt64) {
+        state = (state ^ value) &* 0x100_0000_01B3
+        state ^= state >> 29
+    }
+
+    /// The hash of a string on its own, to be added with `add(hash:)`.
+    @inline(__always)
+    public static func of(_ text: some StringProtocol) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash ^ (hash >> 31)
+    }
+
     public var value: UInt64 { state }
 
     public static func hash(_ template: UInt8, _ parts: String...) -> UInt64 {

@@ -17,7 +17,23 @@ public struct LinearModel: Sendable {
     let entryClasses: [UInt16]
     let entryWeights: [Int16]
     let scale: Float
-    let rows: [UInt64: Int32]
+    /// An open-addressing table from feature hash to row (linear probing, at most three quarters
+    /// full), key and row side by side so that a probe touches one cache line: the lookup every
+    /// transition makes fifty-eight times is bound by memory, not by arithmetic.
+    struct Slot {
+        var key: UInt64
+        /// The feature's entries: `entries[start..<start + count]`; count 0 marks an empty slot.
+        var start: Int32
+        var count: Int32
+    }
+    /// One entry's class and weight side by side, for the same reason.
+    struct Entry {
+        var classIndex: UInt16
+        var weight: Int16
+    }
+    let slots: [Slot]
+    let entries: [Entry]
+    let slotMask: Int
 
     /// From dense averaged weights (features × classes): zeros after quantization are dropped.
     public init(kind: String, version: String, classes: [String], tables: [String: [String]], features: [UInt64], weights: [Float]) {
@@ -51,10 +67,31 @@ public struct LinearModel: Sendable {
         self.entryClasses = entryClasses
         self.entryWeights = entryWeights
         self.scale = scale
-        var rows: [UInt64: Int32] = [:]
-        rows.reserveCapacity(features.count)
-        for (index, feature) in features.enumerated() { rows[feature] = Int32(index) }
-        self.rows = rows
+        var capacity = 16
+        while capacity * 3 < features.count * 4 { capacity <<= 1 }
+        var slots = [Slot](repeating: Slot(key: 0, start: 0, count: 0), count: capacity)
+        for (index, feature) in features.enumerated() where starts[index + 1] > starts[index] {
+            var slot = Self.slot(of: feature, mask: capacity - 1)
+            while slots[slot].count > 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Slot(key: feature, start: starts[index], count: starts[index + 1] - starts[index])
+        }
+        self.slots = slots
+        entries = zip(entryClasses, entryWeights).map { Entry(classIndex: $0, weight: $1) }
+        slotMask = capacity - 1
+    }
+
+    @inline(__always)
+    static func slot(of feature: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: (feature ^ (feature >> 29)) &* 0x9E37_79B9_7F4A_7C15 >> 20) & mask }
+
+    @inline(__always)
+    func slot(of feature: UInt64, in slots: UnsafeBufferPointer<Slot>) -> Slot? {
+        var index = Self.slot(of: feature, mask: slotMask)
+        while true {
+            let slot = slots[index]
+            if slot.count == 0 { return nil }
+            if slot.key == feature { return slot }
+            index = (index + 1) & slotMask
+        }
     }
 
     /// The model without the weights below `minimum` (in quantized units, out of 32,767) and the
@@ -85,10 +122,18 @@ public struct LinearModel: Sendable {
     /// Adds each feature's class weights to `scores` (one per class).
     @inline(__always)
     public func score(_ featureHashes: [UInt64], into scores: inout [Float]) {
-        for feature in featureHashes {
-            guard let row = rows[feature] else { continue }
-            for entry in Int(starts[Int(row)])..<Int(starts[Int(row) + 1]) {
-                scores[Int(entryClasses[entry])] += Float(entryWeights[entry]) * scale
+        featureHashes.withUnsafeBufferPointer { hashes in
+            entries.withUnsafeBufferPointer { entries in
+                slots.withUnsafeBufferPointer { slots in
+                    scores.withUnsafeMutableBufferPointer { scores in
+                        for feature in hashes {
+                            guard let slot = slot(of: feature, in: slots) else { continue }
+                            for entry in entries[Int(slot.start)..<Int(slot.start + slot.count)] {
+                                scores[Int(entry.classIndex)] += Float(entry.weight) * scale
+                            }
+                        }
+                    }
+                }
             }
         }
     }

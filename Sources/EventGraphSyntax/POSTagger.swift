@@ -30,13 +30,16 @@ public struct POSTagger: Sendable {
         var tags: [Int] = []
         tags.reserveCapacity(words.count)
         var scores = [Float](repeating: 0, count: model.classes.count)
+        var features: [UInt64] = []
+        features.reserveCapacity(32)
         for i in words.indices {
             if let known = dictionary[words[i]] {
                 tags.append(known)
                 continue
             }
             for c in scores.indices { scores[c] = 0 }
-            model.score(context.features(at: i, previous: tags), into: &scores)
+            context.features(at: i, previous: tags, into: &features)
+            model.score(features, into: &scores)
             tags.append(PerceptronTrainer.best(scores))
         }
         return tags.map { model.classes[$0] }
@@ -55,19 +58,29 @@ public struct TaggerLexicon: Sendable {
     }
 }
 
-/// The words of a sentence with what every feature needs precomputed once.
+/// The words of a sentence with what every feature needs hashed once.
 struct TaggerContext {
     let forms: [String]
-    let lowers: [String]
-    let shapes: [String]
+    let lowers: [UInt64]
+    /// `suffixes[n - 1][i]`: the hash of word i's last n characters (n = 1...4), or 0 when the
+    /// word is not longer than n; `prefixes` likewise (n = 1...3).
+    let suffixes: [[UInt64]]
+    let prefixes: [[UInt64]]
+    let shapes: [UInt64]
+    let capitalized: [Bool]
     /// Per word: 1 when its lowercase form is a common word, 2 when it is a listed name, 3 both.
-    let lexical: [Int]
+    let lexical: [UInt64]
+    static let before = FeatureHasher.of("<s>"), after = FeatureHasher.of("</s>")
 
     init(_ words: [String], lexicon: TaggerLexicon) {
         forms = words
-        lowers = words.map { $0.lowercased() }
-        shapes = words.map(TaggerContext.shape)
-        lexical = zip(words, lowers).map { form, lower in (lexicon.common.contains(lower) ? 1 : 0) | (lexicon.names.contains(form) ? 2 : 0) }
+        let lowerForms = words.map { $0.lowercased() }
+        lowers = lowerForms.map { FeatureHasher.of($0) }
+        suffixes = (1...4).map { n in lowerForms.map { $0.count > n ? FeatureHasher.of($0.suffix(n)) : 0 } }
+        prefixes = (1...3).map { n in lowerForms.map { $0.count > n ? FeatureHasher.of($0.prefix(n)) : 0 } }
+        shapes = words.map { FeatureHasher.of(TaggerContext.shape($0)) }
+        capitalized = words.map { $0.unicodeScalars.first?.properties.isUppercase == true }
+        lexical = zip(words, lowerForms).map { form, lower in UInt64((lexicon.common.contains(lower) ? 1 : 0) | (lexicon.names.contains(form) ? 2 : 0)) }
     }
 
     /// "Iran" → "Xx", "2023" → "d", "U.S." → "X.X.", "co-star" → "x-x": character classes with
@@ -84,50 +97,46 @@ struct TaggerContext {
         return out
     }
 
-    static let boundary = "<s>"
-    static let after = "</s>"
+    @inline(__always) func lower(_ i: Int) -> UInt64 { i < 0 ? Self.before : i >= lowers.count ? Self.after : lowers[i] }
+    @inline(__always) func suffix3(_ i: Int) -> UInt64 { i < 0 ? Self.before : i >= lowers.count ? Self.after : suffixes[2][i] }
+    @inline(__always) static func number(_ n: Int) -> UInt64 { UInt64(bitPattern: Int64(n)) &* 0x9E37_79B9_7F4A_7C15 }
 
-    func lower(_ i: Int) -> String { i < 0 ? Self.boundary : i >= lowers.count ? Self.after : lowers[i] }
-
-    func suffix(_ text: String, _ n: Int) -> Substring { text.suffix(n) }
-
-    /// The features of word `i`, given the tags (class indices) of the words before it.
-    func features(at i: Int, previous tags: [Int]) -> [UInt64] {
+    /// The features of word `i`, given the tags (class indices) of the words before it, into `out`.
+    func features(at i: Int, previous tags: [Int], into out: inout [UInt64]) {
+        out.removeAll(keepingCapacity: true)
         let word = lowers[i]
-        let t1 = i >= 1 ? tags[i - 1] : -1
-        let t2 = i >= 2 ? tags[i - 2] : -1
-        var out: [UInt64] = []
-        out.reserveCapacity(28)
-        func add(_ template: UInt8, _ build: (inout FeatureHasher) -> Void) {
+        let t1 = Self.number(i >= 1 ? tags[i - 1] : -1)
+        let t2 = Self.number(i >= 2 ? tags[i - 2] : -1)
+        @inline(__always) func add(_ template: UInt8, _ a: UInt64 = 0, _ b: UInt64 = 0) {
             var hasher = FeatureHasher(template: template)
-            build(&hasher)
+            hasher.add(hash: a)
+            hasher.add(hash: b)
             out.append(hasher.value)
         }
-        add(0) { _ in }
-        add(1) { $0.add(word) }
-        for n in 1...4 where word.count > n { add(UInt8(1 + n)) { $0.add(word.suffix(n)) } }
-        for n in 1...3 where word.count > n { add(UInt8(5 + n)) { $0.add(word.prefix(n)) } }
-        add(9) { $0.add(shapes[i]) }
-        add(10) { $0.add(t1) }
-        add(11) { $0.add(t1); $0.add(t2) }
-        add(12) { $0.add(t1); $0.add(word) }
-        add(13) { $0.add(lower(i - 1)) }
-        add(14) { $0.add(lower(i - 1).suffix(3)) }
-        add(15) { $0.add(lower(i - 2)) }
-        add(16) { $0.add(lower(i + 1)) }
-        add(17) { $0.add(lower(i + 1).suffix(3)) }
-        add(18) { $0.add(lower(i + 2)) }
-        add(19) { $0.add(i == 0 ? 1 : 0); $0.add(shapes[i]) }
-        add(20) { $0.add(i + 1 < shapes.count ? shapes[i + 1] : Self.after) }
-        add(21) { $0.add(lower(i - 1)); $0.add(word) }
-        add(22) { $0.add(word); $0.add(lower(i + 1)) }
-        add(23) { $0.add(t1); $0.add(lower(i + 1)) }
-        add(24) { $0.add(word.suffix(3)); $0.add(lower(i + 1).suffix(2)) }
-        if forms[i].unicodeScalars.first?.properties.isUppercase == true && i > 0 { add(25) { $0.add(word) } }
-        add(26) { $0.add(lexical[i]); $0.add(shapes[i]) }
-        add(27) { $0.add(lexical[i]); $0.add(i == 0 ? 1 : 0); $0.add(word.suffix(2)) }
-        add(28) { $0.add(i + 1 < lexical.count ? lexical[i + 1] : -1); $0.add(lexical[i]) }
-        return out
+        add(0)
+        add(1, word)
+        for n in 0..<4 where suffixes[n][i] != 0 { add(UInt8(2 + n), suffixes[n][i]) }
+        for n in 0..<3 where prefixes[n][i] != 0 { add(UInt8(6 + n), prefixes[n][i]) }
+        add(9, shapes[i])
+        add(10, t1)
+        add(11, t1, t2)
+        add(12, t1, word)
+        add(13, lower(i - 1))
+        add(14, suffix3(i - 1))
+        add(15, lower(i - 2))
+        add(16, lower(i + 1))
+        add(17, suffix3(i + 1))
+        add(18, lower(i + 2))
+        add(19, Self.number(i == 0 ? 1 : 0), shapes[i])
+        add(20, i + 1 < shapes.count ? shapes[i + 1] : Self.after)
+        add(21, lower(i - 1), word)
+        add(22, word, lower(i + 1))
+        add(23, t1, lower(i + 1))
+        add(24, suffixes[2][i], i + 1 < lowers.count ? suffixes[1][i + 1] : Self.after)
+        if capitalized[i] && i > 0 { add(25, word) }
+        add(26, lexical[i], shapes[i])
+        add(27, lexical[i] &+ (i == 0 ? 8 : 0), suffixes[1][i])
+        add(28, i + 1 < lexical.count ? lexical[i + 1] : 99, lexical[i])
     }
 }
 
@@ -148,12 +157,13 @@ public enum TaggerTraining {
                 let words = sentences[s].words
                 let context = TaggerContext(words.map(\.form), lexicon: lexicon)
                 var tags: [Int] = []
+                var features: [UInt64] = []
                 for i in words.indices {
                     if let known = dictionaryIndex[words[i].form] {
                         tags.append(known)
                         continue
                     }
-                    let features = context.features(at: i, previous: tags)
+                    context.features(at: i, previous: tags, into: &features)
                     let guess = trainer.predict(features)
                     let truth = index[words[i].upos]!
                     trainer.update(features, truth: truth, guess: guess)

@@ -16,6 +16,10 @@ public enum SyntacticWords {
     }
 
     public static func split(_ token: String) -> [Word] {
+        // Most tokens have neither a hyphen nor an apostrophe: one word, found without copying.
+        if !token.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "'") || $0 == 0xE2 }) {
+            return [Word(start: 0, end: token.unicodeScalars.count, inContraction: false)]
+        }
         let scalars = Array(token.unicodeScalars)
         guard scalars.count > 1 else { return [Word(start: 0, end: scalars.count, inContraction: false)] }
         let lower = scalars.map { Unicode.Scalar($0.properties.lowercaseMapping.unicodeScalars.first!.value) ?? $0 }

@@ -19,6 +19,8 @@ struct Options {
     var tagger = ""
     /// Parser features whose averaged weights all stay below this are dropped.
     var prune: Float = 0.005
+    /// Parser features updated fewer times than this in training are dropped.
+    var minimumUpdates: Int32 = 1
     /// Word lists (first column of TSV files, `#` comments and the header skipped).
     var commonWords: [String] = []
     var names: [String] = []
@@ -53,6 +55,9 @@ func parseOptions() -> Options {
         case "-o", "--output": options.output = value
         case "--model": options.model = value
         case "--tagger": options.tagger = value
+        case "--minimum-updates":
+            guard let minimum = Int32(value) else { fail("--minimum-updates takes a number") }
+            options.minimumUpdates = minimum
         case "--prune":
             guard let prune = Float(value) else { fail("--prune takes a number") }
             options.prune = prune
@@ -168,7 +173,7 @@ case "parser":
         for index in training.indices where index % 5 == fold { tags[index] = foldTagger.tag(training[index].words.map(\.form)) }
     }
     print("jackknifed tags in \(seconds(since: start)); training the parser on \(training.count) sentences, \(options.epochs) epochs")
-    let parser = ParserTraining.train(training, tags: tags, epochs: options.epochs, prune: options.prune, version: options.version.isEmpty ? "parser-1" : options.version)
+    let parser = ParserTraining.train(training, tags: tags, epochs: options.epochs, prune: options.prune, minimumUpdates: options.minimumUpdates, version: options.version.isEmpty ? "parser-1" : options.version)
     let bytes = parser.model.encoded()
     do { try Data(bytes).write(to: URL(fileURLWithPath: options.output)) } catch { fail("cannot write \(options.output)") }
     print("wrote \(options.output): \(parser.model.featureCount) features, \(parser.model.weightCount) weights, \(bytes.count) bytes, in \(seconds(since: start))")
