@@ -74,7 +74,7 @@ let package = Package(
         .executableTarget(name: "eventgraph-bench", dependencies: ["EventGraphCore", "EventGraphCorpus", "EventGraphExtraction", "EventGraphSyntax"]),
         // Fuzz targets: a libFuzzer binary when Scripts/fuzz.sh builds it with -sanitize=fuzzer and
         // -DFUZZING, else a replayer of saved inputs (what the tests run over Tests/Fuzz/).
-        .executableTarget(name: "eventgraph-fuzz", dependencies: ["EventGraphCore", "EventGraphCorpus", "EventGraphExtraction", "EventGraphExport"]),
+        .executableTarget(name: "eventgraph-fuzz", dependencies: ["EventGraphCore", "EventGraphCorpus", "EventGraphExtraction", "EventGraphExport", "EventGraphSyntax"]),
         .testTarget(name: "EventGraphCoreTests", dependencies: ["EventGraphCore"]),
         .testTarget(name: "EventGraphCorpusTests", dependencies: ["EventGraphCorpus"]),
         .testTarget(name: "EventGraphExtractionTests", dependencies: ["EventGraphExtraction", "EventGraphSyntax"]),

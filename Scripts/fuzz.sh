@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 minutes=${1:-1}; shift || true
-targets=("$@"); [ ${#targets[@]} -eq 0 ] && targets=(front-matter json jsonl html graph-json timex pipeline diff display)
+targets=("$@"); [ ${#targets[@]} -eq 0 ] && targets=(front-matter json jsonl html graph-json timex pipeline diff display syntax)
 work=${WORK:-/tmp/eventgraph-fuzz}
 swift build -c release --product eventgraph-fuzz --build-path .build/fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -parse-as-library >/dev/null

@@ -2,6 +2,7 @@ import EventGraphCore
 import EventGraphCorpus
 import EventGraphExport
 import EventGraphExtraction
+import EventGraphSyntax
 import Foundation
 
 // eventgraph-fuzz: one libFuzzer entry point for every fuzz target, chosen by the environment
@@ -24,6 +25,8 @@ enum FuzzTarget: String, CaseIterable {
     case diff
     /// What every text and Markdown output does to untrusted text.
     case display
+    /// Word splitting, tagging and parsing: one tree per sentence, spans inside the text.
+    case syntax
 
     static let standardPipeline = try! Pipeline.standard()
     static let tagger = try! TimexTagger()
@@ -70,6 +73,8 @@ enum FuzzTarget: String, CaseIterable {
             precondition(decoded == fragment, "fragment does not survive a graph JSON round trip")
         case .display:
             checkDisplay(String(decoding: bytes, as: UTF8.self))
+        case .syntax:
+            checkSyntax(String(decoding: bytes, as: UTF8.self))
         case .diff:
             let (old, new) = graphPair(bytes)
             precondition(GraphDiff.compare(old, old).isEmpty, "a graph differs from itself")
@@ -107,6 +112,34 @@ enum FuzzTarget: String, CaseIterable {
             }
             index += 1
         }
+    }
+
+    /// Models trained here on a few sentences: the invariants hold for any weights, and the fuzz
+    /// binary then needs no model files.
+    static let syntaxPipeline: Pipeline = {
+        let treebank = """
+            1\tPolice\tpolice\tNOUN\t_\t_\t2\tnsubj\t_\t_
+            2\traided\traid\tVERB\t_\t_\t0\troot\t_\t_
+            3\tthe\tthe\tDET\t_\t_\t4\tdet\t_\t_
+            4\tcamp\tcamp\tNOUN\t_\t_\t2\tobj\t_\t_
+            5\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_
+
+            """
+        let sentences = try! CoNLLU.parse(treebank, path: "fuzz.conllu")
+        let models = SyntaxModels(tagger: TaggerTraining.train(sentences, epochs: 3, version: "fuzz"),
+                                  parser: ParserTraining.train(sentences, tags: sentences.map { $0.words.map(\.upos) }, epochs: 3, version: "fuzz"))
+        return try! Pipeline(stages: [TokenizerStage(), try! SentenceSplitter(), SyntaxStage(models: models)])
+    }()
+
+    private func checkSyntax(_ text: String) {
+        let document = FuzzTarget.syntaxPipeline.analyze(source(text))
+        let syntax = document.syntax
+        let scalars = document.scalars.count
+        precondition([syntax.tokenOfWord.count, syntax.upos.count, syntax.lemmas.count, syntax.heads.count, syntax.relations.count].allSatisfy { $0 == syntax.count },
+                     "syntax columns of different lengths")
+        precondition(syntax.spans.allSatisfy { $0.start >= 0 && $0.start < $0.end && $0.end <= scalars }, "a word outside the text")
+        precondition(syntax.heads.allSatisfy { $0 >= -1 && $0 < Int32(syntax.count) }, "a head outside the document")
+        precondition(syntax.heads.filter { $0 < 0 }.count == document.sentences.filter { !$0.tokens.isEmpty }.count, "not one root per sentence")
     }
 
     /// A reader's error must name the file and a line and column inside it.

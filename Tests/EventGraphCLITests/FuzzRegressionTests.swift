@@ -5,7 +5,7 @@ import Testing
 /// replayer build of `eventgraph-fuzz` (no sanitizer needed to see a failed precondition).
 @Suite struct FuzzRegressionTests {
     static let root = CommandRunner.repositoryRoot.appendingPathComponent("Tests/Fuzz")
-    static let targets = ["front-matter", "json", "jsonl", "html", "graph-json", "timex", "pipeline", "diff", "display"]
+    static let targets = ["front-matter", "json", "jsonl", "html", "graph-json", "timex", "pipeline", "diff", "display", "syntax"]
 
     @Test(arguments: targets)
     func savedInputsPass(_ target: String) throws {
