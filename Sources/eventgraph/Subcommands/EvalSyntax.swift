@@ -13,15 +13,10 @@ struct EvalSyntax: ParsableCommand {
     @Argument(help: "Gold CoNLL-U files.")
     var gold: [String]
 
-    @Option(help: ArgumentHelp("A folder with tagger.egm and parser.egm to use instead of the shipped models.", valueName: "DIR"))
-    var models: String?
+    @OptionGroup var syntaxModels: SyntaxModelOptions
 
     func run() throws {
-        let syntax: SyntaxModels
-        do { syntax = try SyntaxModels.load(from: models) } catch {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        }
+        let syntax = try syntaxModels.load()
         var total = SyntaxScores()
         var lines: [String] = []
         for path in gold {

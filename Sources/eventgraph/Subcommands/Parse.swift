@@ -24,15 +24,10 @@ struct Parse: ParsableCommand {
     @Option(help: "conllu or json.")
     var format: Format = .conllu
 
-    @Option(help: ArgumentHelp("A folder with tagger.egm and parser.egm to use instead of the shipped models.", valueName: "DIR"))
-    var models: String?
+    @OptionGroup var syntaxModels: SyntaxModelOptions
 
     func run() throws {
-        let syntax: SyntaxModels
-        do { syntax = try SyntaxModels.load(from: models) } catch {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        }
+        let syntax = try syntaxModels.load()
         var documents: [SourceDocument] = []
         var failed = false
         if input == ["-"] {
