@@ -1,14 +1,19 @@
+import Foundation
+
 /// A greedy left-to-right part-of-speech tagger (UPOS) over an averaged perceptron with hashed
 /// features: the word, its prefixes, suffixes and shape (what carries unknown words), the two tags
 /// before it, and the words around it. Frequent words that the training data always tags one way
 /// are tagged from a dictionary.
 public struct POSTagger: Sendable {
     public let model: LinearModel
+    /// The second pass, when the tagger has one: it sees the first pass's tags on both sides.
+    public let refiner: LinearModel?
     let dictionary: [String: Int]
     let lexicon: TaggerLexicon
 
-    public init(model: LinearModel) {
+    public init(model: LinearModel, refiner: LinearModel? = nil) {
         self.model = model
+        self.refiner = refiner
         lexicon = TaggerLexicon(common: Set(model.tables["common-words"] ?? []), names: Set(model.tables["names"] ?? []))
         var dictionary: [String: Int] = [:]
         let index = Dictionary(uniqueKeysWithValues: model.classes.enumerated().map { ($1, $0) })
@@ -21,12 +26,33 @@ public struct POSTagger: Sendable {
 
     public var version: String { model.version }
 
+    /// `tagger.egm` → `tagger-refiner.egm`: where a tagger's second pass is kept.
+    public static func refinerPath(of path: String) -> String {
+        (path.hasSuffix(".egm") ? String(path.dropLast(4)) : path) + "-refiner.egm"
+    }
+
+    /// A tagger file, with its second pass when the file beside it exists.
+    public static func read(path: String) throws(SyntaxError) -> POSTagger {
+        let model = try LinearModel.read(path: path, kind: "tagger")
+        let refinerPath = refinerPath(of: path)
+        guard FileManager.default.fileExists(atPath: refinerPath) else { return POSTagger(model: model) }
+        let refiner = try LinearModel.read(path: refinerPath, kind: "tagger-refiner")
+        guard refiner.classes == model.classes else { throw SyntaxError(path: refinerPath, problem: "the second pass has other classes than \(path)") }
+        return POSTagger(model: model, refiner: refiner)
+    }
+
     /// The lemmatizer whose table travels in the tagger's file.
     public func lemmatizer() -> Lemmatizer { Lemmatizer(entries: model.tables["lemmas"] ?? []) }
 
     /// UPOS tags for one sentence's words.
     public func tag(_ words: [String]) -> [String] {
         let context = TaggerContext(words, lexicon: lexicon)
+        let first = pass(context, words, model: model, firstPass: nil)
+        guard let refiner else { return first.map { model.classes[$0] } }
+        return pass(context, words, model: refiner, firstPass: first).map { model.classes[$0] }
+    }
+
+    func pass(_ context: TaggerContext, _ words: [String], model: LinearModel, firstPass: [Int]?) -> [Int] {
         var tags: [Int] = []
         tags.reserveCapacity(words.count)
         var scores = [Float](repeating: 0, count: model.classes.count)
@@ -38,11 +64,11 @@ public struct POSTagger: Sendable {
                 continue
             }
             for c in scores.indices { scores[c] = 0 }
-            context.features(at: i, previous: tags, into: &features)
+            context.features(at: i, previous: tags, firstPass: firstPass, into: &features)
             model.score(features, into: &scores)
             tags.append(PerceptronTrainer.best(scores))
         }
-        return tags.map { model.classes[$0] }
+        return tags
     }
 }
 
@@ -103,6 +129,12 @@ struct TaggerContext {
 
     /// The features of word `i`, given the tags (class indices) of the words before it, into `out`.
     func features(at i: Int, previous tags: [Int], into out: inout [UInt64]) {
+        features(at: i, previous: tags, firstPass: nil, into: &out)
+    }
+
+    /// With `firstPass` (the tags a first, left-to-right pass gave every word), the features also
+    /// see the tags to the right: the second pass of a two-pass tagger.
+    func features(at i: Int, previous tags: [Int], firstPass: [Int]?, into out: inout [UInt64]) {
         out.removeAll(keepingCapacity: true)
         let word = lowers[i]
         let t1 = Self.number(i >= 1 ? tags[i - 1] : -1)
@@ -137,11 +169,64 @@ struct TaggerContext {
         add(26, lexical[i], shapes[i])
         add(27, lexical[i] &+ (i == 0 ? 8 : 0), suffixes[1][i])
         add(28, i + 1 < lexical.count ? lexical[i + 1] : 99, lexical[i])
+        if let firstPass {
+            func first(_ j: Int) -> UInt64 { Self.number(j < 0 ? -1 : j >= firstPass.count ? -2 : firstPass[j]) }
+            add(30, first(i))
+            add(31, first(i + 1))
+            add(32, first(i + 1), first(i + 2))
+            add(33, first(i), first(i + 1))
+            add(34, t1, first(i + 1))
+            add(35, word, first(i + 1))
+            add(36, first(i), word)
+            add(37, suffixes[2][i], first(i + 1))
+        }
     }
 }
 
 /// Trains the tagger: deterministic (the sentence order of each epoch comes from `seed`).
 public enum TaggerTraining {
+    /// A two-pass tagger: the first pass as `train` makes it, and a second pass trained on the
+    /// tags a first pass trained without them gives each fifth of the sentences (jackknifed), so that
+    /// it learns from right-context tags as wrong as they will be.
+    public static func trainTwoPass(_ sentences: [SyntaxSentence], lexicon: TaggerLexicon = TaggerLexicon(), epochs: Int = 10, seed: UInt64 = 15,
+                                    version: String) -> POSTagger {
+        let first = train(sentences, lexicon: lexicon, epochs: epochs, seed: seed, version: version)
+        let labels = first.model.classes
+        let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
+        var firstTags = sentences.map { $0.words.map { index[$0.upos]! } }
+        for fold in 0..<5 {
+            let foldTagger = train(sentences.indices.filter { $0 % 5 != fold }.map { sentences[$0] }, lexicon: lexicon, epochs: epochs, seed: seed, version: "fold")
+            for s in sentences.indices where s % 5 == fold {
+                firstTags[s] = foldTagger.tag(sentences[s].words.map(\.form)).map { index[$0] ?? 0 }
+            }
+        }
+        var trainer = PerceptronTrainer(classes: labels.count)
+        var order = Array(sentences.indices)
+        var random = SeededGenerator(seed: seed &+ 1)
+        for _ in 0..<epochs {
+            order.shuffle(using: &random)
+            for s in order {
+                let words = sentences[s].words
+                let context = TaggerContext(words.map(\.form), lexicon: lexicon)
+                var tags: [Int] = []
+                var features: [UInt64] = []
+                for i in words.indices {
+                    if let known = first.dictionary[words[i].form] {
+                        tags.append(known)
+                        continue
+                    }
+                    context.features(at: i, previous: tags, firstPass: firstTags[s], into: &features)
+                    let guess = trainer.predict(features)
+                    trainer.update(features, truth: index[words[i].upos]!, guess: guess)
+                    tags.append(guess)
+                }
+            }
+        }
+        let (features, weights) = trainer.averaged(threshold: 0.002)
+        let refiner = LinearModel(kind: "tagger-refiner", version: version, classes: labels, tables: [:], features: features, weights: weights)
+        return POSTagger(model: first.model, refiner: refiner)
+    }
+
     public static func train(_ sentences: [SyntaxSentence], lexicon: TaggerLexicon = TaggerLexicon(), epochs: Int = 10, seed: UInt64 = 15,
                              version: String) -> POSTagger {
         let labels = Array(Set(sentences.flatMap { $0.words.map(\.upos) })).sorted()

@@ -17,7 +17,7 @@ public struct SyntaxModels: Sendable {
     public var version: String { tagger.version + "+" + parser.version }
 
     static let shipped: Result<SyntaxModels, SyntaxError> = Result { () throws(SyntaxError) in
-        let tagger = POSTagger(model: try LinearModel.read(path: try resourcePath("tagger.egm"), kind: "tagger"))
+        let tagger = try POSTagger.read(path: try resourcePath("tagger.egm"))
         let parser = DependencyParser(model: try LinearModel.read(path: try resourcePath("parser.egm"), kind: "parser"))
         return SyntaxModels(tagger: tagger, parser: parser)
     }
@@ -28,7 +28,7 @@ public struct SyntaxModels: Sendable {
     /// `tagger.egm` and `parser.egm` from a folder (`--models DIR`), or the shipped ones.
     public static func load(from folder: String?) throws(SyntaxError) -> SyntaxModels {
         guard let folder else { return try standard() }
-        let tagger = POSTagger(model: try LinearModel.read(path: folder + "/tagger.egm", kind: "tagger"))
+        let tagger = try POSTagger.read(path: folder + "/tagger.egm")
         let parser = DependencyParser(model: try LinearModel.read(path: folder + "/parser.egm", kind: "parser"))
         return SyntaxModels(tagger: tagger, parser: parser)
     }

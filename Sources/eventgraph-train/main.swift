@@ -21,6 +21,8 @@ struct Options {
     var prune: Float = 0.005
     /// Parser features updated fewer times than this in training are dropped.
     var minimumUpdates: Int32 = 1
+    /// Train the tagger's second pass too (`--two-pass yes`).
+    var twoPass = false
     /// Word lists (first column of TSV files, `#` comments and the header skipped).
     var commonWords: [String] = []
     var names: [String] = []
@@ -55,6 +57,7 @@ func parseOptions() -> Options {
         case "-o", "--output": options.output = value
         case "--model": options.model = value
         case "--tagger": options.tagger = value
+        case "--two-pass": options.twoPass = value == "yes"
         case "--minimum-updates":
             guard let minimum = Int32(value) else { fail("--minimum-updates takes a number") }
             options.minimumUpdates = minimum
@@ -154,9 +157,16 @@ case "tagger":
     let training = sentences(options, use: "train")
     print("training on \(training.count) sentences, \(training.reduce(0) { $0 + $1.words.count }) words, \(options.epochs) epochs")
     let lexicon = TaggerLexicon(common: lexiconWords(options.commonWords), names: lexiconWords(options.names))
-    let tagger = TaggerTraining.train(training, lexicon: lexicon, epochs: options.epochs, version: options.version.isEmpty ? "tagger-1" : options.version)
+    let twoPass = options.twoPass
+    let version = options.version.isEmpty ? "tagger-1" : options.version
+    let tagger = twoPass ? TaggerTraining.trainTwoPass(training, lexicon: lexicon, epochs: options.epochs, version: version)
+        : TaggerTraining.train(training, lexicon: lexicon, epochs: options.epochs, version: version)
     let bytes = tagger.model.encoded()
     do { try Data(bytes).write(to: URL(fileURLWithPath: options.output)) } catch { fail("cannot write \(options.output)") }
+    if let refiner = tagger.refiner {
+        let path = POSTagger.refinerPath(of: options.output)
+        do { try Data(refiner.encoded()).write(to: URL(fileURLWithPath: path)) } catch { fail("cannot write \(path)") }
+    }
     print("wrote \(options.output): \(tagger.model.featureCount) features, \(bytes.count) bytes, in \(seconds(since: start))")
     scoreTagger(tagger, options)
 case "parser":
@@ -177,12 +187,12 @@ case "parser":
     let bytes = parser.model.encoded()
     do { try Data(bytes).write(to: URL(fileURLWithPath: options.output)) } catch { fail("cannot write \(options.output)") }
     print("wrote \(options.output): \(parser.model.featureCount) features, \(parser.model.weightCount) weights, \(bytes.count) bytes, in \(seconds(since: start))")
-    do { scoreParser(parser, tagger: POSTagger(model: try LinearModel.read(path: options.tagger, kind: "tagger")), options) } catch { fail(error.description) }
+    do { scoreParser(parser, tagger: try POSTagger.read(path: options.tagger), options) } catch { fail(error.description) }
 case "prune-parser":
     // Scores a parser file pruned at several weight floors, to choose the shipped size.
     do {
         let full = try LinearModel.read(path: options.model, kind: "parser")
-        let tagger = POSTagger(model: try LinearModel.read(path: options.tagger, kind: "tagger"))
+        let tagger = try POSTagger.read(path: options.tagger)
         for minimum in [1, 8, 32, 64, 128, 256] as [Int16] {
             let model = full.pruned(minimum: minimum)
             print("floor \(minimum): \(model.featureCount) features, \(model.weightCount) weights, \(model.encoded().count) bytes")
@@ -190,11 +200,11 @@ case "prune-parser":
         }
     } catch { fail(error.description) }
 case "score-tagger":
-    do { scoreTagger(POSTagger(model: try LinearModel.read(path: options.model, kind: "tagger")), options) } catch { fail(error.description) }
+    do { scoreTagger(try POSTagger.read(path: options.model), options) } catch { fail(error.description) }
 case "tag-file":
     // Gold CoNLL-U in (--data names the file), the same with predicted UPOS out: for error analysis.
     do {
-        let tagger = POSTagger(model: try LinearModel.read(path: options.model, kind: "tagger"))
+        let tagger = try POSTagger.read(path: options.model)
         guard let text = try? String(contentsOfFile: options.data, encoding: .utf8) else { fail("cannot read \(options.data)") }
         var sentences = try CoNLLU.parse(text, path: options.data)
         for s in sentences.indices {

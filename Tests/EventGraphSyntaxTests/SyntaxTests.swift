@@ -1,3 +1,4 @@
+import Foundation
 import EventGraphSyntax
 import Testing
 
@@ -177,5 +178,23 @@ import Testing
                 #expect(node == 0)
             }
         }
+    }
+}
+
+@Suite struct TwoPassTaggerTests {
+    @Test func theSecondPassIsDeterministicAndReadBackFromBesideTheTagger() throws {
+        let first = TaggerTraining.trainTwoPass(TaggerTests.tiny, epochs: 4, version: "t")
+        let second = TaggerTraining.trainTwoPass(TaggerTests.tiny, epochs: 4, version: "t")
+        let refiner = try #require(first.refiner)
+        #expect(refiner.encoded() == second.refiner?.encoded())
+        #expect(POSTagger.refinerPath(of: "/m/tagger.egm") == "/m/tagger-refiner.egm")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eventgraph-two-pass-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(first.model.encoded()).write(to: folder.appendingPathComponent("tagger.egm"))
+        try Data(refiner.encoded()).write(to: folder.appendingPathComponent("tagger-refiner.egm"))
+        let read = try POSTagger.read(path: folder.appendingPathComponent("tagger.egm").path)
+        #expect(read.refiner != nil)
+        let words = ["Police", "raided", "Tirana", "."]
+        #expect(read.tag(words) == first.tag(words))
     }
 }
