@@ -5,8 +5,12 @@ import Foundation
 // marked `train`, and scores them on those marked `held-out`. Deterministic: the same data gives
 // the same model bytes. Scripts/train-syntax.sh lays out the data and calls it; CI never does.
 //
-//   eventgraph-train tagger --data DIR [--manifest FILE] [--epochs N] [--version V] -o MODEL
-//   eventgraph-train score-tagger --data DIR --model MODEL [--manifest FILE]
+//   eventgraph-train tagger --data DIR [--two-pass yes] [--common-words TSV] [--names TSV]... [--epochs N] [--version V] -o MODEL
+//   eventgraph-train parser --data DIR --tagger MODEL [--epochs N] [--minimum-updates N] [--version V] [lexicons] -o MODEL
+//   eventgraph-train score-tagger --data DIR --model MODEL       held-out UPOS and lemma accuracy
+//   eventgraph-train prune-parser --data DIR --model MODEL --tagger MODEL   scores at several weight floors
+//   eventgraph-train tag-file --model MODEL --data FILE.conllu   the file with predicted UPOS in XPOS, for error analysis
+// (--manifest FILE, default Training/syntax-manifest.tsv, names the documents under --data.)
 
 struct Options {
     var command = ""
@@ -213,5 +217,5 @@ case "tag-file":
         print(CoNLLU.format(sentences), terminator: "")
     } catch { fail("\(error)") }
 default:
-    fail("usage: eventgraph-train tagger|score-tagger --data DIR [--manifest FILE] [-o MODEL | --model MODEL]")
+    fail("usage: eventgraph-train tagger|parser|score-tagger|prune-parser|tag-file --data DIR [--manifest FILE] [-o MODEL | --model MODEL] (see the header of Sources/eventgraph-train/main.swift)")
 }
