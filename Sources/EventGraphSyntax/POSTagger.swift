@@ -264,15 +264,15 @@ public enum TaggerTraining {
         return POSTagger(model: model)
     }
 
-    /// Words seen at least 50 times with one tag at least 98 % of the time: tagged without scoring
-    /// (speed), and few enough that the model decides every word it could get wrong.
+    /// Words seen at least 20 times with one tag at least 97 % of the time: tagged without scoring.
+    /// (On the validation split, 20/97 % gave UPOS 95.71, no dictionary 95.67, 50/98 % 95.62.)
     static func unambiguousWords(_ sentences: [SyntaxSentence]) -> [String: String] {
         var counts: [String: [String: Int]] = [:]
         for sentence in sentences { for word in sentence.words { counts[word.form, default: [:]][word.upos, default: 0] += 1 } }
         var out: [String: String] = [:]
         for (word, tags) in counts {
             let total = tags.values.reduce(0, +)
-            guard total >= 50, let (tag, count) = tags.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), Double(count) / Double(total) >= 0.98 else { continue }
+            guard total >= 20, let (tag, count) = tags.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), Double(count) / Double(total) >= 0.97 else { continue }
             out[word] = tag
         }
         return out

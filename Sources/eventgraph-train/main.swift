@@ -10,7 +10,9 @@ import Foundation
 //   eventgraph-train score-tagger --data DIR --model MODEL       held-out UPOS and lemma accuracy
 //   eventgraph-train prune-parser --data DIR --model MODEL --tagger MODEL   scores at several weight floors
 //   eventgraph-train tag-file --model MODEL --data FILE.conllu   the file with predicted UPOS in XPOS, for error analysis
-// (--manifest FILE, default Training/syntax-manifest.tsv, names the documents under --data.)
+// (--manifest FILE, default Training/syntax-manifest.tsv, names the documents under --data;
+// --validate yes trains without every tenth training document and scores on those instead of the
+// held-out sets: make choices there, and look at EWT test and GUM news only for the final figures.)
 
 struct Options {
     var command = ""
@@ -27,6 +29,8 @@ struct Options {
     var minimumUpdates: Int32 = 1
     /// Train the tagger's second pass too (`--two-pass yes`).
     var twoPass = false
+    /// Hold out every tenth training document and score on it, not on the held-out sets (`--validate yes`).
+    var validate = false
     /// Word lists (first column of TSV files, `#` comments and the header skipped).
     var commonWords: [String] = []
     var names: [String] = []
@@ -62,6 +66,7 @@ func parseOptions() -> Options {
         case "--model": options.model = value
         case "--tagger": options.tagger = value
         case "--two-pass": options.twoPass = value == "yes"
+        case "--validate": options.validate = value == "yes"
         case "--minimum-updates":
             guard let minimum = Int32(value) else { fail("--minimum-updates takes a number") }
             options.minimumUpdates = minimum
@@ -92,9 +97,28 @@ func documents(_ options: Options, use: String) -> [String] {
     return out
 }
 
+/// The documents trained on: the manifest's `train` documents, less every tenth with `--validate yes`.
+func trainingDocuments(_ options: Options) -> [String] {
+    let all = documents(options, use: "train")
+    return options.validate ? all.enumerated().filter { $0.offset % 10 != 9 }.map(\.element) : all
+}
+
+/// What is scored: with `--validate yes` every tenth training document (so that choices are made
+/// without looking at the held-out sets), else the held-out documents by set.
+func evaluationDocuments(_ options: Options) -> [(group: String, path: String)] {
+    if options.validate {
+        return documents(options, use: "train").enumerated().filter { $0.offset % 10 == 9 }.map { ("validation", $0.element) }
+    }
+    return documents(options, use: "held-out").map { ($0.contains("GUM_news") ? "GUM news" : $0.contains("ewt") ? "EWT test" : "other", $0) }
+}
+
 func sentences(_ options: Options, use: String) -> [SyntaxSentence] {
+    sentences(options, of: use == "train" ? trainingDocuments(options) : documents(options, use: use))
+}
+
+func sentences(_ options: Options, of documents: [String]) -> [SyntaxSentence] {
     var all: [SyntaxSentence] = []
-    for document in documents(options, use: use) {
+    for document in documents {
         let path = options.data + "/" + document
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { fail("cannot read \(path) (see Training/README.md for the data)") }
         do { all += try CoNLLU.parse(text, path: path) } catch { fail(error.description) }
@@ -109,10 +133,9 @@ func seconds(since start: ContinuousClock.Instant) -> String {
 
 func scoreTagger(_ tagger: POSTagger, _ options: Options) {
     var byGroup: [String: SyntaxScores] = [:]
-    for document in documents(options, use: "held-out") {
+    for (group, document) in evaluationDocuments(options) {
         let path = options.data + "/" + document
         guard let text = try? String(contentsOfFile: path, encoding: .utf8), let gold = try? CoNLLU.parse(text, path: path) else { fail("cannot read \(path)") }
-        let group = document.contains("GUM_news") ? "GUM news" : document.contains("ewt") ? "EWT test" : "other"
         let lemmatizer = tagger.lemmatizer()
         for sentence in gold {
             var predicted = sentence
@@ -131,10 +154,9 @@ func scoreTagger(_ tagger: POSTagger, _ options: Options) {
 
 func scoreParser(_ parser: DependencyParser, tagger: POSTagger, _ options: Options) {
     var byGroup: [String: SyntaxScores] = [:]
-    for document in documents(options, use: "held-out") {
+    for (group, document) in evaluationDocuments(options) {
         let path = options.data + "/" + document
         guard let text = try? String(contentsOfFile: path, encoding: .utf8), let gold = try? CoNLLU.parse(text, path: path) else { fail("cannot read \(path)") }
-        let group = document.contains("GUM_news") ? "GUM news" : document.contains("ewt") ? "EWT test" : "other"
         for sentence in gold {
             var predicted = sentence
             let forms = sentence.words.map(\.form)
