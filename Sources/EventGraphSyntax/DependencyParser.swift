@@ -206,12 +206,13 @@ struct ParserContext {
 }
 
 /// Trains the parser with the dynamic oracle: at each step the best-scoring transition that loses no
-/// gold arc is the truth; after the first epoch the parser follows its own prediction nine times in
-/// ten, so that it learns to recover from its mistakes. Non-projective sentences (which arc-hybrid
+/// gold arc is the truth; after the first epoch the parser follows its own prediction with
+/// probability `exploration` (nine times in ten by default), so that it learns to recover from its
+/// mistakes. Non-projective sentences (which arc-hybrid
 /// cannot build) are left out of training. Deterministic for a seed.
 public enum ParserTraining {
     public static func train(_ sentences: [SyntaxSentence], tags: [[String]], epochs: Int = 15, seed: UInt64 = 15, prune: Float = 0.005,
-                             minimumUpdates: Int32 = 1, version: String) -> DependencyParser {
+                             minimumUpdates: Int32 = 1, exploration: Double = 0.9, version: String) -> DependencyParser {
         let relations = Array(Set(sentences.flatMap { $0.words.map(\.deprel) })).sorted()
         let relationIndex = Dictionary(uniqueKeysWithValues: relations.enumerated().map { ($1, $0) })
         let classes = ["SHIFT"] + relations.flatMap { ["L:" + $0, "R:" + $0] }
@@ -239,7 +240,7 @@ public enum ParserTraining {
                     let cheapest = costs.min()!
                     let truth = PerceptronTrainer.best(scores) { costs[$0] == cheapest }
                     trainer.update(features, truth: truth, guess: guess)
-                    let explore = epoch > 0 && random.next() % 10 != 0
+                    let explore = epoch > 0 && Double(random.next() % 1000) < exploration * 1000
                     state.apply(explore ? guess : truth)
                 }
             }

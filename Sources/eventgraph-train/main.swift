@@ -31,6 +31,8 @@ struct Options {
     var twoPass = false
     /// Hold out every tenth training document and score on it, not on the held-out sets (`--validate yes`).
     var validate = false
+    /// How often the parser follows its own prediction in training after the first epoch.
+    var exploration = 0.9
     /// Word lists (first column of TSV files, `#` comments and the header skipped).
     var commonWords: [String] = []
     var names: [String] = []
@@ -67,6 +69,9 @@ func parseOptions() -> Options {
         case "--tagger": options.tagger = value
         case "--two-pass": options.twoPass = value == "yes"
         case "--validate": options.validate = value == "yes"
+        case "--exploration":
+            guard let p = Double(value) else { fail("--exploration takes a number") }
+            options.exploration = p
         case "--minimum-updates":
             guard let minimum = Int32(value) else { fail("--minimum-updates takes a number") }
             options.minimumUpdates = minimum
@@ -209,7 +214,7 @@ case "parser":
         for index in training.indices where index % 5 == fold { tags[index] = foldTagger.tag(training[index].words.map(\.form)) }
     }
     print("jackknifed tags in \(seconds(since: start)); training the parser on \(training.count) sentences, \(options.epochs) epochs")
-    let parser = ParserTraining.train(training, tags: tags, epochs: options.epochs, prune: options.prune, minimumUpdates: options.minimumUpdates, version: options.version.isEmpty ? "parser-1" : options.version)
+    let parser = ParserTraining.train(training, tags: tags, epochs: options.epochs, prune: options.prune, minimumUpdates: options.minimumUpdates, exploration: options.exploration, version: options.version.isEmpty ? "parser-1" : options.version)
     let bytes = parser.model.encoded()
     do { try Data(bytes).write(to: URL(fileURLWithPath: options.output)) } catch { fail("cannot write \(options.output)") }
     print("wrote \(options.output): \(parser.model.featureCount) features, \(parser.model.weightCount) weights, \(bytes.count) bytes, in \(seconds(since: start))")
