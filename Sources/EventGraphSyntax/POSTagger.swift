@@ -200,28 +200,8 @@ public enum TaggerTraining {
                 firstTags[s] = foldTagger.tag(sentences[s].words.map(\.form)).map { index[$0] ?? 0 }
             }
         }
-        var trainer = PerceptronTrainer(classes: labels.count)
-        var order = Array(sentences.indices)
-        var random = SeededGenerator(seed: seed &+ 1)
-        for _ in 0..<epochs {
-            order.shuffle(using: &random)
-            for s in order {
-                let words = sentences[s].words
-                let context = TaggerContext(words.map(\.form), lexicon: lexicon)
-                var tags: [Int] = []
-                var features: [UInt64] = []
-                for i in words.indices {
-                    if let known = first.dictionary[words[i].form] {
-                        tags.append(known)
-                        continue
-                    }
-                    context.features(at: i, previous: tags, firstPass: firstTags[s], into: &features)
-                    let guess = trainer.predict(features)
-                    trainer.update(features, truth: index[words[i].upos]!, guess: guess)
-                    tags.append(guess)
-                }
-            }
-        }
+        let trainer = trainPass(sentences, classes: labels.count, index: index, dictionary: first.dictionary, lexicon: lexicon, epochs: epochs,
+                                seed: seed &+ 1, firstPass: firstTags)
         let (features, weights) = trainer.averaged(threshold: 0.002)
         let refiner = LinearModel(kind: "tagger-refiner", version: version, classes: labels, tables: [:], features: features, weights: weights)
         return POSTagger(model: first.model, refiner: refiner)
@@ -233,35 +213,44 @@ public enum TaggerTraining {
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         let dictionary = unambiguousWords(sentences)
         let dictionaryIndex = dictionary.mapValues { index[$0]! }
-        var trainer = PerceptronTrainer(classes: labels.count)
-        var order = Array(sentences.indices)
-        var random = SeededGenerator(seed: seed)
-        for _ in 0..<epochs {
-            order.shuffle(using: &random)
-            for s in order {
-                let words = sentences[s].words
-                let context = TaggerContext(words.map(\.form), lexicon: lexicon)
-                var tags: [Int] = []
-                var features: [UInt64] = []
-                for i in words.indices {
-                    if let known = dictionaryIndex[words[i].form] {
-                        tags.append(known)
-                        continue
-                    }
-                    context.features(at: i, previous: tags, into: &features)
-                    let guess = trainer.predict(features)
-                    let truth = index[words[i].upos]!
-                    trainer.update(features, truth: truth, guess: guess)
-                    tags.append(guess)
-                }
-            }
-        }
+        let trainer = trainPass(sentences, classes: labels.count, index: index, dictionary: dictionaryIndex, lexicon: lexicon, epochs: epochs,
+                                seed: seed, firstPass: nil)
         let (features, weights) = trainer.averaged(threshold: 0.002)
         let table = dictionary.keys.sorted().map { "\($0)\t\(dictionary[$0]!)" }
         let tables = ["dictionary": table, "common-words": lexicon.common.sorted(), "names": lexicon.names.sorted(),
                       "lemmas": Lemmatizer.entries(from: sentences)]
         let model = LinearModel(kind: "tagger", version: version, classes: labels, tables: tables, features: features, weights: weights)
         return POSTagger(model: model)
+    }
+
+    /// One pass's perceptron: `epochs` rounds over the sentences in an order drawn from `seed`,
+    /// dictionary words tagged without training, each word's features seeing the tags the pass gave
+    /// the words before it (and `firstPass`'s tags for the second pass).
+    static func trainPass(_ sentences: [SyntaxSentence], classes: Int, index: [String: Int], dictionary: [String: Int], lexicon: TaggerLexicon,
+                          epochs: Int, seed: UInt64, firstPass: [[Int]]?) -> PerceptronTrainer {
+        var trainer = PerceptronTrainer(classes: classes)
+        var order = Array(sentences.indices)
+        var random = SeededGenerator(seed: seed)
+        var features: [UInt64] = []
+        for _ in 0..<epochs {
+            order.shuffle(using: &random)
+            for s in order {
+                let words = sentences[s].words
+                let context = TaggerContext(words.map(\.form), lexicon: lexicon)
+                var tags: [Int] = []
+                for i in words.indices {
+                    if let known = dictionary[words[i].form] {
+                        tags.append(known)
+                        continue
+                    }
+                    context.features(at: i, previous: tags, firstPass: firstPass?[s], into: &features)
+                    let guess = trainer.predict(features)
+                    trainer.update(features, truth: index[words[i].upos]!, guess: guess)
+                    tags.append(guess)
+                }
+            }
+        }
+        return trainer
     }
 
     /// Words seen at least 20 times with one tag at least 97 % of the time: tagged without scoring.
