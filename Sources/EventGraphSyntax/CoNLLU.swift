@@ -116,8 +116,8 @@ public enum CoNLLU {
     }
 
     /// A field as CoNLL-U allows it: no tab or line break, no leading or trailing space, never empty.
-    static func clean(_ field: String) -> String {
-        let flat = String(field.unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : Character($0) })
+    public static func clean(_ field: String) -> String {
+        let flat = String(field.map { $0 == "\t" || $0.isNewline ? " " : $0 })
         let trimmed = flat.trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty ? "_" : trimmed
     }

@@ -95,27 +95,6 @@ public struct AnalyzedDocument: Sendable {
         return lowers
     }
 
-    /// The UTF-8 offset of a scalar offset: from the last token starting at or before it (found by
-    /// binary search), the widths of the scalars in between.
-    func byteOffset(ofScalar offset: Int) -> Int {
-        var bytes = 0
-        var low = 0, high = tokens.count
-        while low < high {
-            let middle = (low + high) / 2
-            if tokens[middle].span.start <= offset { low = middle + 1 } else { high = middle }
-        }
-        var scalar = 0
-        if low > 0 {
-            scalar = tokens[low - 1].span.start
-            bytes = tokens[low - 1].span.byteStart
-        }
-        while scalar < offset {
-            bytes += UTF8.width(scalars[scalar])
-            scalar += 1
-        }
-        return bytes
-    }
-
     /// The text of token `index`.
     public func text(of index: Int) -> String { text(of: tokens[index].span) }
 

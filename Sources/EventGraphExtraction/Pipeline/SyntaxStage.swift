@@ -14,6 +14,9 @@ public struct SyntaxLayer: Sendable {
     /// Each word's head as a word index of the document, -1 for a sentence's root.
     public var heads: [Int32] = []
     public var relations: [String] = []
+    /// Whether the word is part of a contraction written as one token ("do" and "n't" of "don't"):
+    /// CoNLL-U's multiword tokens.
+    public var inContraction: [Bool] = []
 
     public var count: Int { spans.count }
 }
@@ -37,12 +40,21 @@ public struct SyntaxStage: PipelineStage {
             for t in sentence.tokens {
                 let token = document.tokens[t]
                 layer.firstWordOfToken[t] = Int32(layer.count)
-                let surface = document.text(of: t)
-                for word in SyntacticWords.split(surface) {
+                // Byte offsets counted on from the token's own, scalar by scalar.
+                var scalar = token.span.start, byte = token.span.byteStart
+                func bytes(at offset: Int) -> Int {
+                    while scalar < offset {
+                        byte += UTF8.width(document.scalars[scalar])
+                        scalar += 1
+                    }
+                    return byte
+                }
+                for word in SyntacticWords.split(document.text(of: t)) {
                     let start = token.span.start + word.start, end = token.span.start + word.end
-                    let span = TextSpan(start: start, end: end, byteStart: document.byteOffset(ofScalar: start), byteEnd: document.byteOffset(ofScalar: end))
+                    let span = TextSpan(start: start, end: end, byteStart: bytes(at: start), byteEnd: bytes(at: end))
                     layer.spans.append(span)
                     layer.tokenOfWord.append(Int32(t))
+                    layer.inContraction.append(word.inContraction)
                     forms.append(document.text(of: span))
                 }
             }

@@ -39,8 +39,8 @@ struct Parse: ParsableCommand {
             failed = !read.errors.isEmpty
             documents = read.documents
         }
-        let splitter = try Pipeline.sentences()
-        let parsed = documents.map { ParsedDocument(splitter.analyze($0), syntax: syntax) }
+        let pipeline = try Pipeline(stages: [TokenizerStage(), try SentenceSplitter(), SyntaxStage(models: syntax)])
+        let parsed = documents.map { ParsedDocument(pipeline.analyze($0)) }
         switch format {
         case .conllu: StandardOutput.write(parsed.map(\.conllu).joined())
         case .json:
@@ -77,27 +77,22 @@ struct ParsedDocument: Encodable {
     var id: String
     var sentences: [Sentence]
 
-    init(_ document: AnalyzedDocument, syntax: SyntaxModels) {
+    /// The sentences as the syntax stage left them in the document's word columns.
+    init(_ document: AnalyzedDocument) {
         id = document.documentID
+        let syntax = document.syntax
         sentences = document.sentences.map { sentence in
-            var words: [Word] = []
-            for t in sentence.tokens {
-                let token = document.tokens[t]
-                let surface = document.text(of: t)
-                let scalars = Array(surface.unicodeScalars)
-                let spaceAfter = t + 1 < sentence.tokens.upperBound ? document.tokens[t + 1].spaceBefore : true
-                let pieces = SyntacticWords.split(surface)
-                for (k, piece) in pieces.enumerated() {
-                    words.append(Word(form: String(String.UnicodeScalarView(scalars[piece.start..<piece.end])), lemma: "_", upos: "_", head: 0, deprel: "_",
-                                      start: token.span.start + piece.start, end: token.span.start + piece.end,
-                                      contraction: piece.inContraction ? surface : nil, spaceAfter: k == pieces.count - 1 ? spaceAfter : false))
-                }
-            }
-            for (i, analysis) in syntax.analyze(words.map(\.form)).enumerated() {
-                words[i].lemma = analysis.lemma
-                words[i].upos = analysis.upos
-                words[i].head = analysis.head
-                words[i].deprel = analysis.deprel
+            // A sentence's words are the run whose tokens lie in the sentence (words are in text order).
+            let first = sentence.tokens.isEmpty ? 0 : Int(syntax.firstWordOfToken[sentence.tokens.lowerBound])
+            var end = first
+            while end < syntax.count && sentence.tokens.contains(Int(syntax.tokenOfWord[end])) { end += 1 }
+            let words = (first..<end).map { w in
+                Word(form: document.text(of: syntax.spans[w]), lemma: syntax.lemmas[w], upos: syntax.upos[w],
+                     head: syntax.heads[w] < 0 ? 0 : Int(syntax.heads[w]) - first + 1, deprel: syntax.relations[w],
+                     start: syntax.spans[w].start, end: syntax.spans[w].end,
+                     contraction: syntax.inContraction[w] ? document.text(of: Int(syntax.tokenOfWord[w])) : nil,
+                     // A space follows unless the next word of the sentence starts where this one ends.
+                     spaceAfter: w + 1 == end || syntax.spans[w + 1].start != syntax.spans[w].end)
             }
             let text = document.text(of: sentence.span).split(whereSeparator: \.isNewline).joined(separator: " ")
             return Sentence(id: "\(document.documentID)#\(sentence.index + 1)", text: text, words: words)
@@ -132,10 +127,7 @@ struct ParsedDocument: Encodable {
     }
 }
 
-/// CoNLL-U fields never hold a tab or line break and are never empty.
+/// CoNLL-U fields as `CoNLLU.clean` makes them, with other controls shown as escapes.
 enum CoNLLUField {
-    static func clean(_ field: String) -> String {
-        let flat = String(field.map { $0 == "\t" || $0.isNewline ? " " : $0 }).trimmingCharacters(in: .whitespaces)
-        return flat.isEmpty ? "_" : DisplayText.visible(flat)
-    }
+    static func clean(_ field: String) -> String { DisplayText.visible(CoNLLU.clean(field)) }
 }
