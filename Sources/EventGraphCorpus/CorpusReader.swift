@@ -89,7 +89,8 @@ public struct CorpusReader: Sendable {
         return String(cString: resolved)
     }
 
-    static func isInside(_ path: String, roots: [String]) -> Bool {
+    /// Whether a resolved path is one of the roots or lies below one.
+    public static func isInside(_ path: String, roots: [String]) -> Bool {
         roots.contains { root in path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/") }
     }
 

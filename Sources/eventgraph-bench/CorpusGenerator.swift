@@ -1,10 +1,11 @@
 import EventGraphCore
+import EventGraphSyntax
 
 /// Makes a corpus of realistic articles, deterministically: sentences of the seed articles
 /// recombined, with names, places and dates substituted, and publication dates spread over years.
 /// The same seed and count always give the same articles, so benchmark runs compare.
 struct CorpusGenerator {
-    private var state: UInt64
+    private var random: SeededGenerator
     private let sentences: [String]
 
     static let people = ["Nasser Kanaani", "Blendi Cuci", "Maria Keller", "Ahmed Rahimi", "John Carter", "Elena Petrova", "Li Wei", "Amina Diallo"]
@@ -14,21 +15,15 @@ struct CorpusGenerator {
                         "earlier this year", "on 20 June 2023", "two days ago", "next month", "this Thursday morning", "at 10 a.m."]
 
     init(seedTexts: [String], seed: UInt64) {
-        state = seed
+        random = SeededGenerator(seed: seed)
         sentences = seedTexts.flatMap { text in
             text.split(whereSeparator: { $0 == "\n" }).flatMap { $0.split(separator: ".", omittingEmptySubsequences: true) }
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count > 30 }.map { $0 + "." }
         }
     }
 
-    /// SplitMix64: small, fast, and the same on every platform.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    /// SplitMix64 (`SeededGenerator`): small, fast, and the same on every platform.
+    private mutating func next() -> UInt64 { random.next() }
 
     private mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 

@@ -1,4 +1,5 @@
 import EventGraphCore
+import EventGraphSyntax
 import Foundation
 import Testing
 
@@ -16,19 +17,8 @@ import Testing
         "&amp; &#60;", "<!-- comment -->", "~~strike~~", "\\[escaped\\]", "$math$",
     ]
 
-    /// A deterministic generator (SplitMix64), so that a failure can be reproduced.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func hostile(_ random: inout Generator) -> String {
+    /// A few hostile pieces, drawn from a seeded generator so that a failure can be reproduced.
+    static func hostile(_ random: inout SeededGenerator) -> String {
         (0..<Int.random(in: 1...3, using: &random)).map { _ in hostilePieces.randomElement(using: &random)! }.joined(separator: " ")
     }
 
@@ -49,7 +39,7 @@ import Testing
     /// A corpus of articles whose titles, sources, file names and sentences carry hostile text
     /// where facts are extracted from them.
     static func writeHostileCorpus(to folder: URL, articles: Int, seed: UInt64) throws {
-        var random = Generator(state: seed)
+        var random = SeededGenerator(seed: seed)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for index in 0..<articles {
             let name = "\(index)-" + hostile(&random).replacingOccurrences(of: "/", with: "∕") + ".txt"

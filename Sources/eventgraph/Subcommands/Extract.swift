@@ -81,8 +81,9 @@ struct Extract: ParsableCommand {
         for index in listing.entries.indices {
             let entry = listing.entries[index]
             // The folder's links resolved, the file's own name kept (a link keeps its name, as in `build`).
-            let folder = CorpusReader.realPath((entry.path as NSString).deletingLastPathComponent.isEmpty ? "." : (entry.path as NSString).deletingLastPathComponent)
-            guard let folder, case let real = folder + "/" + (entry.path as NSString).lastPathComponent, real.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/") else {
+            let parent = (entry.path as NSString).deletingLastPathComponent
+            guard let folder = CorpusReader.realPath(parent.isEmpty ? "." : parent), case let real = folder + "/" + (entry.path as NSString).lastPathComponent,
+                  real != rootPath, CorpusReader.isInside(real, roots: [rootPath]) else {
                 Terminal.error("\(SourceLocation(path: entry.path)): error: not inside --root \(DisplayText.visible(root)); nothing written")
                 throw ExitCode(2)
             }
