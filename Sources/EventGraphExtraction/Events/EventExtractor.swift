@@ -64,7 +64,7 @@ public struct EventExtractor: PipelineStage {
         var lastFoundOfType: [String: Int] = [:]
         for sentence in document.sentences {
             let range = sentence.tokens
-            let sentenceTimexes = timexTokens[Self.firstIndex(in: timexStarts, atLeast: range.lowerBound)..<Self.firstIndex(in: timexStarts, atLeast: range.upperBound)]
+            let sentenceTimexes = timexTokens[timexStarts.firstIndex(atLeast: range.lowerBound)..<timexStarts.firstIndex(atLeast: range.upperBound)]
             var sentenceMentionsCache: [MentionIndex.Mention]?
             for t in range {
                 guard let trigger = triggers[lowers[t]], index.covering[t] == nil, sentenceTimexes.first(where: { $0.tokens.contains(t) }) == nil else { continue }
@@ -218,15 +218,6 @@ public struct EventExtractor: PipelineStage {
 
     struct DatedTimex { var tokens: ClosedRange<Int>; var value: TimeValue }
 
-    /// The index of the first element of the ascending `values` that is at least `bound`.
-    static func firstIndex(in values: [Int], atLeast bound: Int) -> Int {
-        var (low, high) = (0, values.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if values[middle] < bound { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
 
     /// Time expressions that date an event: dates and times with bounds (not durations, sets or
     /// vague references).

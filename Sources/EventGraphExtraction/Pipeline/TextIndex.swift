@@ -44,3 +44,16 @@ public struct Token: Hashable, Sendable {
     /// True when whitespace precedes the token (or it starts the text).
     public var spaceBefore: Bool
 }
+
+extension Array where Element == Int {
+    /// In an ascending array, the index of the first element that is at least `bound` (binary search):
+    /// how the event and relation stages find a sentence's time expressions among an article's.
+    func firstIndex(atLeast bound: Int) -> Int {
+        var (low, high) = (0, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < bound { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

@@ -395,8 +395,8 @@ public struct RelationExtractor: PipelineStage {
     /// States (hosted-by, located-in) take only anchored times; a date in the clause dates an instant.
     private func clauseTime(_ c: Clause, near tokens: ClosedRange<Int>, _ timexes: [Timex], starts: [Int], pointsToo: Bool) -> TemporalInterval? {
         let sentenceSpan = c.document.sentences[c.sentenceIndex].span
-        let first = EventExtractor.firstIndex(in: starts, atLeast: sentenceSpan.start)
-        let past = EventExtractor.firstIndex(in: starts, atLeast: sentenceSpan.end + 1)
+        let first = starts.firstIndex(atLeast: sentenceSpan.start)
+        let past = starts.firstIndex(atLeast: sentenceSpan.end + 1)
         let inSentence = timexes[first..<max(first, past)].filter { $0.end <= sentenceSpan.end }
         if let anchored = inSentence.first(where: { $0.interval != nil }) { return anchored.interval }
         guard pointsToo else { return nil }
