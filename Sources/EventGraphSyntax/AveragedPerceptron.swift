@@ -28,7 +28,7 @@ public struct PerceptronTrainer: Sendable {
         }
     }
 
-    public static func best(_ scores: [Float], allowed: ((Int) -> Bool)? = nil) -> Int {
+    public static func best<Score: Comparable>(_ scores: [Score], allowed: ((Int) -> Bool)? = nil) -> Int {
         var best = -1
         for c in scores.indices where allowed?(c) ?? true {
             if best < 0 || scores[c] > scores[best] { best = c }

@@ -19,7 +19,7 @@ public struct DependencyParser: Sendable {
         guard !words.isEmpty else { return [] }
         var state = ParserState(count: words.count)
         let context = ParserContext(words: words, tags: tags)
-        var scores = [Float](repeating: 0, count: model.classes.count)
+        var scores = [Int32](repeating: 0, count: model.classes.count)
         var features: [UInt64] = []
         features.reserveCapacity(64)
         while !state.isTerminal {
@@ -86,12 +86,12 @@ struct ParserState {
 
     /// The highest-scoring valid transition (the lowest class on a tie), as
     /// `PerceptronTrainer.best(scores) { isValid($0) }` finds it, without a closure per class.
-    func bestValid(_ scores: [Float]) -> Int {
+    func bestValid<Score: Comparable>(_ scores: [Score]) -> Int {
         let canShift = !bufferEmpty
         let canLeft = stack.count >= 2 && !bufferEmpty
         let canRight = stack.count >= 2 && (s1 != 0 || bufferEmpty)
         var best = -1
-        var bestScore: Float = 0
+        var bestScore = scores[0]
         if canShift { (best, bestScore) = (0, scores[0]) }
         var c = 1
         while c + 1 < scores.count {

@@ -22,7 +22,8 @@ public struct LinearModel: Sendable {
     /// transition makes fifty-eight times is bound by memory, not by arithmetic.
     struct Slot {
         var key: UInt64
-        /// The feature's entries: `entries[start..<start + count]`; count 0 marks an empty slot.
+        /// A sparse row's entries are `entries[start..<start + count]`; a dense row (count -1) is
+        /// `denseBlocks[start..<start + blocksPerRow]`; count 0 marks an empty slot.
         var start: Int32
         var count: Int32
     }
@@ -33,6 +34,11 @@ public struct LinearModel: Sendable {
     }
     let slots: [Slot]
     let entries: [Entry]
+    /// Rows with weights for at least a quarter of the classes, every class in order (eight per
+    /// block): the features of tags alone fire at every step and hold most classes, and adding
+    /// them eight at a time costs a fraction of one scattered add per class.
+    let denseBlocks: [SIMD8<Int16>]
+    let blocksPerRow: Int
     let slotMask: Int
 
     /// From dense averaged weights (features × classes): zeros after quantization are dropped.
@@ -69,14 +75,28 @@ public struct LinearModel: Sendable {
         self.scale = scale
         var capacity = 16
         while capacity * 3 < features.count * 4 { capacity <<= 1 }
+        let blocksPerRow = (classes.count + 7) / 8
         var slots = [Slot](repeating: Slot(key: 0, start: 0, count: 0), count: capacity)
+        var entries: [Entry] = []
+        var denseBlocks: [SIMD8<Int16>] = []
         for (index, feature) in features.enumerated() where starts[index + 1] > starts[index] {
             var slot = Self.slot(of: feature, mask: capacity - 1)
-            while slots[slot].count > 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = Slot(key: feature, start: starts[index], count: starts[index + 1] - starts[index])
+            while slots[slot].count != 0 { slot = (slot + 1) & (capacity - 1) }
+            let row = Int(starts[index])..<Int(starts[index + 1])
+            if row.count * 4 >= classes.count {
+                slots[slot] = Slot(key: feature, start: Int32(denseBlocks.count), count: -1)
+                var dense = [Int16](repeating: 0, count: blocksPerRow * 8)
+                for entry in row { dense[Int(entryClasses[entry])] = entryWeights[entry] }
+                for block in 0..<blocksPerRow { denseBlocks.append(SIMD8(dense[(block * 8)..<(block * 8 + 8)])) }
+            } else {
+                slots[slot] = Slot(key: feature, start: Int32(entries.count), count: Int32(row.count))
+                for entry in row { entries.append(Entry(classIndex: entryClasses[entry], weight: entryWeights[entry])) }
+            }
         }
         self.slots = slots
-        entries = zip(entryClasses, entryWeights).map { Entry(classIndex: $0, weight: $1) }
+        self.entries = entries
+        self.denseBlocks = denseBlocks
+        self.blocksPerRow = blocksPerRow
         slotMask = capacity - 1
     }
 
@@ -119,18 +139,48 @@ public struct LinearModel: Sendable {
     public var featureCount: Int { features.count }
     public var weightCount: Int { entryWeights.count }
 
-    /// Adds each feature's class weights to `scores` (one per class).
+    /// Adds each feature's quantized class weights to `scores` (one per class). The sums are exact
+    /// integers: only their order matters (every weight shares one positive scale), so scoring never
+    /// converts or multiplies.
+    ///
+    /// Two passes: first every feature's slot is found, then the rows are summed. The probes of one
+    /// call do not depend on each other, so with no data-dependent branch between them the processor
+    /// keeps many cache misses in flight at once; interleaving probe and sum serialises them.
     @inline(__always)
-    public func score(_ featureHashes: [UInt64], into scores: inout [Float]) {
-        featureHashes.withUnsafeBufferPointer { hashes in
-            entries.withUnsafeBufferPointer { entries in
+    public func score(_ featureHashes: [UInt64], into scores: inout [Int32]) {
+        withUnsafeTemporaryAllocation(of: Slot.self, capacity: featureHashes.count) { found in
+            var hits = 0
+            featureHashes.withUnsafeBufferPointer { hashes in
                 slots.withUnsafeBufferPointer { slots in
-                    scores.withUnsafeMutableBufferPointer { scores in
-                        for feature in hashes {
-                            guard let slot = slot(of: feature, in: slots) else { continue }
-                            for entry in entries[Int(slot.start)..<Int(slot.start + slot.count)] {
-                                scores[Int(entry.classIndex)] += Float(entry.weight) * scale
-                            }
+                    for feature in hashes {
+                        guard let slot = slot(of: feature, in: slots) else { continue }
+                        found[hits] = slot
+                        hits += 1
+                    }
+                }
+            }
+            withUnsafeTemporaryAllocation(of: SIMD8<Int32>.self, capacity: blocksPerRow) { sums in
+                sums.initialize(repeating: .zero)
+                accumulate(found[0..<hits], into: sums)
+                sums.withMemoryRebound(to: Int32.self) { flat in
+                    for c in scores.indices { scores[c] &+= flat[c] }
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func accumulate(_ rows: Slice<UnsafeMutableBufferPointer<Slot>>, into sums: UnsafeMutableBufferPointer<SIMD8<Int32>>) {
+        entries.withUnsafeBufferPointer { entries in
+            denseBlocks.withUnsafeBufferPointer { dense in
+                for slot in rows where slot.count < 0 {
+                    let base = Int(slot.start)
+                    for block in 0..<blocksPerRow { sums[block] &+= SIMD8<Int32>(truncatingIfNeeded: dense[base + block]) }
+                }
+                sums.withMemoryRebound(to: Int32.self) { flat in
+                    for slot in rows where slot.count > 0 {
+                        for entry in entries[Int(slot.start)..<Int(slot.start + slot.count)] {
+                            flat[Int(entry.classIndex)] &+= Int32(entry.weight)
                         }
                     }
                 }

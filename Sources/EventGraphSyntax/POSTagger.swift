@@ -55,7 +55,7 @@ public struct POSTagger: Sendable {
     func pass(_ context: TaggerContext, _ words: [String], model: LinearModel, firstPass: [Int]?) -> [Int] {
         var tags: [Int] = []
         tags.reserveCapacity(words.count)
-        var scores = [Float](repeating: 0, count: model.classes.count)
+        var scores = [Int32](repeating: 0, count: model.classes.count)
         var features: [UInt64] = []
         features.reserveCapacity(32)
         for i in words.indices {
@@ -116,7 +116,14 @@ struct TaggerContext {
         var last: Character = " "
         for scalar in word.unicodeScalars.prefix(40) {
             let c: Character
-            if scalar.properties.isUppercase { c = "X" } else if scalar.properties.isLowercase { c = "x" } else if ("0"..."9").contains(scalar) { c = "d" } else { c = Character(scalar) }
+            // ASCII first: the Unicode property lookups cost more than the rest of the tagger's features.
+            switch scalar.value {
+            case 0x41...0x5A: c = "X"
+            case 0x61...0x7A: c = "x"
+            case 0x30...0x39: c = "d"
+            case 0...0x7F: c = Character(scalar)
+            default: c = scalar.properties.isUppercase ? "X" : scalar.properties.isLowercase ? "x" : Character(scalar)
+            }
             if c != last { out.append(c) }
             last = c
         }
