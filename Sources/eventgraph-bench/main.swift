@@ -117,7 +117,7 @@ report("time expressions (tagger)", timexTime)
 print("time expressions found: \(timexCount)")
 for i in analyzed.indices { analyzed[i].timexes = tagger.tag(analyzed[i]) }
 var entityCount = 0
-let entityTime = seconds { for doc in analyzed { entityCount += recognizer.recognize(doc).count } }
+let entityTime = seconds { for doc in analyzed { entityCount += recognizer.recognize(doc).0.count } }
 report("entities", entityTime)
 print("entities found (per article, summed): \(entityCount)")
 var fragments: [Graph] = []

@@ -18,7 +18,7 @@ public struct EntityRecognizer: PipelineStage {
 
     public func process(_ document: inout AnalyzedDocument) {
         _ = document.lowercasedTokens()
-        document.entities = recognize(document)
+        (document.articleEntities, document.entityMentions) = recognize(document)
     }
 
     /// One mention found in the text.
@@ -54,7 +54,8 @@ public struct EntityRecognizer: PipelineStage {
     static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"]
     static let nameParticles: Set<String> = ["al", "el", "ad", "as", "at", "ash", "an", "bin", "ibn", "abu", "abd", "de", "van", "von", "da", "di", "du", "le", "la"]
 
-    public func recognize(_ document: AnalyzedDocument) -> [Entity] {
+    /// The article's entities and their mentions (in `AnalyzedDocument.entityMentions` order).
+    public func recognize(_ document: AnalyzedDocument) -> ([ArticleEntity], [EntityMention]) {
         let count = document.tokens.count
         let words = (0..<count).map { document.text(of: $0) }
         let lowers = document.tokenLowers ?? words.map { $0.lowercased() }
@@ -481,8 +482,43 @@ public struct EntityRecognizer: PipelineStage {
 
     // MARK: Entities
 
-    private func buildEntities(_ c: Context) -> [Entity] {
-        // Union-find over mentions: explicit links, then same type and name.
+    private func buildEntities(_ c: Context) -> ([ArticleEntity], [EntityMention]) {
+        let clusters = clusters(c)
+        var entities: [ArticleEntity] = []
+        var found: [(members: [Int], entity: Int)] = []
+        for members in clusters {
+            let typed = members.compactMap { c.mentions[$0].type }
+            // Explicit cues outrank defaults: the type most mentions carry, ties by a fixed order.
+            let counts = Dictionary(typed.map { ($0, 1) }, uniquingKeysWith: +)
+            guard let type = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key else { continue }
+            let names = members.compactMap { c.mentions[$0].name }
+            guard !names.isEmpty else { continue }
+            entities.append(ArticleEntity(type: type, name: Entity.canonicalName(mentions: names, type: type), aliases: names))
+            found.append((members, entities.count - 1))
+        }
+        var mentions: [(tokens: ClosedRange<Int>, innerSpan: TextSpan?, entity: Int, rule: String, confidence: Double)] = []
+        for (members, entity) in found {
+            for i in members { mentions.append((c.mentions[i].tokens, c.mentions[i].innerSpan, entity, c.mentions[i].rule, c.mentions[i].confidence)) }
+        }
+        // At one start, the longest mention first: "Albania's Interior Ministry" before "Albania".
+        mentions.sort { a, b in
+            (a.tokens.lowerBound, -a.tokens.upperBound, entities[a.entity].id, a.innerSpan?.start ?? -1) < (b.tokens.lowerBound, -b.tokens.upperBound, entities[b.entity].id, b.innerSpan?.start ?? -1)
+        }
+        let tokens = c.document.tokens
+        let built = mentions.enumerated().map { index, m in
+            let first = m.innerSpan?.start ?? tokens[m.tokens.lowerBound].span.start
+            let end = m.innerSpan?.end ?? tokens[m.tokens.upperBound].span.end
+            let isName = first < end && (c.document.scalars[first].properties.isUppercase || Tokenizer.isDigit(c.document.scalars[first]))
+            return EntityMention(tokens: m.tokens, innerSpan: m.innerSpan, entity: m.entity, type: entities[m.entity].type, entityID: entities[m.entity].id,
+                                 rule: m.rule, confidence: m.confidence, isName: isName, index: index)
+        }
+        return (entities, built)
+    }
+
+    /// Mentions that corefer, as groups of indices into `c.mentions` (each group ascending, groups
+    /// by their first member): union-find over explicit links, then same type and name, then
+    /// acronyms of full names.
+    private func clusters(_ c: Context) -> [[Int]] {
         var parent = Array(c.mentions.indices)
         func find(_ x: Int) -> Int {
             var x = x
@@ -506,25 +542,9 @@ public struct EntityRecognizer: PipelineStage {
         for (i, m) in c.mentions.enumerated() where m.type == .organization && m.tokens.count == 1 && c.isAcronym[m.tokens.lowerBound] {
             if let j = acronyms[c.words[m.tokens.lowerBound]], j != i { union(i, j) }
         }
-        var clusters: [Int: [Int]] = [:]
-        for i in c.mentions.indices where c.mentions[i].type != nil { clusters[find(i), default: []].append(i) }
-        var entities: [Entity] = []
-        for members in clusters.values {
-            let typed = members.compactMap { c.mentions[$0].type }
-            // Explicit cues outrank defaults: the type most mentions carry, ties by a fixed order.
-            let counts = Dictionary(typed.map { ($0, 1) }, uniquingKeysWith: +)
-            guard let type = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key else { continue }
-            let names = members.compactMap { c.mentions[$0].name }
-            guard !names.isEmpty else { continue }
-            let evidence = members.map { i -> Evidence in
-                let m = c.mentions[i]
-                let span = m.innerSpan ?? c.document.tokens[m.tokens.lowerBound].span.union(c.document.tokens[m.tokens.upperBound].span)
-                return c.document.evidence(for: span, rule: m.rule, confidence: m.confidence)
-            }
-            let name = Entity.canonicalName(mentions: names, type: type)
-            entities.append(Entity(type: type, name: name, aliases: names, mentions: evidence))
-        }
-        return entities
+        var groups: [Int: [Int]] = [:]
+        for i in c.mentions.indices where c.mentions[i].type != nil { groups[find(i), default: []].append(i) }
+        return groups.keys.sorted().map { groups[$0]! }
     }
 
     /// Police and security forces of one country are one organization in news usage ("Albanian

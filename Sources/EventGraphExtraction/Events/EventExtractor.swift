@@ -36,7 +36,7 @@ public struct EventExtractor: PipelineStage {
 
     public func process(_ document: inout AnalyzedDocument) {
         let lowers = document.lowercasedTokens()
-        document.events = extract(document, lowers: lowers)
+        document.eventMentions = extract(document, lowers: lowers)
     }
 
     struct Found {
@@ -44,7 +44,7 @@ public struct EventExtractor: PipelineStage {
         var trigger: Int
         var sentence: Int
         var date: TimeValue?
-        var participants: [(ParticipantRole, MentionIndex.Mention)]
+        var participants: [(ParticipantRole, EntityMention)]
         var rule: String
         /// Later mentions of the same event ("the raid").
         var coreferent: [Int] = []
@@ -52,8 +52,7 @@ public struct EventExtractor: PipelineStage {
         var lastSentence: Int = 0
     }
 
-    func extract(_ document: AnalyzedDocument, lowers: [String]) -> [Event] {
-        let index = MentionIndex(document)
+    func extract(_ document: AnalyzedDocument, lowers: [String]) -> [EventMention] {
         // By first token (stably), so that each sentence looks only at its own time expressions:
         // every trigger scanning all of a long text's dates made it quadratic.
         let timexTokens = datedTimexes(document).enumerated()
@@ -65,23 +64,23 @@ public struct EventExtractor: PipelineStage {
         for sentence in document.sentences {
             let range = sentence.tokens
             let sentenceTimexes = timexTokens[timexStarts.firstIndex(atLeast: range.lowerBound)..<timexStarts.firstIndex(atLeast: range.upperBound)]
-            var sentenceMentionsCache: [MentionIndex.Mention]?
+            var sentenceMentionsCache: [EntityMention]?
             for t in range {
-                guard let trigger = triggers[lowers[t]], index.covering[t] == nil, sentenceTimexes.first(where: { $0.tokens.contains(t) }) == nil else { continue }
-                var participants: [(ParticipantRole, MentionIndex.Mention)] = []
-                if sentenceMentionsCache == nil { sentenceMentionsCache = index.mentions(in: range) }
+                guard let trigger = triggers[lowers[t]], document.mentionCovering[t] == nil, sentenceTimexes.first(where: { $0.tokens.contains(t) }) == nil else { continue }
+                var participants: [(ParticipantRole, EntityMention)] = []
+                if sentenceMentionsCache == nil { sentenceMentionsCache = document.argumentMentions(in: range) }
                 let mentions = sentenceMentionsCache!
                 let before = mentions.filter { $0.tokens.upperBound < t }
                 let after = mentions.filter { $0.tokens.lowerBound > t }
-                func afterWord(_ words: Set<String>, within: Int) -> MentionIndex.Mention? {
+                func afterWord(_ words: Set<String>, within: Int) -> EntityMention? {
                     after.first { m in
-                        (m.entity.type != .place || !after.contains { $0.tokens.lowerBound == m.tokens.lowerBound && $0.tokens.upperBound > m.tokens.upperBound }) &&
+                        (m.type != .place || !after.contains { $0.tokens.lowerBound == m.tokens.lowerBound && $0.tokens.upperBound > m.tokens.upperBound }) &&
                         (m.tokens.lowerBound - t <= within && m.tokens.lowerBound > range.lowerBound && words.contains(lowers[m.tokens.lowerBound - 1])
                             || m.tokens.lowerBound - t <= within && m.tokens.lowerBound - 2 >= range.lowerBound && words.contains(lowers[m.tokens.lowerBound - 2]) && lowers[m.tokens.lowerBound - 1] == "the")
                     }
                 }
-                func nearestBefore(_ types: Set<EntityType>) -> MentionIndex.Mention? {
-                    before.last { types.contains($0.entity.type) && !(($0.tokens.upperBound + 1)..<t).contains { [";", ":", "(", ")"].contains(lowers[$0]) } }
+                func nearestBefore(_ types: Set<EntityType>) -> EntityMention? {
+                    before.last { types.contains($0.type) && !(($0.tokens.upperBound + 1)..<t).contains { [";", ":", "(", ")"].contains(lowers[$0]) } }
                 }
                 let actor: Set<EntityType> = [.person, .organization]
                 switch trigger.form {
@@ -89,20 +88,20 @@ public struct EventExtractor: PipelineStage {
                     let passive = (max(range.lowerBound, t - 3)..<t).contains { Self.passiveAuxiliaries.contains(lowers[$0]) }
                         || (t + 1 < range.upperBound && lowers[t + 1] == "by")
                     if passive {
-                        if let agent = afterWord(["by"], within: 6), actor.contains(agent.entity.type) { participants.append((.agent, agent)) }
+                        if let agent = afterWord(["by"], within: 6), actor.contains(agent.type) { participants.append((.agent, agent)) }
                         if let target = nearestBefore([.person, .organization, .facility]) { participants.append((.target, target)) }
                     } else {
                         if let agent = nearestBefore(actor) { participants.append((.agent, agent)) }
-                        if let target = after.first(where: { $0.tokens.lowerBound - t <= 9 && $0.entity.type != .place && !crossesClause(from: t, to: $0.tokens.lowerBound, lowers, strict: true) }) {
+                        if let target = after.first(where: { $0.tokens.lowerBound - t <= 9 && $0.type != .place && !crossesClause(from: t, to: $0.tokens.lowerBound, lowers, strict: true) }) {
                             participants.append((.target, target))
                         }
                     }
                 case .noun:
                     let agentPrepositions: Set<String> = ["court-ruling", "statement", "warrant"].contains(trigger.type) ? ["by", "from", "of"] : ["by", "from"]
-                    if let agent = afterWord(agentPrepositions, within: 8), actor.contains(agent.entity.type) {
+                    if let agent = afterWord(agentPrepositions, within: 8), actor.contains(agent.type) {
                         participants.append((.agent, agent))
                     } else if let owner = before.last(where: { $0.tokens.upperBound == t - 1 || ($0.tokens.upperBound == t - 2 && ["'s", "’s"].contains(lowers[t - 1])) }),
-                              actor.contains(owner.entity.type) {
+                              actor.contains(owner.type) {
                         // "Albanian police raid", "the MKO's attacks"
                         participants.append((.agent, owner))
                     } else if trigger.type == "statement", let speaker = nearestBefore(actor) {
@@ -110,16 +109,16 @@ public struct EventExtractor: PipelineStage {
                     }
                     if let between = (t + 1..<min(range.upperBound, t + 8)).first(where: { lowers[$0] == "between" }) {
                         // "clashes that broke out between X and Y"
-                        let sides = after.filter { $0.tokens.lowerBound > between && actor.contains($0.entity.type) }.prefix(2)
+                        let sides = after.filter { $0.tokens.lowerBound > between && actor.contains($0.type) }.prefix(2)
                         if let first = sides.first { participants.append((.agent, first)) }
                         if sides.count == 2 { participants.append((.target, sides[sides.startIndex + 1])) }
-                    } else if let target = afterWord(["on", "against", "with"], within: 6), target.entity.type != .place || trigger.type == "war" {
+                    } else if let target = afterWord(["on", "against", "with"], within: 6), target.type != .place || trigger.type == "war" {
                         participants.append((.target, target))
                     }
                 }
-                if let place = afterWord(["in", "at", "near", "inside", "from"], within: trigger.form == .verb ? 10 : 4), [.place, .facility].contains(place.entity.type) {
+                if let place = afterWord(["in", "at", "near", "inside", "from"], within: trigger.form == .verb ? 10 : 4), [.place, .facility].contains(place.type) {
                     participants.append((.place, place))
-                } else if let place = before.last(where: { [.place, .facility].contains($0.entity.type) && $0.tokens.lowerBound > range.lowerBound && ["in", "at"].contains(lowers[$0.tokens.lowerBound - 1]) || [.place, .facility].contains($0.entity.type) && $0.tokens.lowerBound - 2 >= range.lowerBound && lowers[$0.tokens.lowerBound - 1] == "the" && ["in", "at"].contains(lowers[$0.tokens.lowerBound - 2]) }) {
+                } else if let place = before.last(where: { [.place, .facility].contains($0.type) && $0.tokens.lowerBound > range.lowerBound && ["in", "at"].contains(lowers[$0.tokens.lowerBound - 1]) || [.place, .facility].contains($0.type) && $0.tokens.lowerBound - 2 >= range.lowerBound && lowers[$0.tokens.lowerBound - 1] == "the" && ["in", "at"].contains(lowers[$0.tokens.lowerBound - 2]) }) {
                     participants.append((.place, place))
                 }
                 // "no MKO members were hurt": denied, so not reported as an event.
@@ -196,16 +195,8 @@ public struct EventExtractor: PipelineStage {
         }
         found.removeAll { $0.participants.isEmpty && $0.date == nil }
         return found.map { f in
-            let trigger = document.tokens[f.trigger].span
-            var evidence = [document.evidence(for: trigger, rule: f.rule, confidence: f.participants.isEmpty ? 0.5 : 0.7)]
-            evidence += f.coreferent.map { document.evidence(for: document.tokens[$0].span, rule: "coref.event", confidence: 0.5) }
-            evidence += f.participants.map { role, m in
-                var e = m.evidence
-                e.rule = "\(f.rule).\(role.rawValue)"
-                e.confidence = 0.6
-                return e
-            }
-            return Event(type: f.type, date: f.date, participants: f.participants.map { Participant(role: $0.0, entity: $0.1.entity.id) }, evidence: evidence)
+            EventMention(type: f.type, trigger: f.trigger, coreferentTriggers: f.coreferent, date: f.date,
+                         participants: f.participants.map { ParticipantMention(role: $0.0, mention: $0.1.index) }, rule: f.rule)
         }
     }
 
@@ -222,11 +213,9 @@ public struct EventExtractor: PipelineStage {
     /// Time expressions that date an event: dates and times with bounds (not durations, sets or
     /// vague references).
     func datedTimexes(_ document: AnalyzedDocument) -> [DatedTimex] {
-        document.timexes.compactMap { timex in
-            guard timex.type == .date || timex.type == .time, let value = TimeValue(timex: timex.value), value.hasBounds,
-                  let first = MentionIndex.token(startingAt: timex.start, document.tokens),
-                  let last = MentionIndex.token(endingAt: timex.end, document.tokens) else { return nil }
-            return DatedTimex(tokens: first...max(first, last), value: value)
+        zip(document.timexes, document.timexTokens).compactMap { timex, tokens in
+            guard timex.type == .date || timex.type == .time, let value = TimeValue(timex: timex.value), value.hasBounds, let tokens else { return nil }
+            return DatedTimex(tokens: tokens, value: value)
         }
     }
 }

@@ -65,10 +65,23 @@ public struct AnalyzedDocument: Sendable {
     }
     /// The text of each sentence.
     public private(set) var sentenceTexts: [String] = []
-    public var timexes: [Timex] = []
-    public var entities: [Entity] = []
-    public var events: [Event] = []
-    public var relations: [Relation] = []
+    public var timexes: [Timex] = [] {
+        didSet { timexTokens = timexes.map { tokens(covering: TextSpan(start: $0.start, end: $0.end, byteStart: 0, byteEnd: 0)) } }
+    }
+    /// The tokens of each time expression (parallel to `timexes`); nil for one that covers no
+    /// whole token.
+    public private(set) var timexTokens: [ClosedRange<Int>?] = []
+    /// The article's entities (`EntityRecognizer`); their mentions are `entityMentions`.
+    public var articleEntities: [ArticleEntity] = []
+    /// Every entity mention, by first token, the longest first at one start (then by entity id);
+    /// each knows its own index here. Written with `articleEntities`.
+    public var entityMentions: [EntityMention] = [] {
+        didSet { mentionCovering = Self.covering(entityMentions, tokenCount: tokens.count) }
+    }
+    /// For each token, the first argument mention (index into `entityMentions`) covering it.
+    public private(set) var mentionCovering: [Int?] = []
+    public var eventMentions: [EventMention] = []
+    public var relationMentions: [RelationMention] = []
     /// Words, tags, lemmas and trees (`SyntaxStage`); empty when the pipeline has no syntax stage.
     public var syntax = SyntaxLayer()
     /// Lowercased token texts, made by the first stage that needs them and shared after.
@@ -106,6 +119,37 @@ public struct AnalyzedDocument: Sendable {
     func lastScalar(of index: Int) -> Unicode.Scalar? {
         let span = tokens[index].span
         return span.isEmpty ? nil : scalars[span.end - 1]
+    }
+
+    private static func covering(_ mentions: [EntityMention], tokenCount: Int) -> [Int?] {
+        var covering = [Int?](repeating: nil, count: tokenCount)
+        for mention in mentions where mention.isArgument {
+            for t in mention.tokens where covering[t] == nil { covering[t] = mention.index }
+        }
+        return covering
+    }
+
+    /// The argument mentions (not inside a word) whose tokens lie within `range`, in text order.
+    public func argumentMentions(in range: Range<Int>) -> [EntityMention] {
+        var out: [EntityMention] = []
+        var i = entityMentions.partitionPoint { $0.tokens.lowerBound >= range.lowerBound }
+        while i < entityMentions.count, entityMentions[i].tokens.lowerBound < range.upperBound {
+            if entityMentions[i].isArgument && range.contains(entityMentions[i].tokens.upperBound) { out.append(entityMentions[i]) }
+            i += 1
+        }
+        return out
+    }
+
+    /// Every argument mention, in text order.
+    public var argumentMentions: [EntityMention] { entityMentions.filter(\.isArgument) }
+
+    /// The tokens from the first ending after `span.start` to the first ending at or after
+    /// `span.end` (binary search); nil when the span lies after the last token.
+    public func tokens(covering span: TextSpan) -> ClosedRange<Int>? {
+        let first = tokens.partitionPoint { $0.span.end > span.start }
+        let last = tokens.partitionPoint { $0.span.end >= span.end }
+        guard first < tokens.count, last < tokens.count else { return nil }
+        return first...max(first, last)
     }
 
     /// The sentence holding the character at scalar offset `position` (binary search).

@@ -45,15 +45,21 @@ public struct Token: Hashable, Sendable {
     public var spaceBefore: Bool
 }
 
-extension Array where Element == Int {
-    /// In an ascending array, the index of the first element that is at least `bound` (binary search):
-    /// how the event and relation stages find a sentence's time expressions among an article's.
-    func firstIndex(atLeast bound: Int) -> Int {
-        var (low, high) = (0, count)
+extension RandomAccessCollection where Index == Int {
+    /// For a predicate that is false and then true along the collection, the index of the first
+    /// element for which it is true (`endIndex` if none), by binary search.
+    func partitionPoint(_ isAfter: (Element) -> Bool) -> Int {
+        var (low, high) = (startIndex, endIndex)
         while low < high {
             let middle = (low + high) / 2
-            if self[middle] < bound { low = middle + 1 } else { high = middle }
+            if isAfter(self[middle]) { high = middle } else { low = middle + 1 }
         }
         return low
     }
+}
+
+extension Array where Element == Int {
+    /// In an ascending array, the index of the first element that is at least `bound`:
+    /// how the event and relation stages find a sentence's time expressions among an article's.
+    func firstIndex(atLeast bound: Int) -> Int { partitionPoint { $0 >= bound } }
 }

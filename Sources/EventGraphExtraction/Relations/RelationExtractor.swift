@@ -51,57 +51,48 @@ public struct RelationExtractor: PipelineStage {
 
     public func process(_ document: inout AnalyzedDocument) {
         let lowers = document.lowercasedTokens()
-        document.relations = extract(document, lowers: lowers)
+        document.relationMentions = extract(document, lowers: lowers)
     }
 
     /// What one sentence offers the rules.
     struct Clause {
         let document: AnalyzedDocument
-        let index: MentionIndex
         let lowers: [String]
         let range: Range<Int>
-        let mentions: [MentionIndex.Mention]
+        let mentions: [EntityMention]
         let sentenceIndex: Int
         /// The first mention of each entity, in text order: what "the article names one" looks
         /// up. Scanning every mention instead made long texts quadratic.
-        let firstMentions: [MentionIndex.Mention]
+        let firstMentions: [EntityMention]
     }
 
-    func extract(_ document: AnalyzedDocument, lowers: [String]) -> [Relation] {
-        let index = MentionIndex(document)
-        var relations: [Relation] = []
-        var previousSubject: MentionIndex.Mention?
-        var lastPerson: MentionIndex.Mention?
+    func extract(_ document: AnalyzedDocument, lowers: [String]) -> [RelationMention] {
+        var relations: [RelationMention] = []
+        var previousSubject: EntityMention?
+        var lastPerson: EntityMention?
         // By start (stably), so that a clause looks up its sentence's time expressions by binary
         // search: filtering all of a long text's dates for every relation made it quadratic.
         let timexes = document.timexes.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
         let timexStarts = timexes.map(\.start)
         var seenEntities: Set<String> = []
-        let firstMentions = index.mentions.filter { seenEntities.insert($0.entity.id).inserted }
+        let firstMentions = document.argumentMentions.filter { seenEntities.insert($0.entityID).inserted }
         for sentence in document.sentences {
-            let c = Clause(document: document, index: index, lowers: lowers, range: sentence.tokens, mentions: index.mentions(in: sentence.tokens),
+            let c = Clause(document: document, lowers: lowers, range: sentence.tokens, mentions: document.argumentMentions(in: sentence.tokens),
                            sentenceIndex: sentence.index, firstMentions: firstMentions)
             // Who speaks in this sentence: "X said", "according to X", or "he said" (the last person named).
             let speaker = speakerOf(c, lastPerson: lastPerson)
             let reported = speaker != nil || hasReportingMarker(c)
-            func add(_ type: String, _ source: MentionIndex.Mention, _ target: MentionIndex.Mention?, label: String? = nil, at tokens: ClosedRange<Int>,
-                     rule: String, confidence: Double = 0.6, by: MentionIndex.Mention? = nil, time: TemporalInterval? = nil, modality: Modality? = nil) {
-                guard source.entity.id != target?.entity.id else { return }
-                let span = document.tokens[tokens.lowerBound].span.union(document.tokens[tokens.upperBound].span)
-                var evidence = [document.evidence(for: span, rule: rule, confidence: confidence)]
-                for argument in [source, target].compactMap({ $0 }) {
-                    var e = argument.evidence
-                    e.rule = rule + ".argument"
-                    evidence.append(e)
-                }
+            func add(_ type: String, _ source: EntityMention, _ target: EntityMention?, label: String? = nil, at tokens: ClosedRange<Int>,
+                     rule: String, confidence: Double = 0.6, by: EntityMention? = nil, time: TemporalInterval? = nil, modality: Modality? = nil) {
+                guard source.entityID != target?.entityID else { return }
                 let negated = (max(c.range.lowerBound, tokens.lowerBound - 4)..<tokens.lowerBound).contains { EventExtractor.negations.contains(lowers[$0]) }
                 let speakerEntity = by ?? (reported ? speaker : nil)
-                let mood: Modality = modality ?? (negated ? .negated : (reported && speakerEntity?.entity.id != source.entity.id ? .reported : .asserted))
+                let mood: Modality = modality ?? (negated ? .negated : (reported && speakerEntity?.entityID != source.entityID ? .reported : .asserted))
                 // A characterization is timeless as far as the text goes.
                 let when = type == "cited-as" ? nil : time ?? clauseTime(c, near: tokens, timexes, starts: timexStarts, pointsToo: instantTypes.contains(type))
-                relations.append(Relation(type: type, source: source.entity.id, target: target?.entity.id, label: label,
-                                          by: mood == .reported ? speakerEntity?.entity.id : nil, time: when, modality: mood,
-                                          evidence: evidence, timeInIdentity: instantTypes.contains(type)))
+                relations.append(RelationMention(type: type, source: source.index, target: target?.index, label: label,
+                                                 by: mood == .reported ? speakerEntity?.index : nil, tokens: tokens, rule: rule, confidence: confidence,
+                                                 time: when, modality: mood, timeInIdentity: instantTypes.contains(type)))
             }
 
             verbRelations(c, previousSubject: previousSubject, add)
@@ -113,11 +104,11 @@ public struct RelationExtractor: PipelineStage {
                 add("said", speaker, nil, label: label, at: t...t, rule: "relation.said", confidence: 0.7, modality: .asserted)
             }
 
-            let actors = c.mentions.filter { [.person, .organization].contains($0.entity.type) }
+            let actors = c.mentions.filter { [.person, .organization].contains($0.type) }
             if let first = actors.first { previousSubject = first }
-            if let person = c.mentions.last(where: { $0.entity.type == .person }) { lastPerson = person }
+            if let person = c.mentions.last(where: { $0.type == .person }) { lastPerson = person }
         }
-        relations += eventRelations(document, index)
+        relations += eventRelations(document)
         return relations
     }
 
@@ -125,18 +116,18 @@ public struct RelationExtractor: PipelineStage {
 
     /// What the rules call to record a relation: type, source, target, label, the tokens of the
     /// trigger, rule id, confidence, speaker, time and modality (nil: decided from the sentence).
-    typealias Add = (String, MentionIndex.Mention, MentionIndex.Mention?, String?, ClosedRange<Int>, String, Double, MentionIndex.Mention?, TemporalInterval?, Modality?) -> Void
+    typealias Add = (String, EntityMention, EntityMention?, String?, ClosedRange<Int>, String, Double, EntityMention?, TemporalInterval?, Modality?) -> Void
 
     /// Verb patterns: subject (nearest actor before the verb in the clause, or across a coordinated
     /// verb: "harbored and armed them"), object (first mention after the verb or its preposition).
-    private func verbRelations(_ c: Clause, previousSubject: MentionIndex.Mention?, _ add: Add) {
-        for t in c.range where c.index.covering[t] == nil {
+    private func verbRelations(_ c: Clause, previousSubject: EntityMention?, _ add: Add) {
+        for t in c.range where c.document.mentionCovering[t] == nil {
             guard let pattern = verbs[c.lowers[t]] else { continue }
             let before = c.mentions.filter { $0.tokens.upperBound < t }
             let after = c.mentions.filter { $0.tokens.lowerBound > t && $0.tokens.lowerBound - t <= 9 }
             let passive = (max(c.range.lowerBound, t - 3)..<t).contains { EventExtractor.passiveAuxiliaries.contains(c.lowers[$0]) }
             var subject = before.last { m in
-                [.person, .organization, .place].contains(m.entity.type)
+                [.person, .organization, .place].contains(m.type)
                     && !((m.tokens.upperBound + 1)..<t).contains { [";", ":", "where", "which", "who", "that", "because"].contains(c.lowers[$0]) }
             }
             // "They supported Saddam": a sentence-initial plural pronoun is the previous sentence's subject.
@@ -147,7 +138,7 @@ public struct RelationExtractor: PipelineStage {
                     subject = relative
                 }
             }
-            var object: MentionIndex.Mention?
+            var object: EntityMention?
             if let preposition = pattern.preposition {
                 object = after.first { m in
                     let p = m.tokens.lowerBound
@@ -162,7 +153,7 @@ public struct RelationExtractor: PipelineStage {
                 // "harbored and armed them": the object of a coordinated verb is a pronoun; take the
                 // sentence's first actor when the pronoun refers back.
                 if object == nil, t + 3 < c.range.upperBound, c.lowers[t + 1] == "and", ["them", "it"].contains(c.lowers[t + 3]) || ["them", "it"].contains(c.lowers[t + 2]) {
-                    object = c.mentions.first { [.organization, .person].contains($0.entity.type) && $0.entity.id != subject?.entity.id }
+                    object = c.mentions.first { [.organization, .person].contains($0.type) && $0.entityID != subject?.entityID }
                 }
             }
             if passive, pattern.preposition == nil {
@@ -180,20 +171,20 @@ public struct RelationExtractor: PipelineStage {
     /// Characterizations: "the terrorist nature of X"; "X were cited as the cause of the raid";
     /// descriptions and modifiers that carry an evaluative word ("the terror group", "the
     /// anti-Iran terrorist MKO", "MKO terrorists").
-    private func citations(_ c: Clause, speaker: MentionIndex.Mention?, _ add: Add) {
+    private func citations(_ c: Clause, speaker: EntityMention?, _ add: Add) {
         let actors: Set<EntityType> = [.organization, .person]
         for t in c.range {
             // "the terrorist nature of X"
             if ["nature", "character"].contains(c.lowers[t]), t > c.range.lowerBound, isCharacterization(c.lowers[t - 1]),
                t + 1 < c.range.upperBound, c.lowers[t + 1] == "of",
-               let subject = c.mentions.first(where: { $0.tokens.lowerBound > t + 1 && $0.tokens.lowerBound <= t + 3 && actors.contains($0.entity.type) }) {
-                let by = c.mentions.last { $0.tokens.upperBound < t - 1 && actors.contains($0.entity.type) } ?? speaker
+               let subject = c.mentions.first(where: { $0.tokens.lowerBound > t + 1 && $0.tokens.lowerBound <= t + 3 && actors.contains($0.type) }) {
+                let by = c.mentions.last { $0.tokens.upperBound < t - 1 && actors.contains($0.type) } ?? speaker
                 add("cited-as", subject, nil, c.lowers[t - 1], (t - 1)...t, "relation.cited-as.nature", 0.7, by, nil, by == nil ? nil : .reported)
             }
             // "X ... were cited as Y"
             if citationVerbs.contains(c.lowers[t]), t + 1 < c.range.upperBound, c.lowers[t + 1] == "as",
                (max(c.range.lowerBound, t - 3)..<t).contains(where: { EventExtractor.passiveAuxiliaries.contains(c.lowers[$0]) }),
-               let subject = c.mentions.first(where: { $0.tokens.upperBound < t && actors.contains($0.entity.type) }) {
+               let subject = c.mentions.first(where: { $0.tokens.upperBound < t && actors.contains($0.type) }) {
                 var end = t + 2
                 while end < c.range.upperBound, ![",", ";", ".", "\u{201D}", "\""].contains(c.lowers[end]) { end += 1 }
                 guard end > t + 2 else { continue }
@@ -201,10 +192,10 @@ public struct RelationExtractor: PipelineStage {
                 add("cited-as", subject, nil, label, t...(end - 1), "relation.cited-as.verb", 0.7, speaker, nil, speaker == nil ? nil : .reported)
             }
         }
-        for m in c.mentions where actors.contains(m.entity.type) {
+        for m in c.mentions where actors.contains(m.type) {
             // Descriptions ("the terror group", "this terrorist cult"): the words between the
             // determiner and the head.
-            if m.evidence.rule == "coref.description" {
+            if m.rule == "coref.description" {
                 let words = c.lowers[m.tokens].dropFirst()
                 if words.dropLast().contains(where: isCharacterization) || isCharacterization(words.last ?? "") {
                     let label = c.document.text(of: c.document.tokens[m.tokens.lowerBound + 1].span.union(c.document.tokens[m.tokens.upperBound].span))
@@ -215,7 +206,7 @@ public struct RelationExtractor: PipelineStage {
             guard m.isName else { continue }
             // Modifiers before a name: "the anti-Iran terrorist Mujahedin-e-Khalq Organization".
             var k = m.tokens.lowerBound - 1
-            while k >= c.range.lowerBound, c.index.covering[k] == nil || c.index.mentions[c.index.covering[k]!].evidence.rule == "entity.gazetteer-in-compound",
+            while k >= c.range.lowerBound, c.document.mentionCovering[k] == nil,
                   isCharacterization(c.lowers[k]) {
                 k -= 1
             }
@@ -225,7 +216,7 @@ public struct RelationExtractor: PipelineStage {
             }
             // A characterizing noun after a name: "the MKO terrorists".
             let next = m.tokens.upperBound + 1
-            if next < c.range.upperBound, c.index.covering[next] == nil, characterizations.contains(c.lowers[next]),
+            if next < c.range.upperBound, c.document.mentionCovering[next] == nil, characterizations.contains(c.lowers[next]),
                c.document.tokens[next].kind == .word {
                 add("cited-as", m, nil, c.lowers[next], next...next, "relation.cited-as.noun", 0.55, nil, nil, nil)
             }
@@ -241,15 +232,15 @@ public struct RelationExtractor: PipelineStage {
     private func titleRelations(_ c: Clause, _ add: Add) {
         let leaderTitles: Set<String> = ["president", "dictator", "king", "queen", "leader", "emir", "sultan", "premier", "chancellor", "prime"]
         let allMentions = c.firstMentions
-        func country(named demonym: String) -> MentionIndex.Mention? {
+        func country(named demonym: String) -> EntityMention? {
             guard let name = entityLexicon.demonyms[[demonym]] else { return nil }
-            return allMentions.first { $0.entity.type == .place && $0.entity.allNames.contains(name) }
+            return allMentions.first { $0.type == .place && c.document.articleEntities[$0.entity].allNames.contains(name) }
         }
-        for m in c.mentions where m.entity.type == .person && m.isName {
+        for m in c.mentions where m.type == .person && m.isName {
             let start = m.tokens.lowerBound
             let window = max(c.range.lowerBound, start - 4)..<start
             let words = Array(c.lowers[window])
-            if words.last == "minister", words.count >= 2, let ministry = allMentions.first(where: { $0.entity.type == .organization && $0.entity.name.lowercased().contains("\(words[words.count - 2]) ministry") }) {
+            if words.last == "minister", words.count >= 2, let ministry = allMentions.first(where: { $0.type == .organization && c.document.articleEntities[$0.entity].name.lowercased().contains("\(words[words.count - 2]) ministry") }) {
                 add("minister-of", m, ministry, nil, (start - 2)...m.tokens.upperBound, "relation.title.minister", 0.7, nil, nil, .asserted)
             }
             if words.contains(where: leaderTitles.contains), let demonym = words.first(where: { entityLexicon.demonyms[[$0]] != nil }), let place = country(named: demonym) {
@@ -271,10 +262,10 @@ public struct RelationExtractor: PipelineStage {
     /// "an MKO camp" (belongs-to), "the capital Tirana" (the country named in the article).
     private func placeRelations(_ c: Clause, _ add: Add) {
         // The article's facilities, listed only when a clause needs them.
-        var facilitiesCache: [MentionIndex.Mention]?
-        func facilities() -> [MentionIndex.Mention] {
+        var facilitiesCache: [EntityMention]?
+        func facilities() -> [EntityMention] {
             if let facilitiesCache { return facilitiesCache }
-            let found = c.firstMentions.filter { $0.entity.type == .facility }
+            let found = c.firstMentions.filter { $0.type == .facility }
             facilitiesCache = found
             return found
         }
@@ -282,28 +273,28 @@ public struct RelationExtractor: PipelineStage {
             let next = m.tokens.upperBound + 1
             guard next < c.range.upperBound else { continue }
             // "an MKO camp": the organization's facility, when the article names one with that word.
-            if m.entity.type == .organization, entityLexicon.facilityHeads.contains(c.lowers[next]) || (c.lowers[next] == ")" && next + 1 < c.range.upperBound && entityLexicon.facilityHeads.contains(c.lowers[next + 1])) {
+            if m.type == .organization, entityLexicon.facilityHeads.contains(c.lowers[next]) || (c.lowers[next] == ")" && next + 1 < c.range.upperBound && entityLexicon.facilityHeads.contains(c.lowers[next + 1])) {
                 let head = c.lowers[next] == ")" ? c.lowers[next + 1] : c.lowers[next]
-                let candidates = Set(facilities().filter { $0.entity.name.lowercased().hasSuffix(head) }.map(\.entity.id))
-                if candidates.count == 1, let facility = facilities().first(where: { $0.entity.id == candidates.first }) {
+                let candidates = Set(facilities().filter { c.document.articleEntities[$0.entity].name.lowercased().hasSuffix(head) }.map(\.entityID))
+                if candidates.count == 1, let facility = facilities().first(where: { $0.entityID == candidates.first }) {
                     add("belongs-to", facility, m, nil, m.tokens.lowerBound...(c.lowers[next] == ")" ? next + 1 : next), "relation.belongs-to.modifier", 0.6, nil, nil, .asserted)
                     // "(MKO) camp in Manez": where that facility is.
                     let headToken = c.lowers[next] == ")" ? next + 1 : next
                     if headToken + 1 < c.range.upperBound, c.lowers[headToken + 1] == "in",
-                       let place = c.mentions.first(where: { $0.tokens.lowerBound == headToken + 2 && $0.entity.type == .place }) {
+                       let place = c.mentions.first(where: { $0.tokens.lowerBound == headToken + 2 && $0.type == .place }) {
                         add("located-in", facility, place, nil, headToken...place.tokens.upperBound, "relation.located-in.facility", 0.6, nil, nil, .asserted)
                     }
                 }
             }
-            guard [.facility, .place].contains(m.entity.type), i + 1 < c.mentions.count else { continue }
+            guard [.facility, .place].contains(m.type), i + 1 < c.mentions.count else { continue }
             // "Manez area of Durrës"
             if entityLexicon.placeHeads.contains(c.lowers[next]), next + 1 < c.range.upperBound, c.lowers[next + 1] == "of",
-               let outer = c.mentions.first(where: { $0.tokens.lowerBound == next + 2 && $0.entity.type == .place }) {
+               let outer = c.mentions.first(where: { $0.tokens.lowerBound == next + 2 && $0.type == .place }) {
                 add("located-in", m, outer, nil, m.tokens.lowerBound...outer.tokens.upperBound, "relation.located-in.area", 0.7, nil, nil, .asserted)
             }
             // "X in Y", "X, northwest of (the capital) Y"
             let following = c.mentions[i + 1]
-            guard following.entity.type == .place, following.tokens.lowerBound - next <= 6 else { continue }
+            guard following.type == .place, following.tokens.lowerBound - next <= 6 else { continue }
             let between = Array(c.lowers[next..<following.tokens.lowerBound])
             let directions: Set<String> = ["north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "outside", "near"]
             if between == ["in"] || (between.first == "," && between.contains("of") && between.contains(where: directions.contains)) {
@@ -311,9 +302,9 @@ public struct RelationExtractor: PipelineStage {
             }
         }
         // "the capital Tirana": in the country of which it is the capital, when the article names it.
-        for m in c.mentions where m.entity.type == .place && m.tokens.lowerBound > c.range.lowerBound && c.lowers[m.tokens.lowerBound - 1] == "capital" {
-            if let countryName = entityLexicon.capitalOf[m.entity.name],
-               let country = c.firstMentions.first(where: { $0.entity.type == .place && $0.entity.name == countryName }) {
+        for m in c.mentions where m.type == .place && m.tokens.lowerBound > c.range.lowerBound && c.lowers[m.tokens.lowerBound - 1] == "capital" {
+            if let countryName = entityLexicon.capitalOf[c.document.articleEntities[m.entity].name],
+               let country = c.firstMentions.first(where: { $0.type == .place && c.document.articleEntities[$0.entity].name == countryName }) {
                 add("located-in", m, country, nil, (m.tokens.lowerBound - 1)...m.tokens.upperBound, "relation.located-in.capital", 0.5, nil, nil, .asserted)
             }
         }
@@ -321,29 +312,24 @@ public struct RelationExtractor: PipelineStage {
 
     /// Relations that events imply: the agent raided / accused / attacked the target; the target of
     /// an expulsion was expelled from its place.
-    private func eventRelations(_ document: AnalyzedDocument, _ index: MentionIndex) -> [Relation] {
+    private func eventRelations(_ document: AnalyzedDocument) -> [RelationMention] {
         let byType: [String: String] = ["raid": "raided", "accusation": "accused", "attack": "attacked", "arrest": "arrested", "killing": "killed", "sanction": "sanctioned"]
-        var out: [Relation] = []
-        for event in document.events {
-            let agent = event.participants.first { $0.role == .agent }?.entity
-            let target = event.participants.first { $0.role == .target }?.entity
-            let place = event.participants.first { $0.role == .place }?.entity
+        var out: [RelationMention] = []
+        for (index, event) in document.eventMentions.enumerated() {
+            let agent = event.participants.first { $0.role == .agent }?.mention
+            let target = event.participants.first { $0.role == .target }?.mention
+            let place = event.participants.first { $0.role == .place }?.mention
             let time = event.date.map(TemporalInterval.init(point:))
-            let evidence = event.evidence.map { e -> Evidence in
-                var e = e
-                e.rule = "relation.from-event." + event.type
-                return e
+            func add(_ type: String, _ source: Int, _ target: Int) {
+                out.append(RelationMention(type: type, source: source, target: target, tokens: event.trigger...event.trigger, event: index,
+                                           rule: "relation.from-event." + event.type, confidence: event.participants.isEmpty ? 0.5 : 0.7, time: time, timeInIdentity: instantTypes.contains(type)))
             }
             if let relation = byType[event.type], let agent {
                 // A raid on a camp is a raid on the facility, when the event names it as the place.
-                let facilityPlace = place.flatMap { id in document.entities.first { $0.id == id && $0.type == .facility } }?.id
-                if let object = event.type == "raid" ? (facilityPlace ?? target) : target {
-                    out.append(Relation(type: relation, source: agent, target: object, time: time, evidence: evidence, timeInIdentity: instantTypes.contains(relation)))
-                }
+                let facilityPlace = place.flatMap { document.entityMentions[$0].type == .facility ? $0 : nil }
+                if let object = event.type == "raid" ? (facilityPlace ?? target) : target { add(relation, agent, object) }
             }
-            if event.type == "expulsion", let target, let place {
-                out.append(Relation(type: "expelled-from", source: target, target: place, time: time, evidence: evidence, timeInIdentity: true))
-            }
+            if event.type == "expulsion", let target, let place { add("expelled-from", target, place) }
         }
         return out
     }
@@ -352,21 +338,21 @@ public struct RelationExtractor: PipelineStage {
 
     /// The speaker of a sentence: "X said/added/told ...", "..., X said.", "according to X", and
     /// "he/she said" resolved to the last person named.
-    private func speakerOf(_ c: Clause, lastPerson: MentionIndex.Mention?) -> MentionIndex.Mention? {
+    private func speakerOf(_ c: Clause, lastPerson: EntityMention?) -> EntityMention? {
         let actors: Set<EntityType> = [.person, .organization]
         if let t = (c.range.lowerBound..<c.range.upperBound).first(where: { c.lowers[$0] == "according" }), t + 2 < c.range.upperBound, c.lowers[t + 1] == "to" {
-            if let m = c.mentions.first(where: { $0.tokens.lowerBound > t + 1 && $0.tokens.lowerBound <= t + 6 && actors.contains($0.entity.type) }) { return m }
+            if let m = c.mentions.first(where: { $0.tokens.lowerBound > t + 1 && $0.tokens.lowerBound <= t + 6 && actors.contains($0.type) }) { return m }
         }
         guard let verb = speechVerb(c) else { return nil }
-        if let m = c.mentions.last(where: { $0.tokens.upperBound < verb && $0.tokens.upperBound >= verb - 3 && actors.contains($0.entity.type) }) { return m }
+        if let m = c.mentions.last(where: { $0.tokens.upperBound < verb && $0.tokens.upperBound >= verb - 3 && actors.contains($0.type) }) { return m }
         if verb > c.range.lowerBound, ["he", "she"].contains(c.lowers[verb - 1]) { return lastPerson }
         // "..., said Kanaani": a name right after the verb.
-        if let m = c.mentions.first(where: { $0.tokens.lowerBound == verb + 1 && $0.isName && actors.contains($0.entity.type) }) { return m }
+        if let m = c.mentions.first(where: { $0.tokens.lowerBound == verb + 1 && $0.isName && actors.contains($0.type) }) { return m }
         return nil
     }
 
     private func speechVerb(_ c: Clause) -> Int? {
-        c.range.first { speechVerbs.contains(c.lowers[$0]) && c.index.covering[$0] == nil }
+        c.range.first { speechVerbs.contains(c.lowers[$0]) && c.document.mentionCovering[$0] == nil }
     }
 
     private func hasReportingMarker(_ c: Clause) -> Bool {
