@@ -48,7 +48,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "EventGraphCore"),
-        .target(name: "EventGraphSyntax", resources: [.copy("Resources")]),
+        // Optimized in debug builds too: the tests run the tagger and parser over every article, and
+        // unoptimized they take minutes instead of seconds.
+        .target(name: "EventGraphSyntax", resources: [.copy("Resources")], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(
             name: "EventGraphCorpus",
             dependencies: ["EventGraphCore", "CLibXML2", .product(name: "Yams", package: "Yams")]

@@ -31,6 +31,7 @@ swift build -c release --product eventgraph-train >/dev/null
 train=.build/release/eventgraph-train
 lexicons=(--common-words Sources/EventGraphExtraction/Resources/entities/common-words.tsv
   --names Sources/EventGraphExtraction/Resources/entities/cities.tsv --names Sources/EventGraphExtraction/Resources/entities/countries.tsv)
-time "$train" tagger --two-pass "${TWO_PASS:-yes}" --data "$work/data" --version "${TAGGER_VERSION:-tagger-1}" "${lexicons[@]}" -o "$out/tagger.egm"
-time "$train" parser --data "$work/data" --tagger "$out/tagger.egm" --epochs "${PARSER_EPOCHS:-15}" --minimum-updates "${MINIMUM_UPDATES:-3}" --version "${PARSER_VERSION:-parser-1}" \
+time "$train" tagger --two-pass "${TWO_PASS:-yes}" --data "$work/data" --minimum-updates "${TAGGER_MINIMUM_UPDATES:-2}" \
+  --version "${TAGGER_VERSION:-tagger-2}" "${lexicons[@]}" -o "$out/tagger.egm"
+time "$train" parser --data "$work/data" --tagger "$out/tagger.egm" --epochs "${PARSER_EPOCHS:-15}" --minimum-updates "${MINIMUM_UPDATES:-10}" --version "${PARSER_VERSION:-parser-2}" \
   "${lexicons[@]}" -o "$out/parser.egm"

@@ -7,9 +7,26 @@ public struct DependencyParser: Sendable {
     /// The relations, in class order: class 0 is SHIFT, 1 + 2l is LEFT(l), 2 + 2l is RIGHT(l).
     let relations: [String]
 
+    /// The feature templates of `ParserContext.features`, written into every model as its
+    /// `feature-set` table: a model trained with other templates would score garbage, so it is
+    /// refused when read (`DependencyParser.read`).
+    public static let featureSet = "1"
+
     public init(model: LinearModel) {
         self.model = model
         relations = model.tables["relations"] ?? []
+    }
+
+    /// The parser in a model file; a file of another kind, format or feature set is a located error.
+    public static func read(path: String) throws(SyntaxError) -> DependencyParser {
+        let model = try LinearModel.read(path: path, kind: "parser")
+        guard model.tables["feature-set"] == [featureSet] else {
+            throw SyntaxError(path: path, problem: "parser model of feature set \(model.tables["feature-set"]?.first ?? "none"), this eventgraph computes feature set \(featureSet)")
+        }
+        guard !model.tables["relations", default: []].isEmpty, model.classes.count == 1 + 2 * model.tables["relations"]!.count else {
+            throw SyntaxError(path: path, problem: "parser model's classes do not match its relations")
+        }
+        return DependencyParser(model: model)
     }
 
     public var version: String { model.version }
@@ -246,7 +263,8 @@ public enum ParserTraining {
             }
         }
         let (features, weights) = trainer.averaged(threshold: prune, minimumUpdates: minimumUpdates)
-        let model = LinearModel(kind: "parser", version: version, classes: classes, tables: ["relations": relations], features: features, weights: weights)
+        let model = LinearModel(kind: "parser", version: version, classes: classes, tables: ["relations": relations, "feature-set": [DependencyParser.featureSet]],
+                                features: features, weights: weights)
         return DependencyParser(model: model)
     }
 

@@ -192,11 +192,12 @@ public struct LinearModel: Sendable {
 
     static let magic = Array("EGLINEAR".utf8)
     /// The layout of the file; a file of another version is refused, not guessed at.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
 
     /// Little-endian: magic, format version, kind, version, classes, tables, scale, feature count,
     /// the sorted hashes, each feature's entry count, the entries (class, weight), then an FNV-1a
-    /// checksum of all before.
+    /// checksum of all before. Entry counts and classes take one byte each when there are at most
+    /// 256 classes (every model so far), two otherwise: a quarter of the file.
     public func encoded() -> [UInt8] {
         var out = ByteWriter()
         out.bytes += Self.magic
@@ -214,9 +215,10 @@ public struct LinearModel: Sendable {
         out.u32(scale.bitPattern)
         out.u32(UInt32(features.count))
         for feature in features { out.u64(feature) }
-        for f in features.indices { out.u16(UInt16(starts[f + 1] - starts[f])) }
+        let narrow = classes.count <= 256
+        for f in features.indices { out.small(UInt16(starts[f + 1] - starts[f]), narrow: narrow) }
         for entry in entryClasses.indices {
-            out.u16(entryClasses[entry])
+            out.small(entryClasses[entry], narrow: narrow)
             out.u16(UInt16(bitPattern: entryWeights[entry]))
         }
         out.u64(ByteReader.checksum(out.bytes[...]))
@@ -258,15 +260,20 @@ public struct LinearModel: Sendable {
         guard zip(features, features.dropFirst()).allSatisfy({ $0 < $1 }) else { throw SyntaxError(path: path, problem: "model features are not sorted") }
         var starts: [Int32] = [0]
         starts.reserveCapacity(count + 1)
-        for _ in 0..<count { starts.append(starts.last! + Int32(try reader.u16())) }
+        let narrow = classes.count <= 256
+        for _ in 0..<count {
+            let entries = try reader.small(narrow: narrow)
+            guard Int(entries) <= classes.count else { throw SyntaxError(path: path, problem: "model file gives a feature \(entries) weights for \(classes.count) classes") }
+            starts.append(starts.last! + Int32(entries))
+        }
         let entries = Int(starts.last!)
-        guard entries <= (bytes.count - reader.offset) / 4 else { throw SyntaxError(path: path, problem: "model file is truncated") }
+        guard entries <= (bytes.count - reader.offset) / (narrow ? 3 : 4) else { throw SyntaxError(path: path, problem: "model file is truncated") }
         var entryClasses: [UInt16] = []
         var entryWeights: [Int16] = []
         entryClasses.reserveCapacity(entries)
         entryWeights.reserveCapacity(entries)
         for _ in 0..<entries {
-            let c = try reader.u16()
+            let c = try reader.small(narrow: narrow)
             guard Int(c) < classes.count else { throw SyntaxError(path: path, problem: "model file names class \(c) of \(classes.count)") }
             entryClasses.append(c)
             entryWeights.append(Int16(bitPattern: try reader.u16()))
@@ -281,6 +288,10 @@ struct ByteWriter {
     mutating func u16(_ value: UInt16) { for shift in stride(from: 0, to: 16, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt16(shift))) } }
     mutating func u32(_ value: UInt32) { for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) } }
     mutating func u64(_ value: UInt64) { for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) } }
+    /// One byte when `narrow`, else two.
+    mutating func small(_ value: UInt16, narrow: Bool) {
+        if narrow { bytes.append(UInt8(truncatingIfNeeded: value)) } else { u16(value) }
+    }
     mutating func string(_ text: String) {
         u32(UInt32(text.utf8.count))
         bytes += text.utf8
@@ -299,6 +310,7 @@ struct ByteReader {
     }
 
     mutating func u16() throws(SyntaxError) -> UInt16 { try take(2).reversed().reduce(0) { $0 << 8 | UInt16($1) } }
+    mutating func small(narrow: Bool) throws(SyntaxError) -> UInt16 { narrow ? UInt16(try take(1).first!) : try u16() }
     mutating func u32() throws(SyntaxError) -> UInt32 { try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) } }
     mutating func u64() throws(SyntaxError) -> UInt64 { try take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) } }
     mutating func string() throws(SyntaxError) -> String {

@@ -196,8 +196,8 @@ public enum TaggerTraining {
     /// tags a first pass trained without them gives each fifth of the sentences (jackknifed), so that
     /// it learns from right-context tags as wrong as they will be.
     public static func trainTwoPass(_ sentences: [SyntaxSentence], lexicon: TaggerLexicon = TaggerLexicon(), epochs: Int = 10, seed: UInt64 = 15,
-                                    version: String) -> POSTagger {
-        let first = train(sentences, lexicon: lexicon, epochs: epochs, seed: seed, version: version)
+                                    minimumUpdates: Int32 = 1, version: String) -> POSTagger {
+        let first = train(sentences, lexicon: lexicon, epochs: epochs, seed: seed, minimumUpdates: minimumUpdates, version: version)
         let labels = first.model.classes
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         var firstTags = sentences.map { $0.words.map { index[$0.upos]! } }
@@ -209,20 +209,21 @@ public enum TaggerTraining {
         }
         let trainer = trainPass(sentences, classes: labels.count, index: index, dictionary: first.dictionary, lexicon: lexicon, epochs: epochs,
                                 seed: seed &+ 1, firstPass: firstTags)
-        let (features, weights) = trainer.averaged(threshold: 0.002)
+        let (features, weights) = trainer.averaged(threshold: 0.002, minimumUpdates: minimumUpdates)
         let refiner = LinearModel(kind: "tagger-refiner", version: version, classes: labels, tables: [:], features: features, weights: weights)
         return POSTagger(model: first.model, refiner: refiner)
     }
 
+    /// `minimumUpdates`: features updated fewer times in training are dropped from the model.
     public static func train(_ sentences: [SyntaxSentence], lexicon: TaggerLexicon = TaggerLexicon(), epochs: Int = 10, seed: UInt64 = 15,
-                             version: String) -> POSTagger {
+                             minimumUpdates: Int32 = 1, version: String) -> POSTagger {
         let labels = Array(Set(sentences.flatMap { $0.words.map(\.upos) })).sorted()
         let index = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
         let dictionary = unambiguousWords(sentences)
         let dictionaryIndex = dictionary.mapValues { index[$0]! }
         let trainer = trainPass(sentences, classes: labels.count, index: index, dictionary: dictionaryIndex, lexicon: lexicon, epochs: epochs,
                                 seed: seed, firstPass: nil)
-        let (features, weights) = trainer.averaged(threshold: 0.002)
+        let (features, weights) = trainer.averaged(threshold: 0.002, minimumUpdates: minimumUpdates)
         let table = dictionary.keys.sorted().map { "\($0)\t\(dictionary[$0]!)" }
         let tables = ["dictionary": table, "common-words": lexicon.common.sorted(), "names": lexicon.names.sorted(),
                       "lemmas": Lemmatizer.entries(from: sentences)]

@@ -18,7 +18,7 @@ public struct SyntaxModels: Sendable {
 
     static let shipped: Result<SyntaxModels, SyntaxError> = Result { () throws(SyntaxError) in
         let tagger = try POSTagger.read(path: try resourcePath("tagger.egm"))
-        let parser = DependencyParser(model: try LinearModel.read(path: try resourcePath("parser.egm"), kind: "parser"))
+        let parser = try DependencyParser.read(path: try resourcePath("parser.egm"))
         return SyntaxModels(tagger: tagger, parser: parser)
     }
 
@@ -29,7 +29,7 @@ public struct SyntaxModels: Sendable {
     public static func load(from folder: String?) throws(SyntaxError) -> SyntaxModels {
         guard let folder else { return try standard() }
         let tagger = try POSTagger.read(path: folder + "/tagger.egm")
-        let parser = DependencyParser(model: try LinearModel.read(path: folder + "/parser.egm", kind: "parser"))
+        let parser = try DependencyParser.read(path: folder + "/parser.egm")
         return SyntaxModels(tagger: tagger, parser: parser)
     }
 

@@ -104,11 +104,24 @@ if let syntaxModels {
         exit(2)
     }
     print(String(format: "syntax models loaded in %.2f s, peak memory %.0f → %.0f MB", loadTime, memoryBefore, peakMemoryMB()))
-    let stage = SyntaxStage(models: models)
+    let tagging = TaggingStage(models: models)
     var words = 0
-    let syntaxTime = seconds { for i in analyzed.indices { stage.process(&analyzed[i]); words += analyzed[i].syntax.count } }
-    report("syntax (tag, lemma, parse)", syntaxTime)
-    print(String(format: "words: %d, %.0f words/s; peak memory: %.0f MB", words, Double(words) / syntaxTime, peakMemoryMB()))
+    let taggingTime = seconds { for i in analyzed.indices { tagging.process(&analyzed[i]); words += analyzed[i].syntax.count } }
+    report("tags (words, UPOS, lemmas)", taggingTime)
+    var everyCopy = analyzed
+    let every = try ParsingStage(models: models, selection: .every)
+    let everyTime = seconds { for i in everyCopy.indices { every.process(&everyCopy[i]) } }
+    report("trees (every sentence)", everyTime)
+    everyCopy = []
+    print(String(format: "tags + trees of every sentence: %.1f MB/s, %d words, %.0f words/s; peak memory: %.0f MB",
+                 Double(totalBytes) / 1e6 / (taggingTime + everyTime), words, Double(words) / (taggingTime + everyTime), peakMemoryMB()))
+    // Fact candidates need the entity layer: time expressions and entities first (not timed here).
+    for i in analyzed.indices { tagger.process(&analyzed[i]); recognizer.process(&analyzed[i]) }
+    let candidates = try ParsingStage(models: models, selection: .factCandidates)
+    let candidateTime = seconds { for i in analyzed.indices { candidates.process(&analyzed[i]) } }
+    report("trees (fact candidates)", candidateTime)
+    let parsed = analyzed.reduce(0) { $0 + $1.syntax.parsedSentences.filter { $0 }.count }, sentences = analyzed.reduce(0) { $0 + $1.sentences.count }
+    print(String(format: "fact candidates: %d of %d sentences; tags + their trees: %.1f MB/s", parsed, sentences, Double(totalBytes) / 1e6 / (taggingTime + candidateTime)))
     exit(0)
 }
 var timexCount = 0

@@ -128,7 +128,7 @@ enum FuzzTarget: String, CaseIterable {
         let sentences = try! CoNLLU.parse(treebank, path: "fuzz.conllu")
         let models = SyntaxModels(tagger: TaggerTraining.train(sentences, epochs: 3, version: "fuzz"),
                                   parser: ParserTraining.train(sentences, tags: sentences.map { $0.words.map(\.upos) }, epochs: 3, version: "fuzz"))
-        return try! Pipeline(stages: [TokenizerStage(), try! SentenceSplitter(), SyntaxStage(models: models)])
+        return try! Pipeline.syntax(models: models)
     }()
 
     private func checkSyntax(_ text: String) {

@@ -5,10 +5,11 @@ import Foundation
 // marked `train`, and scores them on those marked `held-out`. Deterministic: the same data gives
 // the same model bytes. Scripts/train-syntax.sh lays out the data and calls it; CI never does.
 //
-//   eventgraph-train tagger --data DIR [--two-pass yes] [--common-words TSV] [--names TSV]... [--epochs N] [--version V] -o MODEL
+//   eventgraph-train tagger --data DIR [--two-pass yes] [--minimum-updates N] [--common-words TSV] [--names TSV]... [--epochs N] [--version V] -o MODEL
 //   eventgraph-train parser --data DIR --tagger MODEL [--epochs N] [--minimum-updates N] [--version V] [lexicons] -o MODEL
 //   eventgraph-train score-tagger --data DIR --model MODEL       held-out UPOS and lemma accuracy
 //   eventgraph-train prune-parser --data DIR --model MODEL --tagger MODEL   scores at several weight floors
+//   eventgraph-train score-parser --data DIR --model MODEL --tagger MODEL [--gold-tags yes]
 //   eventgraph-train tag-file --model MODEL --data FILE.conllu   the file with predicted UPOS in XPOS, for error analysis
 // (--manifest FILE, default Training/syntax-manifest.tsv, names the documents under --data;
 // --validate yes trains without every tenth training document and scores on those instead of the
@@ -31,6 +32,8 @@ struct Options {
     var twoPass = false
     /// Hold out every tenth training document and score on it, not on the held-out sets (`--validate yes`).
     var validate = false
+    /// Score the parser on gold UPOS tags (`--gold-tags yes`).
+    var goldTags = false
     /// How often the parser follows its own prediction in training after the first epoch.
     var exploration = 0.9
     /// Word lists (first column of TSV files, `#` comments and the header skipped).
@@ -69,6 +72,7 @@ func parseOptions() -> Options {
         case "--tagger": options.tagger = value
         case "--two-pass": options.twoPass = value == "yes"
         case "--validate": options.validate = value == "yes"
+        case "--gold-tags": options.goldTags = value == "yes"
         case "--exploration":
             guard let p = Double(value) else { fail("--exploration takes a number") }
             options.exploration = p
@@ -157,7 +161,9 @@ func scoreTagger(_ tagger: POSTagger, _ options: Options) {
     }
 }
 
-func scoreParser(_ parser: DependencyParser, tagger: POSTagger, _ options: Options) {
+/// UPOS, UAS and LAS per held-out group; with `goldTags` the parser reads the gold UPOS (its
+/// ceiling, apart from the tagger).
+func scoreParser(_ parser: DependencyParser, tagger: POSTagger, _ options: Options, goldTags: Bool = false) {
     var byGroup: [String: SyntaxScores] = [:]
     for (group, document) in evaluationDocuments(options) {
         let path = options.data + "/" + document
@@ -165,7 +171,7 @@ func scoreParser(_ parser: DependencyParser, tagger: POSTagger, _ options: Optio
         for sentence in gold {
             var predicted = sentence
             let forms = sentence.words.map(\.form)
-            let tags = tagger.tag(forms)
+            let tags = goldTags ? sentence.words.map(\.upos) : tagger.tag(forms)
             for (i, arc) in parser.parse(words: forms, tags: tags).enumerated() {
                 predicted.words[i].upos = tags[i]
                 predicted.words[i].head = arc.head
@@ -190,8 +196,8 @@ case "tagger":
     let lexicon = TaggerLexicon(common: lexiconWords(options.commonWords), names: lexiconWords(options.names))
     let twoPass = options.twoPass
     let version = options.version.isEmpty ? "tagger-1" : options.version
-    let tagger = twoPass ? TaggerTraining.trainTwoPass(training, lexicon: lexicon, epochs: options.epochs, version: version)
-        : TaggerTraining.train(training, lexicon: lexicon, epochs: options.epochs, version: version)
+    let tagger = twoPass ? TaggerTraining.trainTwoPass(training, lexicon: lexicon, epochs: options.epochs, minimumUpdates: options.minimumUpdates, version: version)
+        : TaggerTraining.train(training, lexicon: lexicon, epochs: options.epochs, minimumUpdates: options.minimumUpdates, version: version)
     let bytes = tagger.model.encoded()
     do { try Data(bytes).write(to: URL(fileURLWithPath: options.output)) } catch { fail("cannot write \(options.output)") }
     if let refiner = tagger.refiner {
@@ -229,6 +235,11 @@ case "prune-parser":
             print("floor \(minimum): \(model.featureCount) features, \(model.weightCount) weights, \(model.encoded().count) bytes")
             scoreParser(DependencyParser(model: model), tagger: tagger, options)
         }
+    } catch { fail(error.description) }
+case "score-parser":
+    do {
+        let parser = try DependencyParser.read(path: options.model)
+        scoreParser(parser, tagger: try POSTagger.read(path: options.tagger), options, goldTags: options.goldTags)
     } catch { fail(error.description) }
 case "score-tagger":
     do { scoreTagger(try POSTagger.read(path: options.model), options) } catch { fail(error.description) }

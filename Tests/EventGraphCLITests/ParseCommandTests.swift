@@ -2,8 +2,8 @@ import EventGraphSyntax
 import Foundation
 import Testing
 
-/// `eventgraph parse` and `eval-syntax` through the binary, with small models trained here (the
-/// shipped models come with the rest of issue 15).
+/// `eventgraph parse` and `eval-syntax` through the binary, with the shipped models and with small
+/// models trained here (whose output is exactly predictable).
 @Suite struct ParseCommandTests {
     static let gold = """
         # sent_id = g1
@@ -40,24 +40,57 @@ import Testing
         return (folder, goldFile)
     }
 
+    /// Every sentence block has its comments, ten columns, words numbered 1...n, and heads that
+    /// form one tree: one root, every word reaching it without a cycle.
+    static func expectWellFormed(_ conllu: String, sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+        let blocks = conllu.components(separatedBy: "\n\n").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        for block in blocks {
+            let lines = block.split(separator: "\n").map(String.init)
+            #expect(lines.contains { $0.hasPrefix("# sent_id = ") } && lines.contains { $0.hasPrefix("# text = ") }, sourceLocation: sourceLocation)
+            let rows = lines.filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+            #expect(rows.allSatisfy { $0.count == 10 }, sourceLocation: sourceLocation)
+            let words = rows.filter { !$0[0].contains("-") }
+            #expect(words.map { Int($0[0]) } == Array(1...words.count).map { Optional($0) }, sourceLocation: sourceLocation)
+            let heads = words.compactMap { Int($0[6]) }
+            #expect(heads.count == words.count && heads.allSatisfy { $0 >= 0 && $0 <= words.count }, sourceLocation: sourceLocation)
+            #expect(heads.filter { $0 == 0 }.count == 1, sourceLocation: sourceLocation)
+            #expect(words.allSatisfy { !$0[7].isEmpty && $0[7] != "_" }, sourceLocation: sourceLocation)
+            for start in heads.indices {
+                var (word, steps) = (start + 1, 0)
+                while word != 0 && steps <= heads.count { (word, steps) = (heads[word - 1], steps + 1) }
+                #expect(word == 0, "word \(start + 1) of \(lines[0]) never reaches the root", sourceLocation: sourceLocation)
+            }
+        }
+        return blocks.count
+    }
+
     @Test func parsePrintsWellFormedCoNLLU() throws {
         let (folder, _) = try Self.models.get()
         let result = try CommandRunner.run(["parse", "seeds/000-mko-albania-raid.txt", "--models", folder.path])
         #expect(result.status == 0, "\(result.stderr)")
-        let blocks = result.stdout.components(separatedBy: "\n\n").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        #expect(blocks.count > 10)
+        #expect(Self.expectWellFormed(result.stdout) > 10)
         #expect(result.stdout.hasPrefix("# newdoc id = 000-mko-albania-raid.txt\n# sent_id = 000-mko-albania-raid.txt#1\n# text = TEHRAN"))
-        for block in blocks {
-            let lines = block.split(separator: "\n").map(String.init)
-            #expect(lines.contains { $0.hasPrefix("# sent_id = ") } && lines.contains { $0.hasPrefix("# text = ") })
-            let rows = lines.filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
-            #expect(rows.allSatisfy { $0.count == 10 })
-            let words = rows.filter { !$0[0].contains("-") }
-            #expect(words.map { Int($0[0]) } == Array(1...words.count).map { Optional($0) })
-            let heads = words.compactMap { Int($0[6]) }
-            #expect(heads.count == words.count && heads.allSatisfy { $0 >= 0 && $0 <= words.count })
-            #expect(heads.filter { $0 == 0 }.count == 1)
-        }
+    }
+
+    /// The acceptance command of issue 15, with the shipped models.
+    @Test func theShippedModelsParseTheSeedIntoWellFormedTrees() throws {
+        let result = try CommandRunner.run(["parse", "seeds/000-mko-albania-raid.txt", "--format", "conllu"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Self.expectWellFormed(result.stdout) > 10)
+    }
+
+    /// What the shipped models make of a plain news sentence: who did what to whom.
+    @Test func theShippedModelsFindSubjectAndObject() throws {
+        let file = try CommandRunner.temporaryFolder().appendingPathComponent("raid.txt")
+        try Data("Albanian police raided the camp on Tuesday.".utf8).write(to: file)
+        let result = try CommandRunner.run(["parse", file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let arcs = rows.map { "\($0[1])/\($0[3]) <-\($0[7])- \($0[6] == "0" ? "ROOT" : rows[Int($0[6])! - 1][1])" }
+        #expect(arcs.contains("raided/VERB <-root- ROOT"), "\(arcs)")
+        #expect(arcs.contains("police/NOUN <-nsubj- raided"), "\(arcs)")
+        #expect(arcs.contains("camp/NOUN <-obj- raided"), "\(arcs)")
+        #expect(arcs.contains("Tuesday/PROPN <-obl- raided"), "\(arcs)")
     }
 
     @Test func contractionsAreMultiwordTokensWithExactOffsets() throws {

@@ -13,7 +13,7 @@ import Testing
         #expect(PipelineError(stage: "entities", layer: .timexes).description
             == "eventgraph: pipeline: stage 'entities' requires the timexes layer, which no stage before it provides")
         let standard = try Pipeline.standard()
-        #expect(standard.stages.map(\.name) == ["tokens", "sentences", "timexes", "entities", "events", "relations"])
+        #expect(standard.stages.map(\.name) == ["tokens", "sentences", "tags", "timexes", "entities", "trees", "events", "relations"])
     }
 
     static let treebank = """
@@ -32,7 +32,7 @@ import Testing
         let sentences = try CoNLLU.parse(Self.treebank, path: "t.conllu")
         let models = SyntaxModels(tagger: TaggerTraining.train(sentences, epochs: 5, version: "t"),
                                   parser: ParserTraining.train(sentences, tags: sentences.map { $0.words.map(\.upos) }, epochs: 5, version: "p"))
-        let pipeline = try Pipeline(stages: [TokenizerStage(), try SentenceSplitter(), SyntaxStage(models: models)])
+        let pipeline = try Pipeline.syntax(models: models)
         let text = "Police raided the anti-Iran camp. They don't stay."
         let analyzed = pipeline.analyze(SourceDocument(document: Document(id: "a", path: "a", sha256: "0"), text: text))
         let syntax = analyzed.syntax
@@ -44,5 +44,22 @@ import Testing
         #expect(syntax.heads.allSatisfy { $0 < Int32(syntax.count) })
         #expect(syntax.heads.filter { $0 < 0 }.count == 2)
         #expect(syntax.firstWordOfToken.count == analyzed.tokens.count)
+    }
+
+    /// The standard pipeline tags every sentence but parses only those that can state a fact: two
+    /// entity mentions, or a verb of saying. Evidence records the models' version.
+    @Test func theStandardPipelineParsesFactCandidatesOnly() throws {
+        let text = "Albanian police raided the camp in Manza. The weather was cold. He said nothing. It rained."
+        let analyzed = try Pipeline.standard().analyze(SourceDocument(document: Document(id: "a", path: "a", sha256: "0"), text: text))
+        #expect(analyzed.sentences.count == 4)
+        #expect(analyzed.syntax.parsedSentences == [true, false, true, false])
+        #expect(analyzed.syntax.upos.count == analyzed.syntax.count && !analyzed.syntax.upos.contains(""))
+        for (index, words) in analyzed.syntax.sentenceWords.enumerated() {
+            let roots = words.filter { analyzed.syntax.heads[$0] < 0 }.count
+            #expect(roots == (analyzed.syntax.parsedSentences[index] ? 1 : words.count))
+            #expect(words.allSatisfy { analyzed.syntax.relations[$0].isEmpty != analyzed.syntax.parsedSentences[index] })
+        }
+        let versions = Set(analyzed.entities.flatMap(\.mentions).map(\.toolVersion))
+        #expect(versions == ["\(ToolVersion.current)+\(try SyntaxModels.standard().version)"])
     }
 }

@@ -110,7 +110,26 @@ import Testing
         var checksum: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in future { checksum = (checksum ^ UInt64(byte)) &* 0x100_0000_01B3 }
         for shift in stride(from: 0, to: 64, by: 8) { future.append(UInt8(truncatingIfNeeded: checksum >> UInt64(shift))) }
-        #expect(problem(future) == "m.egm:1:1: error: model file format 9, this eventgraph reads format 1")
+        #expect(problem(future) == "m.egm:1:1: error: model file format 9, this eventgraph reads format 2")
+    }
+
+    /// A parser trained with other feature templates would parse garbage without a word: it is refused.
+    @Test func aParserOfAnotherFeatureSetIsRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eventgraph-featureset-\(UInt64.random(in: 0...UInt64.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let parser = ParserTraining.train(ParserTests.tiny, tags: ParserTests.tiny.map { $0.words.map(\.upos) }, epochs: 2, version: "p")
+        #expect(parser.model.tables["feature-set"] == [DependencyParser.featureSet])
+        let good = folder.appendingPathComponent("good.egm"), other = folder.appendingPathComponent("other.egm")
+        try Data(parser.model.encoded()).write(to: good)
+        #expect(try DependencyParser.read(path: good.path).version == "p")
+        var tables = parser.model.tables
+        tables["feature-set"] = ["0"]
+        let foreign = LinearModel(kind: "parser", version: "p", classes: parser.model.classes, tables: tables, features: [], weights: [])
+        try Data(foreign.encoded()).write(to: other)
+        #expect(throws: SyntaxError(path: other.path, problem: "parser model of feature set 0, this eventgraph computes feature set 1")) {
+            try DependencyParser.read(path: other.path)
+        }
     }
 
     @Test func oddInputIsTaggedInLinearTime() {

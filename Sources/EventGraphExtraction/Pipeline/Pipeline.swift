@@ -1,10 +1,13 @@
 import EventGraphCore
+import EventGraphSyntax
 
 /// A layer of annotation on an `AnalyzedDocument`: what a stage reads and what it writes.
 public enum PipelineLayer: String, Sendable, CaseIterable, Comparable {
     case tokens, sentences, timexes, entities, events, relations
-    /// Syntactic words with their UPOS tags, lemmas, heads and relations (`SyntaxStage`).
-    case syntax
+    /// Syntactic words with their UPOS tags and lemmas (`TaggingStage`).
+    case words
+    /// Heads and UD relations of the words (`ParsingStage`).
+    case trees
 
     public static func < (lhs: PipelineLayer, rhs: PipelineLayer) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -19,7 +22,14 @@ public protocol PipelineStage: Sendable {
     var name: String { get }
     var requires: Set<PipelineLayer> { get }
     var provides: Set<PipelineLayer> { get }
+    /// The version of the trained model the stage runs, if any: it joins `toolVersion` on the
+    /// evidence of every fact, since the same rules on another model's output find other facts.
+    var modelVersion: String? { get }
     func process(_ document: inout AnalyzedDocument)
+}
+
+extension PipelineStage {
+    public var modelVersion: String? { nil }
 }
 
 /// A pipeline whose stages are out of order: `stage` reads `layer`, which no stage before it writes.
@@ -82,7 +92,10 @@ public struct AnalyzedDocument: Sendable {
     public private(set) var mentionCovering: [Int?] = []
     public var eventMentions: [EventMention] = []
     public var relationMentions: [RelationMention] = []
-    /// Words, tags, lemmas and trees (`SyntaxStage`); empty when the pipeline has no syntax stage.
+    /// `toolVersion` of the evidence made here: the tool's, then its stages' model versions.
+    public internal(set) var toolVersion = ToolVersion.current
+    /// Words, tags, lemmas and trees (`TaggingStage`, `ParsingStage`); empty when the pipeline has
+    /// no syntax stages.
     public var syntax = SyntaxLayer()
     /// Lowercased token texts, made by the first stage that needs them and shared after.
     var tokenLowers: [String]?
@@ -169,7 +182,7 @@ public struct AnalyzedDocument: Sendable {
         return Evidence(
             document: documentID, sentence: sentence, start: span.start, end: span.end,
             byteStart: span.byteStart, byteEnd: span.byteEnd, text: text(of: span),
-            sentenceText: sentenceText, rule: rule, confidence: confidence)
+            sentenceText: sentenceText, rule: rule, confidence: confidence, toolVersion: toolVersion)
     }
 
     /// The graph fragment this article contributes: its document record and every fact found.
@@ -190,18 +203,33 @@ public struct Pipeline: Sendable {
             provided.formUnion(stage.provides)
         }
         self.stages = stages
+        var versions = [ToolVersion.current]
+        for version in stages.compactMap(\.modelVersion) where !versions.contains(version) { versions.append(version) }
+        toolVersion = versions.joined(separator: "+")
     }
+
+    /// What the evidence of this pipeline's facts records: `0.1.0+tagger-2+parser-2`.
+    public let toolVersion: String
 
     /// Tokens and sentences, time expressions, entities, events and relations.
     /// `timexRules` replaces the shipped time expression rules (see `TimexRuleSet.standard(adding:)`).
     public static func standard(timexRules: TimexRuleSet? = nil) throws(ResourceError) -> Pipeline {
-        let stages: [any PipelineStage] = [TokenizerStage(), try SentenceSplitter(), try TimexTagger(rules: timexRules), try EntityRecognizer(),
+        let models: SyntaxModels
+        do { models = try SyntaxModels.standard() } catch { throw .model(error) }
+        let stages: [any PipelineStage] = [TokenizerStage(), try SentenceSplitter(), TaggingStage(models: models), try TimexTagger(rules: timexRules),
+                                           try EntityRecognizer(), try ParsingStage(models: models, selection: .factCandidates),
                                            try EventExtractor(), try RelationExtractor()]
         // The standard order is right by construction; a failure here is a bug in this list.
         do { return try Pipeline(stages: stages) } catch { fatalError("\(error)") }
     }
 
     /// Tokens and sentences only: what commands that read text but extract nothing need.
+    /// Tokens, sentences, tags, lemmas and a tree for every sentence: `eventgraph parse`.
+    public static func syntax(models: SyntaxModels) throws(ResourceError) -> Pipeline {
+        let stages: [any PipelineStage] = [TokenizerStage(), try SentenceSplitter(), TaggingStage(models: models), try ParsingStage(models: models, selection: .every)]
+        do { return try Pipeline(stages: stages) } catch { fatalError("\(error)") }
+    }
+
     public static func sentences() throws(ResourceError) -> Pipeline {
         let splitter = try SentenceSplitter()
         do { return try Pipeline(stages: [TokenizerStage(), splitter]) } catch { fatalError("\(error)") }
@@ -209,6 +237,7 @@ public struct Pipeline: Sendable {
 
     public func analyze(_ source: SourceDocument) -> AnalyzedDocument {
         var document = AnalyzedDocument(source: source)
+        document.toolVersion = toolVersion
         for stage in stages { stage.process(&document) }
         return document
     }
@@ -260,6 +289,7 @@ public struct Pipeline: Sendable {
             clock = now
         }
         var document = AnalyzedDocument(source: source)
+        document.toolVersion = toolVersion
         for stage in stages {
             stage.process(&document)
             lap(stage.name)

@@ -1,4 +1,5 @@
 import EventGraphCore
+import EventGraphSyntax
 import Foundation
 
 /// Errors loading the extraction's own resource files: a broken resource is a bug in the
@@ -6,9 +7,12 @@ import Foundation
 public enum ResourceError: Error, Hashable, Sendable, CustomStringConvertible {
     case missing(file: String)
     case malformed(file: String, line: Int, column: Int, problem: String)
+    /// A syntax model file that is missing, truncated, damaged or of another format.
+    case model(SyntaxError)
 
     public var description: String {
         switch self {
+        case .model(let error): return error.description
         case .missing(let file): return "\(file):1:1: error: resource file is missing from the package"
         case .malformed(let file, let line, let column, let problem): return "\(DisplayText.diagnosticPath(file)):\(line):\(column): error: \(problem)"
         }

@@ -17,17 +17,23 @@ public struct SyntaxLayer: Sendable {
     /// Whether the word is part of a contraction written as one token ("do" and "n't" of "don't"):
     /// CoNLL-U's multiword tokens.
     public var inContraction: [Bool] = []
+    /// The words of each sentence (parallel to `AnalyzedDocument.sentences`).
+    public var sentenceWords: [Range<Int>] = []
+    /// Whether the parser gave each sentence a tree; the words of one it skipped keep head -1 and
+    /// an empty relation.
+    public var parsedSentences: [Bool] = []
 
     public var count: Int { spans.count }
 }
 
-/// Tags, lemmatizes and parses every sentence with the syntax models (`EventGraphSyntax`), filling
-/// `AnalyzedDocument.syntax`.
-public struct SyntaxStage: PipelineStage {
-    public let name = "syntax"
+/// Splits every sentence into syntactic words and gives each its UPOS tag and lemma, filling the
+/// word columns of `AnalyzedDocument.syntax` (`heads` and `relations` are `ParsingStage`'s).
+public struct TaggingStage: PipelineStage {
+    public let name = "tags"
     public let requires: Set<PipelineLayer> = [.tokens, .sentences]
-    public let provides: Set<PipelineLayer> = [.syntax]
+    public let provides: Set<PipelineLayer> = [.words]
     public let models: SyntaxModels
+    public var modelVersion: String? { models.version }
 
     public init(models: SyntaxModels) { self.models = models }
 
@@ -36,35 +42,86 @@ public struct SyntaxStage: PipelineStage {
         layer.firstWordOfToken = Array(repeating: -1, count: document.tokens.count)
         for sentence in document.sentences {
             let first = layer.count
-            var forms: [String] = []
-            for t in sentence.tokens {
-                let token = document.tokens[t]
-                layer.firstWordOfToken[t] = Int32(layer.count)
-                // Byte offsets counted on from the token's own, scalar by scalar.
-                var scalar = token.span.start, byte = token.span.byteStart
-                func bytes(at offset: Int) -> Int {
-                    while scalar < offset {
-                        byte += UTF8.width(document.scalars[scalar])
-                        scalar += 1
-                    }
-                    return byte
-                }
-                for word in SyntacticWords.split(document.text(of: t)) {
-                    let start = token.span.start + word.start, end = token.span.start + word.end
-                    let span = TextSpan(start: start, end: end, byteStart: bytes(at: start), byteEnd: bytes(at: end))
-                    layer.spans.append(span)
-                    layer.tokenOfWord.append(Int32(t))
-                    layer.inContraction.append(word.inContraction)
-                    forms.append(document.text(of: span))
-                }
+            for t in sentence.tokens { appendWords(of: t, document, to: &layer) }
+            let forms = layer.spans[first...].map { document.text(of: $0) }
+            let tags = models.tagger.tag(forms)
+            layer.upos += tags
+            layer.lemmas += zip(forms, tags).map { models.lemmatizer.lemma($0, upos: $1) }
+            layer.sentenceWords.append(first..<layer.count)
+        }
+        layer.heads = Array(repeating: -1, count: layer.count)
+        layer.relations = Array(repeating: "", count: layer.count)
+        layer.parsedSentences = Array(repeating: false, count: document.sentences.count)
+        document.syntax = layer
+    }
+
+    /// Token `t`'s syntactic words, with exact offsets counted on from the token's own.
+    private func appendWords(of t: Int, _ document: AnalyzedDocument, to layer: inout SyntaxLayer) {
+        let token = document.tokens[t]
+        layer.firstWordOfToken[t] = Int32(layer.count)
+        var scalar = token.span.start, byte = token.span.byteStart
+        func bytes(at offset: Int) -> Int {
+            while scalar < offset {
+                byte += UTF8.width(document.scalars[scalar])
+                scalar += 1
             }
-            for word in models.analyze(forms) {
-                layer.upos.append(word.upos)
-                layer.lemmas.append(word.lemma)
-                layer.heads.append(word.head == 0 ? -1 : Int32(first + word.head - 1))
-                layer.relations.append(word.deprel)
+            return byte
+        }
+        for word in SyntacticWords.split(document.text(of: t)) {
+            let start = token.span.start + word.start, end = token.span.start + word.end
+            layer.spans.append(TextSpan(start: start, end: end, byteStart: bytes(at: start), byteEnd: bytes(at: end)))
+            layer.tokenOfWord.append(Int32(t))
+            layer.inContraction.append(word.inContraction)
+        }
+    }
+}
+
+/// Gives the words of each sentence a head and a UD relation (`AnalyzedDocument.syntax`), for
+/// every sentence or only for those that can state a fact.
+public struct ParsingStage: PipelineStage {
+    /// Which sentences get a tree.
+    public enum Selection: Sendable {
+        /// Every sentence (`eventgraph parse`).
+        case every
+        /// Sentences that can hold a fact for the event and relation stages: two or more entity
+        /// mentions, or a verb of saying ("he said"). The others (bylines, captions, lists,
+        /// sentences naming one thing or none) cost the parser's time for nothing those stages
+        /// could read from them.
+        case factCandidates
+    }
+
+    public let name = "trees"
+    public let selection: Selection
+    public let models: SyntaxModels
+    public var requires: Set<PipelineLayer> { selection == .every ? [.words] : [.words, .entities] }
+    public let provides: Set<PipelineLayer> = [.trees]
+    public var modelVersion: String? { models.version }
+    let speechVerbs: Set<String>
+
+    public init(models: SyntaxModels, selection: Selection) throws(ResourceError) {
+        self.models = models
+        self.selection = selection
+        speechVerbs = Set(try ExtractionResources.table("relations/speech-verbs.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
+    }
+
+    public func process(_ document: inout AnalyzedDocument) {
+        var layer = document.syntax
+        let lowers = selection == .factCandidates ? document.lowercasedTokens() : []
+        for (index, sentence) in document.sentences.enumerated() {
+            guard selection == .every || isFactCandidate(sentence, document, lowers) else { continue }
+            let words = layer.sentenceWords[index]
+            let forms = layer.spans[words].map { document.text(of: $0) }
+            for (offset, arc) in models.parser.parse(words: forms, tags: Array(layer.upos[words])).enumerated() {
+                layer.heads[words.lowerBound + offset] = arc.head == 0 ? -1 : Int32(words.lowerBound + arc.head - 1)
+                layer.relations[words.lowerBound + offset] = arc.relation
             }
+            layer.parsedSentences[index] = true
         }
         document.syntax = layer
+    }
+
+    func isFactCandidate(_ sentence: Sentence, _ document: AnalyzedDocument, _ lowers: [String]) -> Bool {
+        if sentence.tokens.contains(where: { speechVerbs.contains(lowers[$0]) }) { return true }
+        return document.argumentMentions(in: sentence.tokens).count >= 2
     }
 }

@@ -39,7 +39,7 @@ struct Parse: ParsableCommand {
             failed = !read.errors.isEmpty
             documents = read.documents
         }
-        let pipeline = try Pipeline(stages: [TokenizerStage(), try SentenceSplitter(), SyntaxStage(models: syntax)])
+        let pipeline = try Pipeline.syntax(models: syntax)
         let parsed = documents.map { ParsedDocument(pipeline.analyze($0)) }
         switch format {
         case .conllu: StandardOutput.write(parsed.map(\.conllu).joined())
@@ -82,11 +82,9 @@ struct ParsedDocument: Encodable {
         id = document.documentID
         let syntax = document.syntax
         sentences = document.sentences.map { sentence in
-            // A sentence's words are the run whose tokens lie in the sentence (words are in text order).
-            let first = sentence.tokens.isEmpty ? 0 : Int(syntax.firstWordOfToken[sentence.tokens.lowerBound])
-            var end = first
-            while end < syntax.count && sentence.tokens.contains(Int(syntax.tokenOfWord[end])) { end += 1 }
-            let words = (first..<end).map { w in
+            let range = syntax.sentenceWords[sentence.index]
+            let (first, end) = (range.lowerBound, range.upperBound)
+            let words = range.map { w in
                 Word(form: document.text(of: syntax.spans[w]), lemma: syntax.lemmas[w], upos: syntax.upos[w],
                      head: syntax.heads[w] < 0 ? 0 : Int(syntax.heads[w]) - first + 1, deprel: syntax.relations[w],
                      start: syntax.spans[w].start, end: syntax.spans[w].end,
