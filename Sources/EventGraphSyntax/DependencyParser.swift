@@ -40,6 +40,11 @@ public struct DependencyParser: Sendable {
         var features: [UInt64] = []
         features.reserveCapacity(64)
         while !state.isTerminal {
+            // With only the root on the stack, SHIFT is the one valid transition: no need to score.
+            if state.stack.count == 1 {
+                state.apply(0)
+                continue
+            }
             for c in scores.indices { scores[c] = 0 }
             context.features(state, into: &features)
             model.score(features, into: &scores)

@@ -148,37 +148,55 @@ public struct LinearModel: Sendable {
     /// keeps many cache misses in flight at once; interleaving probe and sum serialises them.
     @inline(__always)
     public func score(_ featureHashes: [UInt64], into scores: inout [Int32]) {
-        withUnsafeTemporaryAllocation(of: Slot.self, capacity: featureHashes.count) { found in
-            var hits = 0
-            featureHashes.withUnsafeBufferPointer { hashes in
-                slots.withUnsafeBufferPointer { slots in
-                    for feature in hashes {
-                        guard let slot = slot(of: feature, in: slots) else { continue }
-                        found[hits] = slot
-                        hits += 1
+        let count = featureHashes.count
+        withUnsafeTemporaryAllocation(of: Slot.self, capacity: count) { first in
+            withUnsafeTemporaryAllocation(of: Slot.self, capacity: count) { found in
+                var (dense, sparse) = (0, count)
+                featureHashes.withUnsafeBufferPointer { hashes in
+                    slots.withUnsafeBufferPointer { slots in
+                        // Every feature's home slot, loaded without a branch between the loads.
+                        for i in 0..<count { first[i] = slots[Self.slot(of: hashes[i], mask: slotMask)] }
+                        // Then the comparisons, probing on only after a collision (rare at three
+                        // quarters full); dense rows fill `found` from the front, sparse ones from the back.
+                        for i in 0..<count {
+                            var slot = first[i]
+                            if slot.key != hashes[i] && slot.count != 0 {
+                                guard let probed = self.slot(of: hashes[i], in: slots) else { continue }
+                                slot = probed
+                            }
+                            guard slot.count != 0, slot.key == hashes[i] else { continue }
+                            if slot.count < 0 {
+                                found[dense] = slot
+                                dense += 1
+                            } else {
+                                sparse -= 1
+                                found[sparse] = slot
+                            }
+                        }
                     }
                 }
-            }
-            withUnsafeTemporaryAllocation(of: SIMD8<Int32>.self, capacity: blocksPerRow) { sums in
-                sums.initialize(repeating: .zero)
-                accumulate(found[0..<hits], into: sums)
-                sums.withMemoryRebound(to: Int32.self) { flat in
-                    for c in scores.indices { scores[c] &+= flat[c] }
+                withUnsafeTemporaryAllocation(of: SIMD8<Int32>.self, capacity: blocksPerRow) { sums in
+                    sums.initialize(repeating: .zero)
+                    accumulate(dense: found[0..<dense], sparse: found[sparse..<count], into: sums)
+                    sums.withMemoryRebound(to: Int32.self) { flat in
+                        for c in scores.indices { scores[c] &+= flat[c] }
+                    }
                 }
             }
         }
     }
 
     @inline(__always)
-    private func accumulate(_ rows: Slice<UnsafeMutableBufferPointer<Slot>>, into sums: UnsafeMutableBufferPointer<SIMD8<Int32>>) {
+    private func accumulate(dense denseRows: Slice<UnsafeMutableBufferPointer<Slot>>, sparse sparseRows: Slice<UnsafeMutableBufferPointer<Slot>>,
+                            into sums: UnsafeMutableBufferPointer<SIMD8<Int32>>) {
         entries.withUnsafeBufferPointer { entries in
             denseBlocks.withUnsafeBufferPointer { dense in
-                for slot in rows where slot.count < 0 {
+                for slot in denseRows {
                     let base = Int(slot.start)
                     for block in 0..<blocksPerRow { sums[block] &+= SIMD8<Int32>(truncatingIfNeeded: dense[base + block]) }
                 }
                 sums.withMemoryRebound(to: Int32.self) { flat in
-                    for slot in rows where slot.count > 0 {
+                    for slot in sparseRows {
                         for entry in entries[Int(slot.start)..<Int(slot.start + slot.count)] {
                             flat[Int(entry.classIndex)] &+= Int32(entry.weight)
                         }

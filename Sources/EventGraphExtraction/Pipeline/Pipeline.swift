@@ -296,6 +296,8 @@ public struct Pipeline: Sendable {
         }
         let fragment = document.fragment()
         lap("fragment")
+        timings.sentences += document.sentences.count
+        timings.parsedSentences += document.syntax.parsedSentences.reduce(0) { $0 + ($1 ? 1 : 0) }
         return (fragment, document.sentences.count)
     }
 }
@@ -308,6 +310,9 @@ public struct StageTimings: Sendable {
     /// Text bytes and documents the timed steps went over.
     public var bytes = 0
     public var documents = 0
+    /// Sentences seen, and how many of them the parser gave a tree (`ParsingStage.Selection`).
+    public var sentences = 0
+    public var parsedSentences = 0
 
     public init() {}
 
@@ -329,6 +334,8 @@ public struct StageTimings: Sendable {
         for name in other.names { sum.add(name, seconds: other.seconds(name)) }
         sum.bytes += other.bytes
         sum.documents += other.documents
+        sum.sentences += other.sentences
+        sum.parsedSentences += other.parsedSentences
         return sum
     }
 }

@@ -133,6 +133,10 @@ struct Build: ParsableCommand {
             Terminal.error("  " + name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%9.2f s %10.2f MB/s %10.0f articles/s", seconds,
                                   megabytes / max(seconds, 1e-9), Double(timings.documents) / max(seconds, 1e-9)))
         }
+        if timings.sentences > 0 {
+            Terminal.error(String(format: "  parsed %d of %d sentences (%.0f %%): those that can state a fact", timings.parsedSentences, timings.sentences,
+                                  100 * Double(timings.parsedSentences) / Double(timings.sentences)))
+        }
         Terminal.error("  " + "build, wall (reading to resolution)".padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%9.2f s", buildSeconds))
     }
 }
