@@ -39,6 +39,9 @@ struct Options {
     /// Word lists (first column of TSV files, `#` comments and the header skipped).
     var commonWords: [String] = []
     var names: [String] = []
+    /// `names` command: word lists as `NAME=PATH` (first column of a TSV), and the folder to score on.
+    var lists: [String] = []
+    var test = ""
 }
 
 /// The first column of a lexicon file: one word per row after its header.
@@ -87,6 +90,8 @@ func parseOptions() -> Options {
             options.epochs = epochs
         case "--version": options.version = value
         case "--common-words": options.commonWords.append(value)
+        case "--list": options.lists.append(value)
+        case "--test": options.test = value
         case "--names": options.names.append(value)
         default: fail("unknown option \(argument)")
         }
@@ -186,6 +191,66 @@ func scoreParser(_ parser: DependencyParser, tagger: POSTagger, _ options: Optio
     }
 }
 
+/// The `form<TAB>upos<TAB>label` files of a folder (Scripts/gum-entities.py train), sorted by name,
+/// with UPOS from `tagger` (what the name tagger will see), not the gold column.
+func nameSentences(in folder: String, tagger: POSTagger) -> [NameTraining.Sentence] {
+    guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { fail("cannot read \(folder)") }
+    var out: [NameTraining.Sentence] = []
+    for file in files.filter({ $0.hasSuffix(".names.tsv") }).sorted() {
+        guard let text = try? String(contentsOfFile: folder + "/" + file, encoding: .utf8) else { fail("cannot read \(file)") }
+        var words: [String] = [], labels: [String] = []
+        func flush() {
+            if !words.isEmpty { out.append(NameTraining.Sentence(words: words, upos: tagger.tag(words), labels: labels)) }
+            words = []
+            labels = []
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty { flush(); continue }
+            if line.hasPrefix("#") { continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard columns.count == 3 else { fail("\(file): a line without three columns: \(line)") }
+            words.append(String(columns[0]))
+            labels.append(String(columns[2]))
+        }
+        flush()
+    }
+    return out
+}
+
+/// `NAME=PATH` word lists: single-word entries under NAME, the words of longer ones under NAME-part.
+func nameLists(_ specs: [String]) -> [String: Set<String>] {
+    var lists: [String: Set<String>] = [:]
+    for spec in specs {
+        let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { fail("--list takes NAME=PATH") }
+        for entry in lexiconWords([parts[1]]) {
+            let words = entry.lowercased().split(separator: " ").map(String.init)
+            if words.count == 1 { lists[parts[0], default: []].insert(words[0]) } else { lists[parts[0] + "-part", default: []].formUnion(words) }
+        }
+    }
+    return lists
+}
+
+/// Exact-span precision, recall and F1 of the names, typed and untyped.
+func scoreNames(_ names: NameTagger, _ sentences: [NameTraining.Sentence]) {
+    var (gold, predicted, correct, untyped) = (0, 0, 0, 0)
+    var confusions: [String: Int] = [:]
+    for sentence in sentences {
+        let truth = NameTagger.spans(sentence.labels), guess = NameTagger.spans(names.tag(words: sentence.words, upos: sentence.upos))
+        gold += truth.count
+        predicted += guess.count
+        correct += guess.filter { g in truth.contains { $0.words == g.words && $0.type == g.type } }.count
+        untyped += guess.filter { g in truth.contains { $0.words == g.words } }.count
+        for g in guess { if let t = truth.first(where: { $0.words == g.words && $0.type != g.type }) { confusions[t.type + "→" + g.type, default: 0] += 1 } }
+    }
+    print("type confusions (gold→predicted):", confusions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    func f(_ c: Int) -> String {
+        let p = Double(c) / Double(max(predicted, 1)), r = Double(c) / Double(max(gold, 1))
+        return String(format: "P %.3f R %.3f F1 %.3f", p, r, p + r == 0 ? 0 : 2 * p * r / (p + r))
+    }
+    print("test: \(gold) names, \(predicted) predicted; typed \(f(correct)); spans \(f(untyped))")
+}
+
 let options = parseOptions()
 switch options.command {
 case "tagger":
@@ -241,6 +306,20 @@ case "score-parser":
         let parser = try DependencyParser.read(path: options.model)
         scoreParser(parser, tagger: try POSTagger.read(path: options.tagger), options, goldTags: options.goldTags)
     } catch { fail(error.description) }
+case "names":
+    guard !options.data.isEmpty, !options.output.isEmpty, !options.tagger.isEmpty else { fail("names needs --data DIR, --tagger MODEL and -o MODEL") }
+    do {
+        let start = ContinuousClock.now
+        let tagger = try POSTagger.read(path: options.tagger)
+        let training = nameSentences(in: options.data, tagger: tagger)
+        print("training on \(training.count) sentences, \(training.reduce(0) { $0 + $1.words.count }) words, \(options.epochs) epochs")
+        let names = NameTraining.train(training, lists: nameLists(options.lists), epochs: options.epochs, minimumUpdates: options.minimumUpdates,
+                                       version: options.version.isEmpty ? "names-1" : options.version)
+        let bytes = names.model.encoded()
+        try Data(bytes).write(to: URL(fileURLWithPath: options.output))
+        print("wrote \(options.output): \(names.model.featureCount) features, \(bytes.count) bytes, in \(seconds(since: start))")
+        if !options.test.isEmpty { scoreNames(names, nameSentences(in: options.test, tagger: tagger)) }
+    } catch { fail("\(error)") }
 case "score-tagger":
     do { scoreTagger(try POSTagger.read(path: options.model), options) } catch { fail(error.description) }
 case "tag-file":
