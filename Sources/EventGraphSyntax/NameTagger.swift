@@ -68,14 +68,18 @@ enum NameLabels {
     /// The best label that keeps BIO well formed: `I-X` only after `B-X` or `I-X`.
     static func bestValid<Score: Comparable>(_ scores: [Score], after previous: Int?, classes: [String]) -> Int {
         var best = -1
-        for c in scores.indices {
-            let label = classes[c]
-            if label.hasPrefix("I-") {
-                guard let previous, classes[previous].dropFirst(2) == label.dropFirst(2), classes[previous] != "O" else { continue }
-            }
+        let before = previous.map { classes[$0] }
+        for c in scores.indices where allows(classes[c], after: before) {
             if best < 0 || scores[c] > scores[best] { best = c }
         }
         return max(best, 0)
+    }
+
+    /// Whether `label` may follow `previous` (nil: the sentence's first word).
+    static func allows(_ label: String, after previous: String?) -> Bool {
+        guard label.hasPrefix("I-") else { return true }
+        guard let previous, previous != "O" else { return false }
+        return previous.dropFirst(2) == label.dropFirst(2)
     }
 }
 
@@ -172,7 +176,13 @@ public enum NameTraining {
                     var scores = [Float](repeating: 0, count: classes.count)
                     trainer.score(features, into: &scores)
                     let guess = NameLabels.bestValid(scores, after: labels.last, classes: classes)
-                    trainer.update(features, truth: index[sentence.labels[i]]!, guess: guess)
+                    // After its own mistake the gold I-X may be out of reach (an I- after O); then
+                    // the name starts here, B-X, which is what it should learn to say.
+                    var truth = index[sentence.labels[i]]!
+                    if classes[truth].hasPrefix("I-"), !NameLabels.allows(classes[truth], after: labels.last.map { classes[$0] }) {
+                        truth = index["B-" + classes[truth].dropFirst(2)] ?? truth
+                    }
+                    trainer.update(features, truth: truth, guess: guess)
                     // Its own labels as history, as when tagging: it learns to go on after a mistake.
                     labels.append(guess)
                 }
