@@ -33,6 +33,28 @@ import Testing
 
     @Test func demonymAloneIsNoEntity() throws {
         #expect(try Self.summary("The Kenyan officials declined to comment.") == [])
+        // A people in the plural is not a name either; a place that ends like one still is.
+        #expect(try Self.summary("Kenyans and Ethiopians marched in Nairobi.") == ["place:Nairobi"])
+        #expect(try Self.summary("Talks in the Philippines ended.") == ["place:Philippines"])
+    }
+
+    /// "Paris-based", "Kenyan-backed": a compound modifier is not part of the name after it, and
+    /// a gazetteer place inside it is a place.
+    @Test func participleCompoundsAreModifiers() throws {
+        #expect(try Self.summary("The Nairobi-based Oromo Liberation Front denied it.") == ["organization:Oromo Liberation Front", "place:Nairobi"])
+        #expect(try Self.mentions("The Nairobi-based Oromo Liberation Front denied it.", "place:nairobi") == ["Nairobi"])
+        #expect(try Self.summary("A Kenyan-backed Shabaab Council met.").allSatisfy { !$0.contains("Kenyan-backed") })
+    }
+
+    /// A pronoun with its verb ("I'll", "We're") is never a name, even at the start of a sentence.
+    @Test func contractionsAreNotNames() throws {
+        #expect(try Self.summary("\"I'll go,\" Kithure Kindiki said. \"We're ready.\"") == ["person:Kithure Kindiki"])
+    }
+
+    /// A middle initial and its period stay inside a person's name.
+    @Test func initialsStayInsideNames() throws {
+        #expect(try Self.summary("The ban stands, said Interior Minister Kithure K. Kindiki.") == ["person:Kithure K. Kindiki"])
+        #expect(try Self.summary("Abiy T. Ahmed met Kithure Kindiki.") == ["person:Abiy T. Ahmed", "person:Kithure Kindiki"])
     }
 
     @Test func possessiveOrganization() throws {

@@ -52,6 +52,9 @@ public struct EntityRecognizer: PipelineStage {
     static let connectors: Set<String> = ["of", "and", "for", "de", "du", "des", "al", "bin", "ibn", "van", "von", "la", "le", "the", "against", "on"]
     static let possessives: Set<String> = ["'s", "’s", "'S", "’S"]
     static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"]
+    /// The last part of a hyphenated modifier: "Paris-based", "Iranian-backed", "U.S.-led".
+    static let participleSuffixes: Set<String> = ["based", "backed", "led", "born", "controlled", "run", "funded", "owned", "made", "sponsored", "supported", "allied", "held", "linked", "dominated", "bound"]
+    static let contractions: Set<String> = ["ll", "re", "ve", "d", "m"]
     static let nameParticles: Set<String> = ["al", "el", "ad", "as", "at", "ash", "an", "bin", "ibn", "abu", "abd", "de", "van", "von", "da", "di", "du", "le", "la"]
 
     /// The article's entities and their mentions (in `AnalyzedDocument.entityMentions` order).
@@ -83,6 +86,16 @@ public struct EntityRecognizer: PipelineStage {
             }
             // Byline codes ("MNA/PR") are not names.
             if (t + 1 < count && words[t + 1] == "/") || (t > 0 && words[t - 1] == "/") { capitalized = false }
+            // "Paris-based", "Iranian-backed": a compound modifier, not part of the name after it
+            // (the place inside is found by `findPlacesInCompounds`).
+            if capitalized, let hyphen = word.lastIndex(of: "-"), Self.participleSuffixes.contains(String(word[word.index(after: hyphen)...]).lowercased()) {
+                capitalized = false
+            }
+            // "I'll", "We're": a pronoun with its verb.
+            if capitalized, let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "’" }),
+               Self.contractions.contains(String(word[word.index(after: apostrophe)...]).lowercased()) {
+                capitalized = false
+            }
             // Adjectives such as "European" are name tokens ("European Union") but never a name alone.
             isNameToken[t] = capitalized && word != "I" && !Self.possessives.contains(word)
         }
@@ -126,6 +139,12 @@ public struct EntityRecognizer: PipelineStage {
                 if Self.connectors.contains(c.lowers[next]), next + 1 < range.upperBound, c.isNameToken[next + 1], hasHead {
                     end = next + 1
                     hasHead = hasHead || isOrganizationHead(c.words[end])
+                    continue
+                }
+                // "Michael B. Mukasey": an initial and its period inside a person's name.
+                if next + 1 < range.upperBound, c.lowers[next] == ".", c.isNameToken[next + 1], c.document.tokens[next].spaceBefore == false,
+                   c.words[end].count == 1, c.words[end].first?.isUppercase == true, end > t {
+                    end = next + 1
                     continue
                 }
                 // "Ashraf 3 camp": a number between a name and a facility word.
@@ -188,6 +207,8 @@ public struct EntityRecognizer: PipelineStage {
         while a <= b, Self.determiners.contains(c.lowers[a]) { a += 1 }
         guard a <= b else { return b + 1 }
 
+        // "Israelis", "Americans": a people, not a name.
+        if a == b, c.lowers[a].hasSuffix("s"), lexicon.demonyms[[String(c.lowers[a].dropLast())]] != nil, lexicon.places[c.lowers[a]] == nil { return b + 1 }
         // Demonyms: "Albanian police" is an organization; "Iraqi Prime Minister ..." a nationality.
         if let length = sequence(at: a, in: lexicon.demonyms.keys, range: sentence, c), lexicon.demonyms[Array(c.lowers[a..<a + length])] != nil {
             if a + length > b {
@@ -387,6 +408,14 @@ public struct EntityRecognizer: PipelineStage {
     private func findPlacesInCompounds(_ c: inout Context) {
         for t in c.words.indices where c.document.tokens[t].kind == .word {
             let lower = c.lowers[t]
+            if let hyphen = lower.lastIndex(of: "-"), Self.participleSuffixes.contains(String(lower[lower.index(after: hyphen)...])) {
+                let head = String(c.words[t][..<c.words[t].index(c.words[t].startIndex, offsetBy: lower.distance(from: lower.startIndex, to: hyphen))])
+                if let place = lexicon.places[head.lowercased()], head.first?.isUppercase == true {
+                    let token = c.document.tokens[t].span
+                    let span = TextSpan(start: token.start, end: token.start + head.unicodeScalars.count, byteStart: token.byteStart, byteEnd: token.byteStart + head.utf8.count)
+                    c.mentions.append(Mention(tokens: t...t, innerSpan: span, type: .place, name: place, rule: "entity.gazetteer-in-compound", confidence: 0.7))
+                }
+            }
             for prefix in ["anti-", "pro-", "ex-", "post-", "pre-"] where lower.hasPrefix(prefix) {
                 let rest = String(c.words[t].dropFirst(prefix.count))
                 guard let place = lexicon.places[rest.lowercased()], rest.first?.isUppercase == true else { continue }
