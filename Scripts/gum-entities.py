@@ -140,7 +140,23 @@ def names(words):
     return sorted(kept)
 
 
+def _countries():
+    """Country names from the recognizer's gazetteer, lowercased."""
+    path = os.path.join(HERE, "..", "Sources", "EventGraphExtraction", "Resources", "entities", "countries.tsv")
+    names = set()
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("#") or line.startswith("name\t"):
+            continue
+        names.add(line.split("\t")[0].strip().lower())
+    return names
+
+
+COUNTRIES = _countries()
+
+
 def write_training(out, paths):
+    """BIO files for training. One convention differs from GUM's: a country is a place even where GUM
+    types it organization (a national team, a government acting), as news gold does."""
     os.makedirs(out, exist_ok=True)
     for path in paths:
         doc = os.path.basename(path).replace(".conllu", "")
@@ -149,6 +165,8 @@ def write_training(out, paths):
             for sid, text, words in sentences(path):
                 labels = ["O"] * len(words)
                 for start, end, label in names(words):
+                    if label == "ORG" and " ".join(w["form"] for w in words[start:end]).lower() in COUNTRIES:
+                        label = "LOC"
                     labels[start] = "B-" + label
                     for k in range(start + 1, end):
                         labels[k] = "I-" + label

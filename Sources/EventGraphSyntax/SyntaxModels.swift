@@ -6,20 +6,23 @@ public struct SyntaxModels: Sendable {
     public let tagger: POSTagger
     public let lemmatizer: Lemmatizer
     public let parser: DependencyParser
+    /// The name tagger the entity stage consults (`names.egm`), when the models include one.
+    public let names: NameTagger?
 
-    public init(tagger: POSTagger, parser: DependencyParser) {
+    public init(tagger: POSTagger, parser: DependencyParser, names: NameTagger? = nil) {
         self.tagger = tagger
         lemmatizer = tagger.lemmatizer()
         self.parser = parser
+        self.names = names
     }
 
-    /// `tagger-1+parser-1`: what evidence records as the syntax models' version.
-    public var version: String { tagger.version + "+" + parser.version }
+    /// `tagger-2+parser-2+names-1`: what evidence records as the models' version.
+    public var version: String { ([tagger.version, parser.version] + (names.map { [$0.version] } ?? [])).joined(separator: "+") }
 
     static let shipped: Result<SyntaxModels, SyntaxError> = Result { () throws(SyntaxError) in
         let tagger = try POSTagger.read(path: try resourcePath("tagger.egm"))
         let parser = try DependencyParser.read(path: try resourcePath("parser.egm"))
-        return SyntaxModels(tagger: tagger, parser: parser)
+        return SyntaxModels(tagger: tagger, parser: parser, names: try NameTagger.read(path: try resourcePath("names.egm")))
     }
 
     /// The shipped models; a missing or damaged file is a located error (at start-up, never later).

@@ -51,6 +51,15 @@ import Testing
         #expect(try Self.summary("\"I'll go,\" Kithure Kindiki said. \"We're ready.\"") == ["person:Kithure Kindiki"])
     }
 
+    /// A name of common words with no title, gazetteer entry or head word ("trump", "frost") is
+    /// typed by the shipped name tagger instead of being dropped; single words keep the rules'
+    /// default.
+    @Test func theNameTaggerTypesWhatTheRulesCannot() throws {
+        let entities = try Self.entities("Reporters asked Tom Frost about it.")
+        #expect(entities.map { "\($0.type.rawValue):\($0.name)" } == ["person:Tom Frost"])
+        #expect(entities.first?.mentions.map(\.rule) == ["entity.model"])
+    }
+
     /// A middle initial and its period stay inside a person's name.
     @Test func initialsStayInsideNames() throws {
         #expect(try Self.summary("The ban stands, said Interior Minister Kithure K. Kindiki.") == ["person:Kithure K. Kindiki"])

@@ -208,7 +208,7 @@ public struct Pipeline: Sendable {
         toolVersion = versions.joined(separator: "+")
     }
 
-    /// What the evidence of this pipeline's facts records: `0.1.0+tagger-2+parser-2`.
+    /// What the evidence of this pipeline's facts records: `0.1.0+tagger-2+parser-2+names-1`.
     public let toolVersion: String
 
     /// Tokens and sentences, time expressions, entities, events and relations.
@@ -217,7 +217,7 @@ public struct Pipeline: Sendable {
         let models: SyntaxModels
         do { models = try SyntaxModels.standard() } catch { throw .model(error) }
         let stages: [any PipelineStage] = [TokenizerStage(), try SentenceSplitter(), TaggingStage(models: models), try TimexTagger(rules: timexRules),
-                                           try EntityRecognizer(), try ParsingStage(models: models, selection: .factCandidates),
+                                           try EntityRecognizer(names: models.names), try ParsingStage(models: models, selection: .factCandidates),
                                            try EventExtractor(), try RelationExtractor()]
         // The standard order is right by construction; a failure here is a bug in this list.
         do { return try Pipeline(stages: stages) } catch { fatalError("\(error)") }
