@@ -47,8 +47,10 @@ public struct EntityRecognizer: PipelineStage {
         let lowers: [String]
         let isNameToken: [Bool]
         let isAcronym: [Bool]
-        /// Per token: the type the name tagger gives the name it is part of, if any.
+        /// Per token: the type the name tagger gives the name it is part of, if any; filled a
+        /// sentence at a time, only for sentences where the rules need it (`taggedSentences`).
         var modelType: [EntityType?] = []
+        var taggedSentences: Set<Int> = []
         var mentions: [Mention] = []
         /// Pairs of mentions known to corefer.
         var links: [(Int, Int)] = []
@@ -109,7 +111,7 @@ public struct EntityRecognizer: PipelineStage {
             isNameToken[t] = capitalized && word != "I" && !Self.possessives.contains(word)
         }
         var context = Context(document: document, words: words, lowers: lowers, isNameToken: isNameToken, isAcronym: isAcronym)
-        context.modelType = modelTypes(document)
+        context.modelType = Array(repeating: nil, count: count)
         for sentence in document.sentences {
             // Licence lines name the publisher and little else worth a node.
             let bytes = document.utf8[sentence.span.byteStart..<sentence.span.byteEnd]
@@ -124,27 +126,28 @@ public struct EntityRecognizer: PipelineStage {
 
     // MARK: Names
 
-    /// Per token, the type of the name-tagger span over the token's first word (PER, ORG, LOC).
-    private func modelTypes(_ document: AnalyzedDocument) -> [EntityType?] {
-        var types = [EntityType?](repeating: nil, count: document.tokens.count)
-        guard let names else { return types }
-        let syntax = document.syntax
-        for words in syntax.sentenceWords where !words.isEmpty {
-            let labels = names.tag(words: words.map { document.text(of: syntax.spans[$0]) }, upos: Array(syntax.upos[words]))
-            for span in NameTagger.spans(labels) {
-                let type: EntityType? = span.type == "PER" ? .person : span.type == "ORG" ? .organization : span.type == "LOC" ? .place : nil
-                for word in (words.lowerBound + span.words.lowerBound)..<(words.lowerBound + span.words.upperBound) {
-                    let token = Int(syntax.tokenOfWord[word])
-                    if syntax.firstWordOfToken[token] == word { types[token] = type }
-                }
+    /// Tags the sentence holding token `t` with the name tagger (once), writing the type of the
+    /// span over each token's first word (PER, ORG, LOC) into `c.modelType`.
+    private func tagNames(inSentenceOf t: Int, _ c: inout Context) {
+        guard let names, let sentence = c.document.sentenceIndex(containing: c.document.tokens[t].span.start),
+              c.taggedSentences.insert(sentence).inserted, sentence < c.document.syntax.sentenceWords.count else { return }
+        let syntax = c.document.syntax
+        let words = syntax.sentenceWords[sentence]
+        guard !words.isEmpty else { return }
+        let labels = names.tag(words: words.map { c.document.text(of: syntax.spans[$0]) }, upos: Array(syntax.upos[words]))
+        for span in NameTagger.spans(labels) {
+            let type: EntityType? = span.type == "PER" ? .person : span.type == "ORG" ? .organization : span.type == "LOC" ? .place : nil
+            for word in (words.lowerBound + span.words.lowerBound)..<(words.lowerBound + span.words.upperBound) {
+                let token = Int(syntax.tokenOfWord[word])
+                if syntax.firstWordOfToken[token] == word { c.modelType[token] = type }
             }
         }
-        return types
     }
 
     /// The name tagger's type for a span, when it gives one type to most of its tokens.
-    private func modelType(of span: ClosedRange<Int>, _ c: Context) -> EntityType? {
-        guard !c.modelType.isEmpty else { return nil }
+    private func modelType(of span: ClosedRange<Int>, _ c: inout Context) -> EntityType? {
+        guard names != nil else { return nil }
+        tagNames(inSentenceOf: span.lowerBound, &c)
         var counts: [EntityType: Int] = [:]
         for t in span { if let type = c.modelType[t] { counts[type, default: 0] += 1 } }
         guard let best = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }), 2 * best.value > span.count else { return nil }
@@ -353,7 +356,7 @@ public struct EntityRecognizer: PipelineStage {
         } else if type == nil, b > a, (a...b).allSatisfy({ !isCommonWord($0, c) || c.isAcronym[$0] }) {
             type = .person
             rule = "entity.full-name"
-        } else if type == nil, b > a, let modelType = modelType(of: span, c) {
+        } else if type == nil, b > a, let modelType = modelType(of: span, &c) {
             type = modelType
             rule = "entity.model"
         }
