@@ -288,7 +288,16 @@ public struct EntityRecognizer: PipelineStage {
             let sentenceStart = a == sentence.lowerBound || c.words[a - 1] == "\u{201C}" || c.words[a - 1] == "\""
             var k = a
             while k <= b, isCommonWord(k, c), !isPlace(k...b, c) { k += 1 }
-            if k > a, sentenceStart || k > b || (k...b).allSatisfy({ c.isAcronym[$0] }) || isPlace(k...b, c) { a = k }
+            if k > a, sentenceStart || k > b || (k...b).allSatisfy({ c.isAcronym[$0] }) || isPlace(k...b, c) {
+                // Unless the name tagger reads the whole run as one name ("Human Rights Watch",
+                // "Middle East": every word common, and no head word the lists know).
+                if b > a, !sentenceStart, let modelType = modelType(of: a...b, &c), (a...b).allSatisfy({ c.modelType[$0] == modelType }) {
+                    cueType = modelType
+                    rule = "entity.model"
+                } else {
+                    a = k
+                }
+            }
         }
         guard a <= b else { return b + 1 }
         // A lone common word is a generic noun even when capitalized ("Police left", "the Court"),
