@@ -15,6 +15,12 @@
 #include <libxml/xmlmemory.h>
 #include <libxml/xmlwriter.h>
 
+/// libxml2 sets up its global tables (character encodings, the parser's dictionaries) on first use,
+/// which is not safe when two threads get there at once (two exports written in parallel crashed in
+/// `xmlTextWriterStartDocument`); `xmlInitParser` does it up front. Swift calls this through a
+/// `static let`, so it runs once, before any other libxml2 call, whichever thread comes first.
+static inline int eventgraph_xmlInitialize(void) { xmlInitParser(); return 1; }
+
 /// `xmlFree` is a global function pointer, which Swift 6 cannot read safely from concurrent code;
 /// this wrapper is a plain function.
 static inline void eventgraph_xmlFree(void *pointer) { xmlFree(pointer); }

@@ -14,6 +14,10 @@ public enum HTMLArticleReader {
         return try read(bytes, path: path, id: id, defaultPublished: defaultPublished, warnings: &warnings)
     }
 
+    /// libxml2's one-time set-up, done before the first parse (see `eventgraph_xmlInitialize`):
+    /// workers read HTML files in parallel.
+    private static let libraryReady = eventgraph_xmlInitialize()
+
     /// As `read`, adding what was worth a word but did not stop the article (a date in no known
     /// form) to `warnings`.
     public static func read(
@@ -21,6 +25,7 @@ public enum HTMLArticleReader {
     ) throws(CorpusError) -> SourceDocument {
         // Decoding first gives invalid UTF-8 and NUL bytes the same located errors as text files.
         let source = try TextDecoding.decode(bytes, path: path)
+        _ = libraryReady
         let utf8 = Array(source.utf8)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue)

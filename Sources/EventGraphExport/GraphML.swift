@@ -146,7 +146,11 @@ final class XMLWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
 
+    /// libxml2's one-time set-up, done before the first writer (see `eventgraph_xmlInitialize`).
+    private static let libraryReady = eventgraph_xmlInitialize()
+
     init() {
+        _ = Self.libraryReady
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
         xmlTextWriterSetIndent(writer, 1)
