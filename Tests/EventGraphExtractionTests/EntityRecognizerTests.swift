@@ -60,6 +60,18 @@ import Testing
         #expect(entities.first?.mentions.map(\.rule) == ["entity.model"])
     }
 
+    /// Capitals say nothing in text written in capitals or in a Title Case headline: only words
+    /// that are not common words (or are places) can be names, and nothing there is an acronym.
+    @Test func allCapsAndTitleCaseAreNotOneLongName() throws {
+        #expect(try Self.summary("POLICE RAIDED THE CAMP IN NAIROBI ON TUESDAY, OFFICIALS SAID. THE GROUP DENIED IT.") == ["place:Nairobi"])
+        #expect(try Self.summary("Kenyan Police Raid The Camp In Nairobi After Talks\n\nPolice raided the camp, officials said.")
+            == ["organization:Kenyan Police", "place:Nairobi"])
+        // Text without any capitals names nothing; names with diacritics, apostrophes and particles are whole.
+        #expect(try Self.summary("police raided the camp in nairobi on tuesday, officials said.") == [])
+        #expect(try Self.summary("Officials said Seán O'Brien met Håkan Lindqvist and Abdel Fattah al-Sisi in Nairobi.")
+            == ["person:Abdel Fattah al-Sisi", "person:Håkan Lindqvist", "person:Seán O'Brien", "place:Nairobi"])
+    }
+
     /// A middle initial and its period stay inside a person's name.
     @Test func initialsStayInsideNames() throws {
         #expect(try Self.summary("The ban stands, said Interior Minister Kithure K. Kindiki.") == ["person:Kithure K. Kindiki"])

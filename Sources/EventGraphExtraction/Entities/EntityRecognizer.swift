@@ -110,6 +110,14 @@ public struct EntityRecognizer: PipelineStage {
             // Adjectives such as "European" are name tokens ("European Union") but never a name alone.
             isNameToken[t] = capitalized && word != "I" && !Self.possessives.contains(word)
         }
+        for sentence in document.sentences where isCaseless(sentence.tokens, words: words, lowers: lowers) {
+            // All capitals or a headline in Title Case: capitals say nothing here, so a word is a
+            // name only if it is not a common word (or is a place), and nothing is an acronym.
+            for t in sentence.tokens where isNameToken[t] || isAcronym[t] {
+                isAcronym[t] = false
+                isNameToken[t] = isNameToken[t] && (!lexicon.commonWords.contains(lowers[t]) || lexicon.places[lowers[t]] != nil)
+            }
+        }
         var context = Context(document: document, words: words, lowers: lowers, isNameToken: isNameToken, isAcronym: isAcronym)
         context.modelType = Array(repeating: nil, count: count)
         for sentence in document.sentences {
@@ -125,6 +133,18 @@ public struct EntityRecognizer: PipelineStage {
     }
 
     // MARK: Names
+
+    /// Whether a sentence is written in capitals or in Title Case: most of its common words (after
+    /// the first) are capitalized, at least three of them. In ordinary text common words are lowercase
+    /// but for the first word and a few names ("Police", "Court").
+    private func isCaseless(_ range: Range<Int>, words: [String], lowers: [String]) -> Bool {
+        var (common, capitalized) = (0, 0)
+        for t in range.dropFirst() where lexicon.commonWords.contains(lowers[t]) && lowers[t].count > 1 {
+            common += 1
+            if words[t].unicodeScalars.first?.properties.isUppercase == true { capitalized += 1 }
+        }
+        return capitalized >= 3 && capitalized * 10 >= common * 7
+    }
 
     /// Tags the sentence holding token `t` with the name tagger (once), writing the type of the
     /// span over each token's first word (PER, ORG, LOC) into `c.modelType`.
