@@ -1,6 +1,8 @@
+import Foundation
 /// Makes one node per real-world entity across the corpus: entities of one type are merged when
 /// they share a name (after folding case, diacritics, apostrophes, hyphens and spaces), an
-/// acronym, or a full name spelled a little differently ("Naser Kanani" / "Nasser Kanaani",
+/// acronym, or a full name spelled a little differently or romanized another way ("Naser Kanani" /
+/// "Nasser Kanaani", "Muammar Gaddafi" / "Muammar Kadhafi",
 /// "Mojahedin" / "Mujahedin"). A person's surname alone never merges two people. Every merge is
 /// logged with its reason; user overrides come first.
 ///
@@ -193,9 +195,15 @@ public enum EntityResolver {
             // whichever word it came from, which is what makes the keys meet.
             return [fnv1a(letters[...])] + letters.indices.map { i in fnv1a(letters[(i + 1)...], from: fnv1a(letters[..<i])) }
         }
-        let first = variants(words[0])
+        // The words as written and their transliteration keys: "Gaddafi" and "Kadhafi" are two
+        // edits apart but their keys one, and `spellingMatch` accepts either.
+        func forms(_ word: String) -> [UInt64] {
+            let key = transliterationKey(word)
+            return key == word ? variants(word) : variants(word) + variants(key).map { $0 ^ 0x5555_5555_5555_5555 }
+        }
+        let first = forms(words[0])
         guard words.count >= 2 else { return first }
-        let last = variants(words[words.count - 1])
+        let last = forms(words[words.count - 1])
         return first.flatMap { f in last.map { f &* 0x9E37_79B9_7F4A_7C15 ^ $0 } }
     }
 
@@ -212,11 +220,28 @@ public enum EntityResolver {
     private static func spellingMatch(_ a: SpelledNames, _ b: SpelledNames) -> (String, String)? {
         for (x, sx) in a.names {
             for (y, sy) in b.names where sx.count == sy.count {
-                let close = zip(sx, sy).allSatisfy { p, q in p == q || (min(p.count, q.count) >= 5 && editDistance(p, q) <= 1) }
+                let close = zip(sx, sy).allSatisfy { p, q in
+                    p == q || (min(p.count, q.count) >= 5 && (editDistance(p, q) <= 1 || editDistance(transliterationKey(p), transliterationKey(q)) <= 1))
+                }
                 if close { return (key(x), key(y)) }
             }
         }
         return nil
+    }
+
+    /// A word with the differences between romanizations of one Arabic, Persian or Russian name
+    /// folded away ("Gaddafi", "Qaddafi", "Kadhafi" → "gadafi", "kadafi", "kadafi"): digraphs for one
+    /// sound (dh, th, kh, gh, ph, ou, oo, ee) become one letter, q becomes k, and doubled letters
+    /// one. Compared within one edit, like the words themselves.
+    static func transliterationKey(_ word: String) -> String {
+        var text = word
+        for (digraph, letter) in [("dh", "d"), ("th", "t"), ("kh", "k"), ("gh", "g"), ("ph", "f"), ("ou", "u"), ("oo", "u"), ("ee", "i")] {
+            text = text.replacingOccurrences(of: digraph, with: letter)
+        }
+        text = text.replacingOccurrences(of: "q", with: "k")
+        var out = ""
+        for character in text where character != out.last { out.append(character) }
+        return out
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
