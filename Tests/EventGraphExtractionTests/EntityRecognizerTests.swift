@@ -72,6 +72,26 @@ import Testing
             == ["person:Abdel Fattah al-Sisi", "person:Håkan Lindqvist", "person:Seán O'Brien", "place:Nairobi"])
     }
 
+    /// "he", "his", "she", "her" name the nearest person before them (same sentence or the two
+    /// before), as evidence of their own rule; with nobody named, a pronoun names nobody.
+    @Test func pronounsNameTheNearestPersonBefore() throws {
+        let text = "Kithure Kindiki visited Nairobi. He said his ministry would act."
+        #expect(try Self.mentions(text, "person:kithure-kindiki") == ["Kithure Kindiki", "He", "his"])
+        let rules = try Self.entities(text).first { $0.id == "person:kithure-kindiki" }?.mentions.map(\.rule)
+        #expect(rules == ["entity.full-name", "coref.pronoun", "coref.pronoun"])
+        #expect(try Self.summary("He said the talks in Nairobi failed.") == ["place:Nairobi"])
+        // Three sentences on, the person is too far back.
+        #expect(try Self.mentions("Kithure Kindiki came. It rained. It snowed. Then he left.", "person:kithure-kindiki") == ["Kithure Kindiki"])
+    }
+
+    /// "the minister", "the spokesman", "the company": a description names the nearest earlier
+    /// entity of its type.
+    @Test func descriptionsOfPeopleAndCompaniesCorefer() throws {
+        #expect(try Self.mentions("Interior Minister Kithure Kindiki spoke. The minister said it.", "person:kithure-kindiki") == ["Kithure Kindiki", "The minister"])
+        #expect(try Self.mentions("Safaricom Limited Company shares fell. The company said it.", "organization:safaricom-limited-company")
+            == ["Safaricom Limited Company", "The company"])
+    }
+
     /// A middle initial and its period stay inside a person's name.
     @Test func initialsStayInsideNames() throws {
         #expect(try Self.summary("The ban stands, said Interior Minister Kithure K. Kindiki.") == ["person:Kithure K. Kindiki"])

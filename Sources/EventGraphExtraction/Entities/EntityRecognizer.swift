@@ -129,6 +129,7 @@ public struct EntityRecognizer: PipelineStage {
         findPlacesInCompounds(&context)
         resolveSingleWords(&context)
         findDescriptions(&context)
+        findPronouns(&context)
         return buildEntities(context)
     }
 
@@ -646,6 +647,29 @@ public struct EntityRecognizer: PipelineStage {
         var groups: [Int: [Int]] = [:]
         for i in c.mentions.indices where c.mentions[i].type != nil { groups[find(i), default: []].append(i) }
         return groups.keys.sorted().map { groups[$0]! }
+    }
+
+    static let personalPronouns: Set<String> = ["he", "him", "his", "she", "her", "hers"]
+
+    /// "he", "his", "she", "her": the nearest person named before, in the same sentence or the two
+    /// before it, when no other person is named between them and the pronoun. (No gender: the
+    /// project ships no first-name list, so "she" after "Ahmed" is not told apart.)
+    private func findPronouns(_ c: inout Context) {
+        let people = c.mentions.indices.filter { c.mentions[$0].type == .person && c.mentions[$0].name != nil && c.mentions[$0].innerSpan == nil }
+            .sorted { c.mentions[$0].tokens.lowerBound < c.mentions[$1].tokens.lowerBound }
+        let starts = people.map { c.mentions[$0].tokens.lowerBound }
+        for sentence in c.document.sentences {
+            let windowStart = c.document.sentences[max(0, sentence.index - 2)].tokens.lowerBound
+            for t in sentence.tokens where Self.personalPronouns.contains(c.lowers[t]) && c.document.tokens[t].kind == .word {
+                // The last person mention starting before the pronoun.
+                let before = starts.firstIndex(atLeast: t) - 1
+                guard before >= 0 else { continue }
+                let target = people[before]
+                guard c.mentions[target].tokens.lowerBound >= windowStart, c.mentions[target].tokens.upperBound < t else { continue }
+                c.mentions.append(Mention(tokens: t...t, type: .person, name: nil, rule: "coref.pronoun", confidence: 0.5))
+                c.links.append((target, c.mentions.count - 1))
+            }
+        }
     }
 
     /// Police and security forces of one country are one organization in news usage ("Albanian
