@@ -85,6 +85,15 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             <!DOCTYPE html [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
             <html><body><article><p>Police in Tirana said the raid went ahead. &secret;</p></article></body></html>
             """
+        // Ten thousand distinct invented names in one article (issue 16): linear, no crash.
+        let syllables = ["ka", "lo", "mi", "ra", "ten", "vor", "shi", "dun", "bel", "gra"]
+        let manyNames = (0..<2_500).map { i -> String in
+            let names = (0..<4).map { k -> String in
+                let n = i * 4 + k
+                return (syllables[n % 10] + syllables[(n / 10) % 10] + syllables[(n / 100) % 10]).capitalized + " " + (syllables[(n / 1000) % 10] + "nov").capitalized
+            }
+            return "Officials said \(names[0]) met \(names[1]) and \(names[2]), while \(names[3]) said nothing."
+        }.joined(separator: "\n")
         let script = "<html><head><script>var leaked = 'SCRIPTMARKER';</script></head><body><article><p>Police in Tirana said the raid went ahead.</p>"
             + "<script>document.write('SCRIPTMARKER')</script><style>p { content: 'STYLEMARKER' }</style></article></body></html>"
         let deepHTML = "<html><body><article>" + String(repeating: "<div>", count: 100_000) + "Police in Tirana said the raid went ahead."
@@ -132,6 +141,11 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             BadInput(kind: "deeply nested HTML tags", file: "deep.html", content: .text(deepHTML), outcome: .error("1:1: error: article has no text")),
             BadInput(kind: "HTML without article text", file: "empty.html", content: .text("<html><body><nav>Home</nav></body></html>"), outcome: .error("1:1: error: article has no text")),
             BadInput(kind: "names with control characters XML 1.0 forbids", file: "controls.txt", content: .text("---\npublished: 2023-06-21\n---\nAhmed\u{01} Karimi met John\u{0B} Smith and Maria\u{1F} Lopez in Tirana on Monday.\n"), outcome: .read("controls.txt")),
+            BadInput(kind: "an article in capitals", file: "capitals.txt", content: .text("---\npublished: 2023-06-21\n---\nPOLICE RAIDED THE CAMP IN TIRANA ON MONDAY, OFFICIALS SAID.\n"), outcome: .read("capitals.txt")),
+            BadInput(kind: "a headline in Title Case", file: "headline.txt", content: .text("---\npublished: 2023-06-21\n---\nAlbanian Police Raid The Camp In Tirana After Talks\n\nPolice raided the camp.\n"), outcome: .read("headline.txt")),
+            BadInput(kind: "an article without capitals", file: "lowercase.txt", content: .text("---\npublished: 2023-06-21\n---\npolice raided the camp in tirana on monday, officials said.\n"), outcome: .read("lowercase.txt")),
+            BadInput(kind: "names with diacritics and apostrophes", file: "diacritics.txt", content: .text("---\npublished: 2023-06-21\n---\nSeán O'Brien met Håkan Lindqvist and Abdel Fattah al-Sisi in Tirana.\n"), outcome: .read("diacritics.txt")),
+            BadInput(kind: "ten thousand distinct names in one article", file: "names.txt", content: .text("---\npublished: 2023-06-21\n---\n" + manyNames + "\n"), outcome: .read("names.txt")),
             BadInput(kind: "a FIFO named .txt", file: "pipe.txt", content: .fifo, outcome: .error("1:1: error: not a regular file (a FIFO); skipped")),
             BadInput(kind: "a folder symlink loop", file: "loop/self", content: .symlink(".."), outcome: .skipped),
             BadInput(kind: "a symlink to itself", file: "self-link.txt", content: .symlink("self-link.txt"), outcome: .skipped),
