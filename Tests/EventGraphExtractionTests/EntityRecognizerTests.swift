@@ -92,6 +92,20 @@ import Testing
             == ["Safaricom Limited Company", "The company"])
     }
 
+    /// An organization's head word followed by a full name is two entities.
+    @Test func anOrganizationFollowedByAPersonIsSplit() throws {
+        #expect(try Self.summary("Head of the Senate Foreign Affairs Committee Kithure Kindiki said it.")
+            == ["organization:Senate Foreign Affairs Committee", "person:Kithure Kindiki"])
+    }
+
+    /// Model codes ("F-16"), a short line in capitals ("FOR IMMEDIATE RELEASE") and the second
+    /// word of a two-word place before "-based" ("New York-based") are not names.
+    @Test func codesBoilerplateAndCutPlacesAreNotNames() throws {
+        #expect(try Self.summary("Kenyan F-16 jets struck the camp.") == [])
+        #expect(try Self.summary("FOR IMMEDIATE RELEASE\n\nPolice raided the camp.") == [])
+        #expect(try Self.summary("The New York-based Oromo Liberation Front said it.").allSatisfy { !$0.hasPrefix("place:") })
+    }
+
     /// A middle initial and its period stay inside a person's name.
     @Test func initialsStayInsideNames() throws {
         #expect(try Self.summary("The ban stands, said Interior Minister Kithure K. Kindiki.") == ["person:Kithure K. Kindiki"])

@@ -102,6 +102,11 @@ public struct EntityRecognizer: PipelineStage {
             if capitalized, let hyphen = word.lastIndex(of: "-"), Self.participleSuffixes.contains(String(word[word.index(after: hyphen)...]).lowercased()) {
                 capitalized = false
             }
+            // "F-16", "MQ-9", "S-400": a model's code, not a name.
+            if capitalized, let hyphen = word.firstIndex(of: "-"), word[..<hyphen].count <= 3, word[..<hyphen].allSatisfy({ $0.isUppercase }),
+               !word[word.index(after: hyphen)...].isEmpty, word[word.index(after: hyphen)...].allSatisfy({ $0.isNumber }) {
+                capitalized = false
+            }
             // "I'll", "We're": a pronoun with its verb.
             if capitalized, let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "’" }),
                Self.contractions.contains(String(word[word.index(after: apostrophe)...]).lowercased()) {
@@ -144,7 +149,10 @@ public struct EntityRecognizer: PipelineStage {
             common += 1
             if words[t].unicodeScalars.first?.properties.isUppercase == true { capitalized += 1 }
         }
-        return capitalized >= 3 && capitalized * 10 >= common * 7
+        if capitalized >= 3 && capitalized * 10 >= common * 7 { return true }
+        // A short line in capitals ("FOR IMMEDIATE RELEASE") with a common word in it.
+        let letters = range.filter { words[$0].unicodeScalars.contains { $0.properties.isAlphabetic } }
+        return letters.count >= 2 && common >= 1 && letters.allSatisfy { t in !words[t].unicodeScalars.contains { $0.properties.isLowercase } }
     }
 
     /// Tags the sentence holding token `t` with the name tagger (once), writing the type of the
@@ -217,6 +225,15 @@ public struct EntityRecognizer: PipelineStage {
             }
             if onlyOrganizations && !hasHead {
                 t = end + 1
+                continue
+            }
+            // "Foreign Affairs Committee Leonid Slutsky": an organization's head word followed by
+            // two or more words that are neither common nor heads is the organization, then a person.
+            if let head = (t..<end).last(where: { isOrganizationHead(c.words[$0]) }), end - head >= 2,
+               ((head + 1)...end).allSatisfy({ !isCommonWord($0, c) && !isOrganizationHead(c.words[$0]) && !c.isAcronym[$0] && !isPlace($0...$0, c) }) {
+                _ = classifyRun(t...head, sentence: range, &c)
+                let after = classifyRun((head + 1)...end, sentence: range, &c)
+                t = max(after, end + 1)
                 continue
             }
             let after = classifyRun(t...end, sentence: range, &c)
@@ -483,7 +500,14 @@ public struct EntityRecognizer: PipelineStage {
             let lower = c.lowers[t]
             if let hyphen = lower.lastIndex(of: "-"), Self.participleSuffixes.contains(String(lower[lower.index(after: hyphen)...])) {
                 let head = String(c.words[t][..<c.words[t].index(c.words[t].startIndex, offsetBy: lower.distance(from: lower.startIndex, to: hyphen))])
-                if let place = lexicon.places[head.lowercased()], head.first?.isUppercase == true {
+                // "New York-based": the capitalized word before may be the place's first word.
+                if t > 0, c.isNameToken[t - 1], c.document.tokens[t].spaceBefore, let place = lexicon.places[(c.lowers[t - 1] + " " + head.lowercased())] {
+                    let first = c.document.tokens[t - 1].span, token = c.document.tokens[t].span
+                    let span = TextSpan(start: first.start, end: token.start + head.unicodeScalars.count, byteStart: first.byteStart, byteEnd: token.byteStart + head.utf8.count)
+                    c.mentions.append(Mention(tokens: (t - 1)...t, innerSpan: span, type: .place, name: place, rule: "entity.gazetteer-in-compound", confidence: 0.7))
+                } else if let place = lexicon.places[head.lowercased()], head.first?.isUppercase == true,
+                          !(t > 0 && c.isNameToken[t - 1] && !Self.determiners.contains(c.lowers[t - 1]) && c.document.tokens[t].spaceBefore) {
+                    // (After another capitalized word the head is only part of a name: "New York-based".)
                     let token = c.document.tokens[t].span
                     let span = TextSpan(start: token.start, end: token.start + head.unicodeScalars.count, byteStart: token.byteStart, byteEnd: token.byteStart + head.utf8.count)
                     c.mentions.append(Mention(tokens: t...t, innerSpan: span, type: .place, name: place, rule: "entity.gazetteer-in-compound", confidence: 0.7))
