@@ -47,10 +47,9 @@ public struct EntityRecognizer: PipelineStage {
         let lowers: [String]
         let isNameToken: [Bool]
         let isAcronym: [Bool]
-        /// Per token: the type the name tagger gives the name it is part of, if any; filled a
-        /// sentence at a time, only for sentences where the rules need it (`taggedSentences`).
+        /// Per token: the type the name tagger gives the name it is part of, if any; filled only
+        /// around the runs where a rule asks (`tagNames(around:)`).
         var modelType: [EntityType?] = []
-        var taggedSentences: Set<Int> = []
         var mentions: [Mention] = []
         /// Pairs of mentions known to corefer.
         var links: [(Int, Int)] = []
@@ -115,7 +114,10 @@ public struct EntityRecognizer: PipelineStage {
             // Adjectives such as "European" are name tokens ("European Union") but never a name alone.
             isNameToken[t] = capitalized && word != "I" && !Self.possessives.contains(word)
         }
-        for sentence in document.sentences where isCaseless(sentence.tokens, words: words, lowers: lowers) {
+        // Only a sentence with two capitalized words after its first can be caseless: most are
+        // ruled out without a word-list lookup.
+        for sentence in document.sentences where sentence.tokens.dropFirst().lazy.filter({ isNameToken[$0] }).prefix(2).count == 2
+            && isCaseless(sentence.tokens, words: words, lowers: lowers) {
             // All capitals or a headline in Title Case: capitals say nothing here, so a word is a
             // name only if it is not a common word (or is a place), and nothing is an acronym.
             for t in sentence.tokens where isNameToken[t] || isAcronym[t] {
@@ -155,20 +157,28 @@ public struct EntityRecognizer: PipelineStage {
         return letters.count >= 2 && common >= 1 && letters.allSatisfy { t in !words[t].unicodeScalars.contains { $0.properties.isLowercase } }
     }
 
-    /// Tags the sentence holding token `t` with the name tagger (once), writing the type of the
-    /// span over each token's first word (PER, ORG, LOC) into `c.modelType`.
-    private func tagNames(inSentenceOf t: Int, _ c: inout Context) {
-        guard let names, let sentence = c.document.sentenceIndex(containing: c.document.tokens[t].span.start),
-              c.taggedSentences.insert(sentence).inserted, sentence < c.document.syntax.sentenceWords.count else { return }
+    /// Tags the words around tokens `span` (three on each side, within the sentence) with the name
+    /// tagger and writes the type of the span over each token's first word (PER, ORG, LOC) into
+    /// `c.modelType`. A window, not the sentence: the tagger's features reach two words and two
+    /// labels back, and most sentences need one look at most.
+    private func tagNames(around span: ClosedRange<Int>, _ c: inout Context) {
         let syntax = c.document.syntax
-        let words = syntax.sentenceWords[sentence]
+        guard let names, span.upperBound < syntax.firstWordOfToken.count, syntax.firstWordOfToken[span.lowerBound] >= 0,
+              let sentence = c.document.sentenceIndex(containing: c.document.tokens[span.lowerBound].span.start),
+              sentence < syntax.sentenceWords.count else { return }
+        let sentenceWords = syntax.sentenceWords[sentence]
+        let firstWord = Int(syntax.firstWordOfToken[span.lowerBound])
+        var lastWord = Int(syntax.firstWordOfToken[span.upperBound])
+        while lastWord + 1 < sentenceWords.upperBound, syntax.tokenOfWord[lastWord + 1] == Int32(span.upperBound) { lastWord += 1 }
+        let words = max(sentenceWords.lowerBound, firstWord - 3)..<min(sentenceWords.upperBound, lastWord + 4)
         guard !words.isEmpty else { return }
+        for t in span { c.modelType[t] = nil }
         let labels = names.tag(words: words.map { c.document.text(of: syntax.spans[$0]) }, upos: Array(syntax.upos[words]))
-        for span in NameTagger.spans(labels) {
-            let type: EntityType? = span.type == "PER" ? .person : span.type == "ORG" ? .organization : span.type == "LOC" ? .place : nil
-            for word in (words.lowerBound + span.words.lowerBound)..<(words.lowerBound + span.words.upperBound) {
+        for found in NameTagger.spans(labels) {
+            let type: EntityType? = found.type == "PER" ? .person : found.type == "ORG" ? .organization : found.type == "LOC" ? .place : nil
+            for word in (words.lowerBound + found.words.lowerBound)..<(words.lowerBound + found.words.upperBound) {
                 let token = Int(syntax.tokenOfWord[word])
-                if syntax.firstWordOfToken[token] == word { c.modelType[token] = type }
+                if span.contains(token), syntax.firstWordOfToken[token] == word { c.modelType[token] = type }
             }
         }
     }
@@ -176,7 +186,7 @@ public struct EntityRecognizer: PipelineStage {
     /// The name tagger's type for a span, when it gives one type to most of its tokens.
     private func modelType(of span: ClosedRange<Int>, _ c: inout Context) -> EntityType? {
         guard names != nil else { return nil }
-        tagNames(inSentenceOf: span.lowerBound, &c)
+        tagNames(around: span, &c)
         var counts: [EntityType: Int] = [:]
         for t in span { if let type = c.modelType[t] { counts[type, default: 0] += 1 } }
         guard let best = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }), 2 * best.value > span.count else { return nil }
