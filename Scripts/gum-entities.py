@@ -25,20 +25,15 @@ CONNECTORS = {"of", "the", "for", "de", "du", "al", "-", "&"}
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def _titles():
-    """Single-word titles from the recognizer's own list: "President Donald Trump" is named "Donald Trump"."""
-    path = os.path.join(HERE, "..", "Sources", "EventGraphExtraction", "Resources", "entities", "titles.tsv")
-    words = set()
-    for line in open(path, encoding="utf-8"):
-        if line.startswith("#") or line.startswith("title\t"):
-            continue
-        title = line.split("\t")[0].strip().lower()
-        if title and " " not in title:
-            words.add(title)
-    return words
+def _first_column(name):
+    """The lowercased first column of one of the recognizer's word lists (comments and header skipped)."""
+    path = os.path.join(HERE, "..", "Sources", "EventGraphExtraction", "Resources", "entities", name)
+    rows = [line.split("\t")[0].strip().lower() for line in open(path, encoding="utf-8") if not line.startswith("#")]
+    return set(rows[1:])
 
 
-TITLES = _titles()
+# Single-word titles from the recognizer's own list: "President Donald Trump" is named "Donald Trump".
+TITLES = {t for t in _first_column("titles.tsv") if t and " " not in t}
 OPEN = re.compile(r"\(([0-9]+)-([a-z]+)-([^()|]*)")
 CLOSE = re.compile(r"([0-9]+)\)")
 
@@ -140,18 +135,8 @@ def names(words):
     return sorted(kept)
 
 
-def _countries():
-    """Country names from the recognizer's gazetteer, lowercased."""
-    path = os.path.join(HERE, "..", "Sources", "EventGraphExtraction", "Resources", "entities", "countries.tsv")
-    names = set()
-    for line in open(path, encoding="utf-8"):
-        if line.startswith("#") or line.startswith("name\t"):
-            continue
-        names.add(line.split("\t")[0].strip().lower())
-    return names
-
-
-COUNTRIES = _countries()
+# Country names from the recognizer's gazetteer.
+COUNTRIES = _first_column("countries.tsv")
 
 
 def write_training(out, paths):
