@@ -92,6 +92,13 @@ import Testing
             == ["Safaricom Limited Company", "The company"])
     }
 
+    /// Titles of news usage before a name make it a person and are not part of it.
+    @Test func newsTitlesMakePeople() throws {
+        #expect(try Self.summary("Kenyan Trade Representative Abiy Ahmed spoke.") == ["person:Abiy Ahmed"])
+        #expect(try Self.summary("The ban stands, said Commissioner Kithure Kindiki. Press Secretary Amina Odhiambo agreed.")
+            == ["person:Amina Odhiambo", "person:Kithure Kindiki"])
+    }
+
     /// An organization's head word followed by a full name is two entities.
     @Test func anOrganizationFollowedByAPersonIsSplit() throws {
         #expect(try Self.summary("Head of the Senate Foreign Affairs Committee Kithure Kindiki said it.")
