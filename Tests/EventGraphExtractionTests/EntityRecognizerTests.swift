@@ -20,6 +20,8 @@ import Testing
 
     @Test func gazetteerPlaces() throws {
         #expect(try Self.summary("Talks in Nairobi ended. Kenya and Ethiopia signed nothing.") == ["place:Ethiopia", "place:Kenya", "place:Nairobi"])
+        // Continents and world regions are places too, even when a verb of saying follows.
+        #expect(try Self.summary("Officials in East Africa said talks in the Middle East failed.") == ["place:East Africa", "place:Middle East"])
     }
 
     @Test func demonymWithCollectiveNounIsAnOrganization() throws {
