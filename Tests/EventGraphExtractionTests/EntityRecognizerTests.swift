@@ -101,6 +101,12 @@ import Testing
             == ["person:Amina Odhiambo", "person:Kithure Kindiki"])
     }
 
+    /// A title or a month alone, and the plural of a common noun opening a sentence, are not names.
+    @Test func titlesMonthsAndPluralsAloneAreNotNames() throws {
+        #expect(try Self.summary("The CEO resigned in June, the Kenyan Maj told reporters.") == [])
+        #expect(try Self.summary("Beatings rose. Shellings spread to Nairobi.") == ["place:Nairobi"])
+    }
+
     /// An organization's head word followed by a full name is two entities.
     @Test func anOrganizationFollowedByAPersonIsSplit() throws {
         #expect(try Self.summary("Head of the Senate Foreign Affairs Committee Kithure Kindiki said it.")

@@ -65,6 +65,7 @@ public struct EntityRecognizer: PipelineStage {
     /// The last part of a hyphenated modifier: "Paris-based", "Iranian-backed", "U.S.-led".
     static let participleSuffixes: Set<String> = ["based", "backed", "led", "born", "controlled", "run", "funded", "owned", "made", "sponsored", "supported", "allied", "held", "linked", "dominated", "bound"]
     static let contractions: Set<String> = ["ll", "re", "ve", "d", "m"]
+    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
     static let nameParticles: Set<String> = ["al", "el", "ad", "as", "at", "ash", "an", "bin", "ibn", "abu", "abd", "de", "van", "von", "da", "di", "du", "le", "la"]
 
     /// The article's entities and their mentions (in `AnalyzedDocument.entityMentions` order).
@@ -351,6 +352,11 @@ public struct EntityRecognizer: PipelineStage {
         // A lone common word is a generic noun even when capitalized ("Police left", "the Court"),
         // and adjectives alone name nothing ("the European nation").
         if a == b, isCommonWord(a, c) || lexicon.adjectives.contains(c.words[a]), cueType == nil, !isPlace(a...b, c) { return b + 1 }
+        // A title or a month alone ("Maj", "CEO", "June") names nobody; nor does the plural of a
+        // common noun opening a sentence ("Abductions", "Stirrings").
+        if a == b, cueType == nil, lexicon.titles[[c.lowers[a]]] != nil || Self.months.contains(c.lowers[a]) { return b + 1 }
+        if a == b, cueType == nil, a == sentence.lowerBound, c.lowers[a].count > 3, c.lowers[a].hasSuffix("s"), !c.isAcronym[a],
+           lexicon.commonWords.contains(String(c.lowers[a].dropLast())), lexicon.places[c.lowers[a]] == nil { return b + 1 }
         if (a...b).allSatisfy({ lexicon.adjectives.contains(c.words[$0]) }) { return b + 1 }
         let span = a...b
         let text = c.text(span)
