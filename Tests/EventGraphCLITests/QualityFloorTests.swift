@@ -22,13 +22,13 @@ import Testing
         return (f1s("scores", "f1"), f1s("mustRecall", "recall"))
     }
 
-    /// Reached: entities F1 0.753 (typed 0.697), must recall of entities 0.852, time expressions
+    /// Reached: entities F1 0.757 (typed 0.701), must recall of entities 0.855, time expressions
     /// relaxed 0.921 / strict 0.855 / value 0.862.
     @Test func theDevelopmentSetStaysAboveItsFloors() throws {
         let (scores, must) = try Self.totals(gold: "Tests/Gold/dev/gold", corpus: "Tests/Gold/dev/corpus")
-        let floors = ["entities": 0.750, "entities-typed": 0.694, "timex-relaxed": 0.92, "timex-strict": 0.85, "timex-value": 0.86]
+        let floors = ["entities": 0.754, "entities-typed": 0.698, "timex-relaxed": 0.92, "timex-strict": 0.85, "timex-value": 0.86]
         for (kind, floor) in floors.sorted(by: { $0.key < $1.key }) { #expect((scores[kind] ?? 0) >= floor, "\(kind): \(scores[kind] ?? 0) < \(floor)") }
-        #expect((must["entities"] ?? 0) >= 0.845, "must-recall of entities: \(must["entities"] ?? 0)")
+        #expect((must["entities"] ?? 0) >= 0.85, "must-recall of entities: \(must["entities"] ?? 0)")
     }
 
     /// Reached: entities F1 0.699 (typed 0.537); spaCy's small English model scores 0.587 (typed

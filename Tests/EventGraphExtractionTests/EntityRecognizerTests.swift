@@ -121,6 +121,12 @@ import Testing
         #expect(try Self.summary("The New York-based Oromo Liberation Front said it.").allSatisfy { !$0.hasPrefix("place:") })
     }
 
+    /// Lowercase particles inside a name keep it whole; English words between names do not.
+    @Test func particlesStayInsideNames() throws {
+        #expect(try Self.summary("Officials said Alvaro de Soto met Kithure Kindiki.") == ["person:Alvaro de Soto", "person:Kithure Kindiki"])
+        #expect(try Self.summary("Officials said Kithure Kindiki at Nairobi agreed.").contains("place:Nairobi"))
+    }
+
     /// A middle initial and its period stay inside a person's name.
     @Test func initialsStayInsideNames() throws {
         #expect(try Self.summary("The ban stands, said Interior Minister Kithure K. Kindiki.") == ["person:Kithure K. Kindiki"])

@@ -64,6 +64,8 @@ public struct EntityRecognizer: PipelineStage {
     static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"]
     /// The last part of a hyphenated modifier: "Paris-based", "Iranian-backed", "U.S.-led".
     static let participleSuffixes: Set<String> = ["based", "backed", "led", "born", "controlled", "run", "funded", "owned", "made", "sponsored", "supported", "allied", "held", "linked", "dominated", "bound"]
+    /// Lowercase particles inside names (not English words: "at", "as" and "an" are not here).
+    static let innerParticles: Set<String> = ["de", "da", "di", "du", "del", "der", "dos", "das", "van", "von", "bin", "ibn", "le", "la"]
     static let contractions: Set<String> = ["ll", "re", "ve", "d", "m"]
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
     static let nameParticles: Set<String> = ["al", "el", "ad", "as", "at", "ash", "an", "bin", "ibn", "abu", "abd", "de", "van", "von", "da", "di", "du", "le", "la"]
@@ -219,6 +221,11 @@ public struct EntityRecognizer: PipelineStage {
                 if Self.connectors.contains(c.lowers[next]), next + 1 < range.upperBound, c.isNameToken[next + 1], hasHead {
                     end = next + 1
                     hasHead = hasHead || isOrganizationHead(c.words[end])
+                    continue
+                }
+                // "Alvaro de Soto", "Osama bin Laden": a lowercase particle between two parts of a name.
+                if Self.innerParticles.contains(c.words[next]), next + 1 < range.upperBound, c.isNameToken[next + 1], !isPlace((next + 1)...(next + 1), c) {
+                    end = next + 1
                     continue
                 }
                 // "Michael B. Mukasey": an initial and its period inside a person's name.
