@@ -45,7 +45,6 @@ public struct DependencyParser: Sendable {
                 state.apply(0)
                 continue
             }
-            for c in scores.indices { scores[c] = 0 }
             context.features(state, into: &features)
             model.score(features, into: &scores)
             state.apply(state.bestValid(scores))

@@ -139,9 +139,9 @@ public struct LinearModel: Sendable {
     public var featureCount: Int { features.count }
     public var weightCount: Int { entryWeights.count }
 
-    /// Adds each feature's quantized class weights to `scores` (one per class). The sums are exact
-    /// integers: only their order matters (every weight shares one positive scale), so scoring never
-    /// converts or multiplies.
+    /// Writes into `scores` (one per class) the sum of the features' quantized class weights. The
+    /// sums are exact integers: only their order matters (every weight shares one positive scale),
+    /// so scoring never converts or multiplies.
     ///
     /// Two passes: first every feature's slot is found, then the rows are summed. The probes of one
     /// call do not depend on each other, so with no data-dependent branch between them the processor
@@ -179,7 +179,7 @@ public struct LinearModel: Sendable {
                     sums.initialize(repeating: .zero)
                     accumulate(dense: found[0..<dense], sparse: found[sparse..<count], into: sums)
                     sums.withMemoryRebound(to: Int32.self) { flat in
-                        for c in scores.indices { scores[c] &+= flat[c] }
+                        for c in scores.indices { scores[c] = flat[c] }
                     }
                 }
             }

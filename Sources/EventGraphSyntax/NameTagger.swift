@@ -37,7 +37,6 @@ public struct NameTagger: Sendable {
         var features: [UInt64] = []
         features.reserveCapacity(48)
         for i in words.indices {
-            for c in scores.indices { scores[c] = 0 }
             context.features(at: i, previous: labels, into: &features)
             model.score(features, into: &scores)
             labels.append(NameLabels.bestValid(scores, after: labels.last, classes: model.classes))

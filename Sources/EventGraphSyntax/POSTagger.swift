@@ -63,7 +63,6 @@ public struct POSTagger: Sendable {
                 tags.append(known)
                 continue
             }
-            for c in scores.indices { scores[c] = 0 }
             context.features(at: i, previous: tags, firstPass: firstPass, into: &features)
             model.score(features, into: &scores)
             tags.append(PerceptronTrainer.best(scores))

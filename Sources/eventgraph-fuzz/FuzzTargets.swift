@@ -135,7 +135,7 @@ enum FuzzTarget: String, CaseIterable {
         let document = FuzzTarget.syntaxPipeline.analyze(source(text))
         let syntax = document.syntax
         let scalars = document.scalars.count
-        precondition([syntax.tokenOfWord.count, syntax.upos.count, syntax.lemmas.count, syntax.heads.count, syntax.relations.count].allSatisfy { $0 == syntax.count },
+        precondition([syntax.tokenOfWord.count, syntax.forms.count, syntax.upos.count, syntax.lemmas.count, syntax.heads.count, syntax.relations.count].allSatisfy { $0 == syntax.count },
                      "syntax columns of different lengths")
         precondition(syntax.spans.allSatisfy { $0.start >= 0 && $0.start < $0.end && $0.end <= scalars }, "a word outside the text")
         precondition(syntax.heads.allSatisfy { $0 >= -1 && $0 < Int32(syntax.count) }, "a head outside the document")

@@ -37,7 +37,7 @@ import Testing
         let analyzed = pipeline.analyze(SourceDocument(document: Document(id: "a", path: "a", sha256: "0"), text: text))
         let syntax = analyzed.syntax
         #expect(syntax.count == 13)
-        for column in [syntax.tokenOfWord.count, syntax.upos.count, syntax.lemmas.count, syntax.heads.count, syntax.relations.count] { #expect(column == syntax.count) }
+        for column in [syntax.tokenOfWord.count, syntax.forms.count, syntax.upos.count, syntax.lemmas.count, syntax.heads.count, syntax.relations.count] { #expect(column == syntax.count) }
         #expect(syntax.spans.map { analyzed.text(of: $0) } == ["Police", "raided", "the", "anti", "-", "Iran", "camp", ".", "They", "do", "n't", "stay", "."])
         let scalars = Array(text.unicodeScalars)
         #expect(syntax.spans.allSatisfy { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) == analyzed.text(of: $0) })

@@ -176,7 +176,7 @@ public struct EntityRecognizer: PipelineStage {
         let words = max(sentenceWords.lowerBound, firstWord - 3)..<min(sentenceWords.upperBound, lastWord + 4)
         guard !words.isEmpty else { return }
         for t in span { c.modelType[t] = nil }
-        let labels = names.tag(words: words.map { c.document.text(of: syntax.spans[$0]) }, upos: Array(syntax.upos[words]))
+        let labels = names.tag(words: Array(syntax.forms[words]), upos: Array(syntax.upos[words]))
         for found in NameTagger.spans(labels) {
             let type: EntityType? = found.type == "PER" ? .person : found.type == "ORG" ? .organization : found.type == "LOC" ? .place : nil
             for word in (words.lowerBound + found.words.lowerBound)..<(words.lowerBound + found.words.upperBound) {

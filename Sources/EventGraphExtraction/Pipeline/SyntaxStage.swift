@@ -4,8 +4,9 @@ import EventGraphSyntax
 /// The syntax of an article as columns, one entry per syntactic word (UD's words: a token split at
 /// hyphens and clitics, "don't" → "do" "n't"), in text order, as spaCy keeps a `Doc`'s `TokenC`s.
 public struct SyntaxLayer: Sendable {
-    /// Each word's span in the text (exact scalar and byte offsets).
+    /// Each word's span in the text (exact scalar and byte offsets), and its text.
     public var spans: [TextSpan] = []
+    public var forms: [String] = []
     /// The token each word belongs to, and each token's first word.
     public var tokenOfWord: [Int32] = []
     public var firstWordOfToken: [Int32] = []
@@ -44,6 +45,7 @@ public struct TaggingStage: PipelineStage {
             let first = layer.count
             for t in sentence.tokens { appendWords(of: t, document, to: &layer) }
             let forms = layer.spans[first...].map { document.text(of: $0) }
+            layer.forms += forms
             let tags = models.tagger.tag(forms)
             layer.upos += tags
             layer.lemmas += zip(forms, tags).map { models.lemmatizer.lemma($0, upos: $1) }
@@ -101,7 +103,7 @@ public struct ParsingStage: PipelineStage {
     public init(models: SyntaxModels, selection: Selection) throws(ResourceError) {
         self.models = models
         self.selection = selection
-        speechVerbs = Set(try ExtractionResources.table("relations/speech-verbs.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
+        speechVerbs = try RelationExtractor.speechVerbs()
     }
 
     public func process(_ document: inout AnalyzedDocument) {
@@ -110,8 +112,7 @@ public struct ParsingStage: PipelineStage {
         for (index, sentence) in document.sentences.enumerated() {
             guard selection == .every || isFactCandidate(sentence, document, lowers) else { continue }
             let words = layer.sentenceWords[index]
-            let forms = layer.spans[words].map { document.text(of: $0) }
-            for (offset, arc) in models.parser.parse(words: forms, tags: Array(layer.upos[words])).enumerated() {
+            for (offset, arc) in models.parser.parse(words: Array(layer.forms[words]), tags: Array(layer.upos[words])).enumerated() {
                 layer.heads[words.lowerBound + offset] = arc.head == 0 ? -1 : Int32(words.lowerBound + arc.head - 1)
                 layer.relations[words.lowerBound + offset] = arc.relation
             }

@@ -85,7 +85,7 @@ struct ParsedDocument: Encodable {
             let range = syntax.sentenceWords[sentence.index]
             let (first, end) = (range.lowerBound, range.upperBound)
             let words = range.map { w in
-                Word(form: document.text(of: syntax.spans[w]), lemma: syntax.lemmas[w], upos: syntax.upos[w],
+                Word(form: syntax.forms[w], lemma: syntax.lemmas[w], upos: syntax.upos[w],
                      head: syntax.heads[w] < 0 ? 0 : Int(syntax.heads[w]) - first + 1, deprel: syntax.relations[w],
                      start: syntax.spans[w].start, end: syntax.spans[w].end,
                      contraction: syntax.inContraction[w] ? document.text(of: Int(syntax.tokenOfWord[w])) : nil,
