@@ -61,6 +61,12 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+/// An option's value as a number, or a clear failure naming the option.
+func number<Number: LosslessStringConvertible>(_ value: String, of option: String) -> Number {
+    guard let number = Number(value) else { fail("\(option) takes a number") }
+    return number
+}
+
 func parseOptions() -> Options {
     var options = Options()
     var arguments = CommandLine.arguments.dropFirst()
@@ -76,18 +82,10 @@ func parseOptions() -> Options {
         case "--two-pass": options.twoPass = value == "yes"
         case "--validate": options.validate = value == "yes"
         case "--gold-tags": options.goldTags = value == "yes"
-        case "--exploration":
-            guard let p = Double(value) else { fail("--exploration takes a number") }
-            options.exploration = p
-        case "--minimum-updates":
-            guard let minimum = Int32(value) else { fail("--minimum-updates takes a number") }
-            options.minimumUpdates = minimum
-        case "--prune":
-            guard let prune = Float(value) else { fail("--prune takes a number") }
-            options.prune = prune
-        case "--epochs":
-            guard let epochs = Int(value) else { fail("--epochs takes a number") }
-            options.epochs = epochs
+        case "--exploration": options.exploration = number(value, of: argument)
+        case "--minimum-updates": options.minimumUpdates = number(value, of: argument)
+        case "--prune": options.prune = number(value, of: argument)
+        case "--epochs": options.epochs = number(value, of: argument)
         case "--version": options.version = value
         case "--common-words": options.commonWords.append(value)
         case "--list": options.lists.append(value)

@@ -158,13 +158,8 @@ public struct EventExtractor: PipelineStage {
         // incidents in a few sentences (a list, a spam page) must stay linear.
         for i in found.indices where found[i].date == nil && Self.incidentTypes.contains(found[i].type) {
             let last = found[i].lastSentence
-            // Binary search for the last event at or before that sentence.
-            var low = 0, high = found.count
-            while low < high {
-                let mid = (low + high) / 2
-                if found[mid].sentence <= last { low = mid + 1 } else { high = mid }
-            }
-            var j = low - 1
+            // The last event at or before that sentence.
+            var j = found.partitionPoint { $0.sentence > last } - 1
             var looked = 0
             var previous: Found?
             while j >= 0, last - found[j].sentence <= 2, looked < 64 {

@@ -167,12 +167,8 @@ public struct AnalyzedDocument: Sendable {
 
     /// The sentence holding the character at scalar offset `position` (binary search).
     public func sentenceIndex(containing position: Int) -> Int? {
-        var low = 0, high = sentences.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sentences[mid].span.end <= position { low = mid + 1 } else { high = mid }
-        }
-        return low < sentences.count && sentences[low].span.start <= position ? low : nil
+        let index = sentences.partitionPoint { $0.span.end > position }
+        return index < sentences.count && sentences[index].span.start <= position ? index : nil
     }
 
     /// Evidence for a span: the sentence that holds it, its text, the rule and the confidence.

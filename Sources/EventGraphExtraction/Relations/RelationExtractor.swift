@@ -39,15 +39,21 @@ public struct RelationExtractor: PipelineStage {
         }
         self.verbs = verbs
         self.instantTypes = instants
-        func words(_ file: String, _ column: String) throws(ResourceError) -> [String] {
-            try ExtractionResources.table("relations/\(file)", columns: [column]).map { $0.fields[column]!.lowercased() }
-        }
-        characterizations = Set(try words("characterizations.tsv", "word"))
-        citationVerbs = Set(try words("citation-verbs.tsv", "word"))
-        speechVerbs = Set(try words("speech-verbs.tsv", "word"))
-        reportingMarkers = try words("reporting-markers.tsv", "phrase").map { $0.split(separator: " ").map(String.init) }
+        characterizations = Set(try Self.words("characterizations.tsv", "word"))
+        citationVerbs = Set(try Self.words("citation-verbs.tsv", "word"))
+        speechVerbs = try Self.speechVerbs()
+        reportingMarkers = try Self.words("reporting-markers.tsv", "phrase").map { $0.split(separator: " ").map(String.init) }
         entityLexicon = try EntityLexicon.standard()
     }
+
+    /// A column of one of `Resources/relations/`'s tables, lowercased.
+    static func words(_ file: String, _ column: String) throws(ResourceError) -> [String] {
+        try ExtractionResources.table("relations/\(file)", columns: [column]).map { $0.fields[column]!.lowercased() }
+    }
+
+    /// The verbs of saying ("said", "says", ...): what makes a sentence reported, and one the
+    /// parser reads (`ParsingStage.Selection.factCandidates`).
+    static func speechVerbs() throws(ResourceError) -> Set<String> { Set(try words("speech-verbs.tsv", "word")) }
 
     public func process(_ document: inout AnalyzedDocument) {
         let lowers = document.lowercasedTokens()
