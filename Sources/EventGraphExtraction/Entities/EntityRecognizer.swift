@@ -47,9 +47,6 @@ public struct EntityRecognizer: PipelineStage {
         let lowers: [String]
         let isNameToken: [Bool]
         let isAcronym: [Bool]
-        /// Per token: the type the name tagger gives the name it is part of, if any; filled only
-        /// around the runs where a rule asks (`tagNames(around:)`).
-        var modelType: [EntityType?] = []
         var mentions: [Mention] = []
         /// Pairs of mentions known to corefer.
         var links: [(Int, Int)] = []
@@ -129,7 +126,6 @@ public struct EntityRecognizer: PipelineStage {
             }
         }
         var context = Context(document: document, words: words, lowers: lowers, isNameToken: isNameToken, isAcronym: isAcronym)
-        context.modelType = Array(repeating: nil, count: count)
         for sentence in document.sentences {
             // Licence lines name the publisher and little else worth a node.
             let bytes = document.utf8[sentence.span.byteStart..<sentence.span.byteEnd]
@@ -160,40 +156,42 @@ public struct EntityRecognizer: PipelineStage {
         return letters.count >= 2 && common >= 1 && letters.allSatisfy { t in !words[t].unicodeScalars.contains { $0.properties.isLowercase } }
     }
 
-    /// Tags the words around tokens `span` (three on each side, within the sentence) with the name
-    /// tagger and writes the type of the span over each token's first word (PER, ORG, LOC) into
-    /// `c.modelType`. A window, not the sentence: the tagger's features reach two words and two
-    /// labels back, and most sentences need one look at most.
-    private func tagNames(around span: ClosedRange<Int>, _ c: inout Context) {
+    /// The type the name tagger gives each token of `span` (that of the name over the token's first
+    /// word: PER, ORG, LOC; nil outside names), tagging the words around it, three on each side
+    /// within the sentence. A window, not the sentence: the tagger's features reach two words and
+    /// two labels back, and most sentences need one look at most.
+    private func nameTypes(of span: ClosedRange<Int>, _ c: Context) -> [EntityType?] {
+        var types = [EntityType?](repeating: nil, count: span.count)
         let syntax = c.document.syntax
         guard let names, span.upperBound < syntax.firstWordOfToken.count, syntax.firstWordOfToken[span.lowerBound] >= 0,
               let sentence = c.document.sentenceIndex(containing: c.document.tokens[span.lowerBound].span.start),
-              sentence < syntax.sentenceWords.count else { return }
+              sentence < syntax.sentenceWords.count else { return types }
         let sentenceWords = syntax.sentenceWords[sentence]
         let firstWord = Int(syntax.firstWordOfToken[span.lowerBound])
         var lastWord = Int(syntax.firstWordOfToken[span.upperBound])
         while lastWord + 1 < sentenceWords.upperBound, syntax.tokenOfWord[lastWord + 1] == Int32(span.upperBound) { lastWord += 1 }
         let words = max(sentenceWords.lowerBound, firstWord - 3)..<min(sentenceWords.upperBound, lastWord + 4)
-        guard !words.isEmpty else { return }
-        for t in span { c.modelType[t] = nil }
+        guard !words.isEmpty else { return types }
         let labels = names.tag(words: Array(syntax.forms[words]), upos: Array(syntax.upos[words]))
         for found in NameTagger.spans(labels) {
             let type: EntityType? = found.type == "PER" ? .person : found.type == "ORG" ? .organization : found.type == "LOC" ? .place : nil
             for word in (words.lowerBound + found.words.lowerBound)..<(words.lowerBound + found.words.upperBound) {
                 let token = Int(syntax.tokenOfWord[word])
-                if span.contains(token), syntax.firstWordOfToken[token] == word { c.modelType[token] = type }
+                if span.contains(token), syntax.firstWordOfToken[token] == word { types[token - span.lowerBound] = type }
             }
         }
+        return types
     }
 
-    /// The name tagger's type for a span, when it gives one type to most of its tokens.
-    private func modelType(of span: ClosedRange<Int>, _ c: inout Context) -> EntityType? {
+    /// The name tagger's type for a span, when it gives one type to most of its tokens, and whether
+    /// it gives that type to all of them.
+    private func modelType(of span: ClosedRange<Int>, _ c: Context) -> (type: EntityType, whole: Bool)? {
         guard names != nil else { return nil }
-        tagNames(around: span, &c)
+        let types = nameTypes(of: span, c)
         var counts: [EntityType: Int] = [:]
-        for t in span { if let type = c.modelType[t] { counts[type, default: 0] += 1 } }
+        for type in types.compactMap({ $0 }) { counts[type, default: 0] += 1 }
         guard let best = counts.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }), 2 * best.value > span.count else { return nil }
-        return best.key
+        return (best.key, best.value == span.count)
     }
 
     private func isOrganizationHead(_ word: String) -> Bool { lexicon.organizationHeads.contains(word) }
@@ -347,8 +345,8 @@ public struct EntityRecognizer: PipelineStage {
             if k > a, sentenceStart || k > b || (k...b).allSatisfy({ c.isAcronym[$0] }) || isPlace(k...b, c) {
                 // Unless the name tagger reads the whole run as one name ("Human Rights Watch",
                 // "Middle East": every word common, and no head word the lists know).
-                if b > a, !sentenceStart, let modelType = modelType(of: a...b, &c), (a...b).allSatisfy({ c.modelType[$0] == modelType }) {
-                    cueType = modelType
+                if b > a, !sentenceStart, let found = modelType(of: a...b, c), found.whole {
+                    cueType = found.type
                     rule = "entity.model"
                 } else {
                     a = k
@@ -426,8 +424,8 @@ public struct EntityRecognizer: PipelineStage {
         } else if type == nil, b > a, (a...b).allSatisfy({ !isCommonWord($0, c) || c.isAcronym[$0] }) {
             type = .person
             rule = "entity.full-name"
-        } else if type == nil, b > a, let modelType = modelType(of: span, &c) {
-            type = modelType
+        } else if type == nil, b > a, let found = modelType(of: span, c) {
+            type = found.type
             rule = "entity.model"
         }
         let index = c.mentions.count
