@@ -62,6 +62,12 @@ def sentences(path):
 
 def mentions(words):
     """(start, end, etype, minspan, identity) for every mention of the sentence; end exclusive."""
+    return [m[1:] for m in entity_mentions(words)]
+
+
+def entity_mentions(words):
+    """(eid, start, end, etype, minspan, identity) for every mention of the sentence; end exclusive.
+    Mentions of one entity share the eid within a document."""
     stack, found = [], []
     for i, w in enumerate(words):
         entity = next((m[7:] for m in w["misc"].split("|") if m.startswith("Entity=")), "")
@@ -80,7 +86,7 @@ def mentions(words):
                 pos = m.end()
                 if pos < len(entity) and entity[pos] == ")":
                     eid, start, etype, minspan, identity = stack.pop()
-                    found.append((start, i + 1, etype, minspan, identity))
+                    found.append((eid, start, i + 1, etype, minspan, identity))
                     pos += 1
             else:
                 m = CLOSE.match(entity, pos)
@@ -90,7 +96,7 @@ def mentions(words):
                 for k in range(len(stack) - 1, -1, -1):
                     if stack[k][0] == m.group(1):
                         eid, start, etype, minspan, identity = stack.pop(k)
-                        found.append((start, i + 1, etype, minspan, identity))
+                        found.append((eid, start, i + 1, etype, minspan, identity))
                         break
                 pos = m.end()
     return found
@@ -215,6 +221,7 @@ def write_gold(out, paths):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 4 or sys.argv[1] not in ("train", "gold"):
+    commands = {"train": write_training, "gold": write_gold}
+    if len(sys.argv) < 4 or sys.argv[1] not in commands:
         sys.exit(__doc__)
-    (write_training if sys.argv[1] == "train" else write_gold)(sys.argv[2], sys.argv[3:])
+    commands[sys.argv[1]](sys.argv[2], sys.argv[3:])

@@ -86,6 +86,34 @@ import Testing
         #expect(try Self.mentions("Kithure Kindiki came. It rained. It snowed. Then he left.", "person:kithure-kindiki") == ["Kithure Kindiki"])
     }
 
+    /// "she" skips a man named in between for the woman before him: gender from the first name
+    /// (census and GUM first-name table) or from a title ("Mrs.", "spokeswoman", "King"); a
+    /// person of unknown gender fits either pronoun.
+    @Test func pronounsSkipPeopleOfTheOtherGender() throws {
+        let text = "Amina Odhiambo met Tom Frost in Nairobi. She said the talks failed."
+        #expect(try Self.mentions(text, "person:amina-odhiambo") == ["Amina Odhiambo", "She"])
+        #expect(try Self.mentions(text, "person:tom-frost") == ["Tom Frost"])
+        let titled = "Mrs. Wanjiru Kamau met Kithure Kindiki. She thanked him."
+        #expect(try Self.mentions(titled, "person:wanjiru-kamau") == ["Wanjiru Kamau", "She"])
+        #expect(try Self.mentions(titled, "person:kithure-kindiki") == ["Kithure Kindiki", "him"])
+        let spokeswoman = "Spokeswoman Wanjiru Kamau spoke after Kithure Kindiki left. Her statement was short."
+        #expect(try Self.mentions(spokeswoman, "person:wanjiru-kamau") == ["Wanjiru Kamau", "Her"])
+        // Nobody's gender is known: the nearest person, as before.
+        #expect(try Self.mentions("Wanjiru Kamau met Kithure Kindiki. She left.", "person:kithure-kindiki") == ["Kithure Kindiki", "She"])
+        // A short name shares its full name's gender: "Frost" is a man because "Tom Frost" is.
+        let short = "Tom Frost and Amina Odhiambo spoke. Frost left early. She stayed."
+        #expect(try Self.mentions(short, "person:amina-odhiambo") == ["Amina Odhiambo", "She"])
+    }
+
+    /// "the minister" names the last person titled minister before it, not merely the last
+    /// person; "the spokeswoman" is not a man.
+    @Test func personDescriptionsFollowRoleAndGender() throws {
+        let text = "Interior Minister Kithure Kindiki met Tom Frost. The minister said it."
+        #expect(try Self.mentions(text, "person:kithure-kindiki") == ["Kithure Kindiki", "The minister"])
+        let gendered = "Amina Odhiambo met Tom Frost. The spokeswoman said it."
+        #expect(try Self.mentions(gendered, "person:amina-odhiambo") == ["Amina Odhiambo", "The spokeswoman"])
+    }
+
     /// "the minister", "the spokesman", "the company": a description names the nearest earlier
     /// entity of its type.
     @Test func descriptionsOfPeopleAndCompaniesCorefer() throws {

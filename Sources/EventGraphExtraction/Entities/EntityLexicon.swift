@@ -1,5 +1,11 @@
 import EventGraphCore
 
+/// A person's grammatical gender, as "he" and "she" tell it.
+enum Gender: String, Sendable {
+    case masculine = "m"
+    case feminine = "f"
+}
+
 /// The word lists entity recognition uses, loaded from `Resources/entities/`.
 public struct EntityLexicon: Sendable {
     var commonWords: Set<String> = []
@@ -22,6 +28,10 @@ public struct EntityLexicon: Sendable {
     /// Lowercased phrases as UTF-8, searched in each sentence's bytes.
     var boilerplate: [[UInt8]] = []
     var adjectives: Set<String> = []
+    /// Lowercased first name → the gender most of its bearers have (names borne by both are absent).
+    var firstNameGenders: [String: Gender] = [:]
+    /// Lowercased titles and nouns that tell a person's gender ("mrs", "spokeswoman").
+    var genderWords: [String: Gender] = [:]
     struct Description: Sendable { var type: EntityType; var nameWord: String? }
     var descriptions: [String: Description] = [:]
 
@@ -71,6 +81,8 @@ public struct EntityLexicon: Sendable {
         x.modifierNouns = Set(try column("modifier-nouns.tsv", "noun"))
         x.boilerplate = try column("boilerplate.tsv", "phrase").map { Array($0.lowercased().utf8) }
         x.adjectives = Set(try column("adjectives.tsv", "word"))
+        x.firstNameGenders = try genders("first-names.tsv", key: "name", extra: ["source"])
+        x.genderWords = try genders("gender-words.tsv", key: "word")
         for row in try ExtractionResources.table("entities/descriptions.tsv", columns: ["head", "type", "name-word"]) {
             guard let type = EntityType(rawValue: row.fields["type"]!) else {
                 throw .malformed(file: "Resources/entities/descriptions.tsv", line: row.line, column: 1, problem: "unknown entity type")
@@ -79,6 +91,18 @@ public struct EntityLexicon: Sendable {
             x.descriptions[row.fields["head"]!.lowercased()] = Description(type: type, nameWord: word == "*" ? nil : word.lowercased())
         }
         return x
+    }
+
+    /// A two-column gender table (`key`, `gender`, then `extra` columns), keyed lowercase.
+    private static func genders(_ file: String, key: String, extra: [String] = []) throws(ResourceError) -> [String: Gender] {
+        var result: [String: Gender] = [:]
+        for row in try ExtractionResources.table("entities/\(file)", columns: [key, "gender"] + extra) {
+            guard let gender = Gender(rawValue: row.fields["gender"]!) else {
+                throw .malformed(file: "Resources/entities/\(file)", line: row.line, column: 2, problem: "gender must be m or f")
+            }
+            result[row.fields[key]!.lowercased()] = gender
+        }
+        return result
     }
 
     static func words(_ phrase: String) -> [String] {

@@ -5,8 +5,9 @@ import EventGraphSyntax
 /// article: acronym definitions, "also called" aliases, short forms of names, and definite
 /// descriptions ("the group", "the ministry", "the European nation").
 ///
-/// No model: capitalization and context, with the word lists of `Resources/entities/` (places from
-/// GeoNames, demonyms, organization and facility head words, titles, common English words).
+/// Capitalization and context, with the word lists of `Resources/entities/` (places from GeoNames,
+/// demonyms, organization and facility head words, titles, common English words, first names), and
+/// the trained name tagger for the names those cannot type.
 public struct EntityRecognizer: PipelineStage {
     public let name = "entities"
     public var requires: Set<PipelineLayer> { names == nil ? [.tokens, .sentences, .timexes] : [.tokens, .sentences, .timexes, .words] }
@@ -40,6 +41,12 @@ public struct EntityRecognizer: PipelineStage {
         var confidence: Double
     }
 
+    /// A named person's gender and roles ("minister", "spokesperson"), as far as the text tells them.
+    struct PersonCues {
+        var gender: Gender?
+        var roles: Set<String> = []
+    }
+
     /// The recognizer's view of one document: token texts and flags, computed once.
     struct Context {
         let document: AnalyzedDocument
@@ -50,6 +57,9 @@ public struct EntityRecognizer: PipelineStage {
         var mentions: [Mention] = []
         /// Pairs of mentions known to corefer.
         var links: [(Int, Int)] = []
+        /// What the text tells of each named person (by index into `mentions`): the gender and the
+        /// roles of the titles before the name, the gender of the first name.
+        var people: [Int: PersonCues] = [:]
 
         func text(_ range: ClosedRange<Int>) -> String {
             document.text(of: document.tokens[range.lowerBound].span.union(document.tokens[range.upperBound].span))
@@ -134,6 +144,7 @@ public struct EntityRecognizer: PipelineStage {
         }
         findPlacesInCompounds(&context)
         resolveSingleWords(&context)
+        context.people = personCues(context)
         findDescriptions(&context)
         findPronouns(&context)
         return buildEntities(context)
@@ -592,8 +603,9 @@ public struct EntityRecognizer: PipelineStage {
         // and are never what a description refers to).
         let named = c.mentions.indices.filter { c.mentions[$0].type != nil && c.mentions[$0].name != nil && c.mentions[$0].innerSpan == nil }
             .sorted { c.mentions[$0].tokens.lowerBound < c.mentions[$1].tokens.lowerBound }
-        func nearest(before token: Int, type: EntityType, nameWord: String?) -> Int? {
-            named.last { i in
+        func nearest(before token: Int, type: EntityType, nameWord: String?, head: String) -> Int? {
+            if type == .person { return nearestPerson(before: token, head: head, named, c) }
+            return named.last { i in
                 let m = c.mentions[i]
                 guard m.tokens.upperBound < token, m.type == type, let name = m.name?.lowercased() else { return false }
                 // "the group" is an organized group, not a country's police or army.
@@ -619,7 +631,7 @@ public struct EntityRecognizer: PipelineStage {
                 guard !covered.contains(head), let description = lexicon.descriptions[c.lowers[head]] else { continue }
                 // "the group's" is fine; "the group of experts" is something else.
                 if head + 1 < sentence.tokens.upperBound, c.lowers[head + 1] == "of" { continue }
-                guard let target = nearest(before: t, type: description.type, nameWord: description.nameWord) else { continue }
+                guard let target = nearest(before: t, type: description.type, nameWord: description.nameWord, head: c.lowers[head]) else { continue }
                 let span = (c.lowers[t] == "police" ? t : t)...head
                 c.mentions.append(Mention(tokens: span, type: description.type, name: nil, rule: "coref.description", confidence: 0.6))
                 c.links.append((target, c.mentions.count - 1))
@@ -694,27 +706,101 @@ public struct EntityRecognizer: PipelineStage {
         return groups.keys.sorted().map { groups[$0]! }
     }
 
-    static let personalPronouns: Set<String> = ["he", "him", "his", "she", "her", "hers"]
+    static let personalPronouns: [String: Gender] = [
+        "he": .masculine, "him": .masculine, "his": .masculine, "himself": .masculine,
+        "she": .feminine, "her": .feminine, "hers": .feminine, "herself": .feminine,
+    ]
 
-    /// "he", "his", "she", "her": the nearest person named before, in the same sentence or the two
-    /// before it, when no other person is named between them and the pronoun. (No gender: the
-    /// project ships no first-name list, so "she" after "Ahmed" is not told apart.)
+    /// "he", "his", "she", "her": the most recent person named before it, in the same sentence or
+    /// the two before, whose gender (from a title or the first name) does not contradict the
+    /// pronoun's; a person of unknown gender fits either. "she" first looks for a woman known as
+    /// one: most people named in news are men, so an unknown name is more likely a man's.
     private func findPronouns(_ c: inout Context) {
         let people = c.mentions.indices.filter { c.mentions[$0].type == .person && c.mentions[$0].name != nil && c.mentions[$0].innerSpan == nil }
             .sorted { c.mentions[$0].tokens.lowerBound < c.mentions[$1].tokens.lowerBound }
         let starts = people.map { c.mentions[$0].tokens.lowerBound }
         for sentence in c.document.sentences {
             let windowStart = c.document.sentences[max(0, sentence.index - 2)].tokens.lowerBound
-            for t in sentence.tokens where Self.personalPronouns.contains(c.lowers[t]) && c.document.tokens[t].kind == .word {
-                // The last person mention starting before the pronoun.
-                let before = starts.firstIndex(atLeast: t) - 1
-                guard before >= 0 else { continue }
-                let target = people[before]
-                guard c.mentions[target].tokens.lowerBound >= windowStart, c.mentions[target].tokens.upperBound < t else { continue }
+            for t in sentence.tokens where c.document.tokens[t].kind == .word {
+                guard let gender = Self.personalPronouns[c.lowers[t]] else { continue }
+                let last = starts.firstIndex(atLeast: t) - 1
+                func antecedent(_ fits: (Gender?) -> Bool) -> Int? {
+                    var candidate = last
+                    while candidate >= 0, c.mentions[people[candidate]].tokens.lowerBound >= windowStart {
+                        let person = people[candidate]
+                        if c.mentions[person].tokens.upperBound < t, fits(c.people[person]?.gender) { return person }
+                        candidate -= 1
+                    }
+                    return nil
+                }
+                let known = gender == .feminine ? antecedent { $0 == .feminine } : nil
+                guard let person = known ?? antecedent({ ($0 ?? gender) == gender }) else { continue }
                 c.mentions.append(Mention(tokens: t...t, type: .person, name: nil, rule: "coref.pronoun", confidence: 0.5))
-                c.links.append((target, c.mentions.count - 1))
+                c.links.append((person, c.mentions.count - 1))
             }
         }
+    }
+
+    /// The person "the minister" or "the spokeswoman" refers to: the most recent person named
+    /// before `token` with that title's role ("Foreign Minister X"), else the most recent whose
+    /// gender fits the word's ("spokeswoman": not a man).
+    private func nearestPerson(before token: Int, head: String, _ named: [Int], _ c: Context) -> Int? {
+        let role = lexicon.titles[[head]]
+        let gender = lexicon.genderWords[head]
+        let earlier = named.filter { c.mentions[$0].type == .person && c.mentions[$0].tokens.upperBound < token }
+        if let role, let found = earlier.last(where: { c.people[$0]?.roles.contains(role) == true }) { return found }
+        return earlier.last { i in gender == nil || (c.people[i]?.gender ?? gender) == gender }
+    }
+
+    /// Gender and roles of every named person mention: from the title words just before it and
+    /// its first name, then shared along coreference links and between mentions of the same name
+    /// ("Mrs. Odhiambo" ... "Amina Odhiambo").
+    private func personCues(_ c: Context) -> [Int: PersonCues] {
+        var cues: [Int: PersonCues] = [:]
+        var byName: [String: PersonCues] = [:]
+        for (i, m) in c.mentions.enumerated() where m.type == .person && m.name != nil && m.innerSpan == nil {
+            var found = titleCues(before: m.tokens.lowerBound, c)
+            if found.gender == nil, m.tokens.count >= 2 { found.gender = lexicon.firstNameGenders[c.lowers[m.tokens.lowerBound]] }
+            cues[i] = found
+            let key = m.name!.lowercased()
+            byName[key, default: PersonCues()].gender = byName[key]?.gender ?? found.gender
+            byName[key]!.roles.formUnion(found.roles)
+        }
+        for i in cues.keys {
+            let shared = byName[c.mentions[i].name!.lowercased()]!
+            if cues[i]!.gender == nil { cues[i]!.gender = shared.gender }
+            cues[i]!.roles.formUnion(shared.roles)
+        }
+        // A short name ("Odhiambo") takes what its full name has, and gives what it has.
+        for (full, short) in c.links where cues[full] != nil && cues[short] != nil {
+            let gender = cues[full]!.gender ?? cues[short]!.gender
+            let roles = cues[full]!.roles.union(cues[short]!.roles)
+            cues[full]!.gender = gender
+            cues[short]!.gender = gender
+            cues[full]!.roles = roles
+            cues[short]!.roles = roles
+        }
+        return cues
+    }
+
+    /// The gender and roles told by the titles and capitalized words just before a name, up to
+    /// four tokens back in its sentence ("Foreign Ministry spokeswoman Maria Zakharova", "Mrs.").
+    private func titleCues(before start: Int, _ c: Context) -> PersonCues {
+        var cues = PersonCues()
+        guard let sentence = c.document.sentenceIndex(containing: c.document.tokens[start].span.start) else { return cues }
+        let first = c.document.sentences[sentence].tokens.lowerBound
+        var k = start - 1
+        while k >= first, k >= start - 4 {
+            let word = c.lowers[k].hasSuffix(".") && c.lowers[k].count > 1 ? String(c.lowers[k].dropLast()) : c.lowers[k]
+            if word == "." { k -= 1; continue }
+            let role = lexicon.titles[[word]]
+            let gender = lexicon.genderWords[word]
+            guard role != nil || gender != nil || c.isNameToken[k] else { break }
+            if let role { cues.roles.insert(role) }
+            if cues.gender == nil { cues.gender = gender }
+            k -= 1
+        }
+        return cues
     }
 
     /// Police and security forces of one country are one organization in news usage ("Albanian
