@@ -57,9 +57,11 @@ import Testing
     /// typed by the shipped name tagger instead of being dropped; single words keep the rules'
     /// default.
     @Test func theNameTaggerTypesWhatTheRulesCannot() throws {
-        let entities = try Self.entities("Reporters asked Tom Frost about it.")
-        #expect(entities.map { "\($0.type.rawValue):\($0.name)" } == ["person:Tom Frost"])
+        let entities = try Self.entities("Reporters asked Kwabena Frost about it.")
+        #expect(entities.map { "\($0.type.rawValue):\($0.name)" } == ["person:Kwabena Frost"])
         #expect(entities.first?.mentions.map(\.rule) == ["entity.model"])
+        // With a known first name ("Tom"), the first-name rule types it before the tagger is asked.
+        #expect(try Self.entities("Reporters asked Tom Frost about it.").first?.mentions.map(\.rule) == ["entity.first-name"])
     }
 
     /// Capitals say nothing in text written in capitals or in a Title Case headline: only words
@@ -84,6 +86,15 @@ import Testing
         #expect(try Self.summary("He said the talks in Nairobi failed.") == ["place:Nairobi"])
         // Three sentences on, the person is too far back.
         #expect(try Self.mentions("Kithure Kindiki came. It rained. It snowed. Then he left.", "person:kithure-kindiki") == ["Kithure Kindiki"])
+    }
+
+    /// A known first name makes a person of a name whose other words are English words ("gross",
+    /// "sand"), also after a title; a short form drops a particle joined by a hyphen ("Adly" is
+    /// "Habib al-Adly").
+    @Test func firstNamesMakePeopleOfCommonWords() throws {
+        #expect(try Self.summary("Police Commissioner William Gross spoke on Monday.") == ["person:William Gross"])
+        #expect(try Self.summary("Reporters said William Sand arrived.") == ["person:William Sand"])
+        #expect(try Self.mentions("Habib al-Adly was tried. Adly denied it.", "person:habib-al-adly") == ["Habib al-Adly", "Adly"])
     }
 
     /// "she" skips a man named in between for the woman before him: gender from the first name

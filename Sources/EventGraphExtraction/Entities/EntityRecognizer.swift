@@ -207,6 +207,15 @@ public struct EntityRecognizer: PipelineStage {
 
     private func isOrganizationHead(_ word: String) -> Bool { lexicon.organizationHeads.contains(word) }
 
+    /// Whether the words after a title read as a person's name: none is a common word, or the
+    /// first is a first name, or the name tagger reads them as a person ("President Donald Trump",
+    /// "Commissioner William Gross", where "trump" and "gross" are English words).
+    private func looksLikePersonName(_ span: ClosedRange<Int>, _ c: Context) -> Bool {
+        if span.allSatisfy({ !isCommonWord($0, c) }) { return true }
+        if span.count >= 2, lexicon.firstNameGenders[c.lowers[span.lowerBound]] != nil { return true }
+        return span.count >= 2 && modelType(of: span, c)?.type == .person
+    }
+
     /// Scans a sentence for runs of capitalized tokens and turns each into mentions.
     private func findNames(in range: Range<Int>, onlyOrganizations: Bool, _ c: inout Context) {
         var t = range.lowerBound
@@ -337,7 +346,7 @@ public struct EntityRecognizer: PipelineStage {
         // "Deputy Defence Minister Alexei Krivoruchko", "Interior Cabinet Secretary Kithure Kindiki":
         // the name after the last title word is a person.
         if cueType == nil, let lastTitle = (a...b).last(where: { lexicon.titles[[c.lowers[$0]]] != nil }), lastTitle < b,
-           ((lastTitle + 1)...b).allSatisfy({ !isOrganizationHead(c.words[$0]) && !isCommonWord($0, c) }) {
+           ((lastTitle + 1)...b).allSatisfy({ !isOrganizationHead(c.words[$0]) }), looksLikePersonName((lastTitle + 1)...b, c) {
             a = lastTitle + 1
             cueType = .person
             rule = "entity.title"
@@ -379,8 +388,13 @@ public struct EntityRecognizer: PipelineStage {
 
         // Possessive: "Albania's Interior Ministry" names an organization of a place.
         if b + 1 < sentence.upperBound, Self.possessives.contains(c.words[b + 1]) {
-            let possessorType: EntityType? = isPlace(span, c) ? .place
+            var possessorType: EntityType? = isPlace(span, c) ? .place
                 : (span.contains(where: { isOrganizationHead(c.words[$0]) }) || span.allSatisfy({ c.isAcronym[$0] })) ? .organization : cueType
+            // "Anatoly Antonov's return": a name of two or more words that nothing else types.
+            if possessorType == nil, b > a, let found = modelType(of: span, c) {
+                possessorType = found.type
+                rule = "entity.model"
+            }
             addMention(span, type: possessorType, name: placeName(span, c) ?? text, rule: rule, confidence: 0.8, &c)
             if possessorType == .place, let orgEnd = possessedOrganizationEnd(from: b + 2, sentence: sentence, c) {
                 let orgSpan = a...orgEnd
@@ -435,6 +449,10 @@ public struct EntityRecognizer: PipelineStage {
         } else if type == nil, b > a, (a...b).allSatisfy({ !isCommonWord($0, c) || c.isAcronym[$0] }) {
             type = .person
             rule = "entity.full-name"
+        } else if type == nil, b > a, lexicon.firstNameGenders[c.lowers[a]] != nil, !isCommonWord(a, c) || modelType(of: span, c)?.type == .person {
+            // "Donald Trump", "William Gross": a first name before words that are also common words.
+            type = .person
+            rule = "entity.first-name"
         } else if type == nil, b > a, let found = modelType(of: span, c) {
             type = found.type
             rule = "entity.model"
@@ -566,8 +584,8 @@ public struct EntityRecognizer: PipelineStage {
         var bySurname: [String: Int] = [:]
         var byFirstName: [String: Int] = [:]
         for (i, m) in c.mentions.enumerated() where m.type == .person && m.tokens.count >= 2 {
-            if bySurname[c.words[m.tokens.upperBound]] == nil { bySurname[c.words[m.tokens.upperBound]] = i }
-            if byFirstName[c.words[m.tokens.lowerBound]] == nil { byFirstName[c.words[m.tokens.lowerBound]] = i }
+            for key in Self.nameKeys(c.lowers[m.tokens.upperBound]) where bySurname[key] == nil { bySurname[key] = i }
+            if byFirstName[c.lowers[m.tokens.lowerBound]] == nil { byFirstName[c.lowers[m.tokens.lowerBound]] = i }
         }
         var standaloneWords = Set<String>()
         for m in c.mentions where m.tokens.count == 1 && m.innerSpan == nil {
@@ -578,7 +596,8 @@ public struct EntityRecognizer: PipelineStage {
             let m = c.mentions[i]
             guard m.tokens.count == 1, m.innerSpan == nil else { continue }
             let word = c.words[m.tokens.lowerBound]
-            if let person = bySurname[word] ?? byFirstName[word], person != i {
+            let lower = c.lowers[m.tokens.lowerBound]
+            if let person = Self.nameKeys(lower).lazy.compactMap({ bySurname[$0] }).first ?? byFirstName[lower], person != i {
                 c.mentions[i].type = .person
                 c.mentions[i].rule = "coref.short-name"
                 c.links.append((person, i))
@@ -594,6 +613,14 @@ public struct EntityRecognizer: PipelineStage {
             c.mentions[i].rule = "entity.single-word"
             c.mentions[i].confidence = 0.55
         }
+    }
+
+    /// The keys a surname is found by: itself, lowercased, and without a particle joined to it by a
+    /// hyphen ("al-Adly" is also "adly", so that "Adly" alone finds "Habib al-Adly").
+    static func nameKeys(_ lower: String) -> [String] {
+        guard let hyphen = lower.firstIndex(of: "-"), nameParticles.contains(String(lower[..<hyphen])) else { return [lower] }
+        let rest = String(lower[lower.index(after: hyphen)...])
+        return rest.isEmpty ? [lower] : [lower, rest]
     }
 
     /// "the group", "the terror group", "the ministry", "the European nation", "police": the
