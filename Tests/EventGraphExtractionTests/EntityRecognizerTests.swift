@@ -97,6 +97,22 @@ import Testing
         #expect(try Self.mentions("Habib al-Adly was tried. Adly denied it.", "person:habib-al-adly") == ["Habib al-Adly", "Adly"])
     }
 
+    /// What stands before a title inside a run of capitals is a name of its own ("Boston Police
+    /// Commissioner William Gross": the police and the commissioner).
+    @Test func theNameBeforeATitleIsKept() throws {
+        #expect(try Self.summary("Officials said Nairobi Police Commissioner Wanjiru Kamau spoke.")
+            == ["organization:Nairobi Police", "person:Wanjiru Kamau"])
+        #expect(try Self.summary("The statement of Kenya President Kithure Kindiki came late.") == ["person:Kithure Kindiki", "place:Kenya"])
+    }
+
+    /// A capitalized word that names an institution ("the Pentagon", "the Senate") is an
+    /// organization; lowercase, or another capitalized common word alone, names nothing.
+    @Test func institutionsAreOrganizations() throws {
+        #expect(try Self.summary("The Senate voted and the Kremlin said so, Pentagon officials added.")
+            == ["organization:Kremlin", "organization:Pentagon", "organization:Senate"])
+        #expect(try Self.summary("The senate of the club voted. Police left.") == [])
+    }
+
     /// "she" skips a man named in between for the woman before him: gender from the first name
     /// (census and GUM first-name table) or from a title ("Mrs.", "spokeswoman", "King"); a
     /// person of unknown gender fits either pronoun.

@@ -34,6 +34,8 @@ public struct EntityLexicon: Sendable {
     var genderWords: [String: Gender] = [:]
     struct Description: Sendable { var type: EntityType; var nameWord: String? }
     var descriptions: [String: Description] = [:]
+    /// Lowercased single words that name an institution when capitalized ("Pentagon", "Senate").
+    var institutions: [String: EntityType] = [:]
 
     /// The shipped lexicon, loaded once per process (it holds some 50,000 words).
     public static func standard() throws(ResourceError) -> EntityLexicon {
@@ -81,6 +83,12 @@ public struct EntityLexicon: Sendable {
         x.modifierNouns = Set(try column("modifier-nouns.tsv", "noun"))
         x.boilerplate = try column("boilerplate.tsv", "phrase").map { Array($0.lowercased().utf8) }
         x.adjectives = Set(try column("adjectives.tsv", "word"))
+        for row in try ExtractionResources.table("entities/institutions.tsv", columns: ["word", "type"]) {
+            guard let type = EntityType(rawValue: row.fields["type"]!) else {
+                throw .malformed(file: "Resources/entities/institutions.tsv", line: row.line, column: 2, problem: "unknown entity type")
+            }
+            x.institutions[row.fields["word"]!.lowercased()] = type
+        }
         x.firstNameGenders = try genders("first-names.tsv", key: "name", extra: ["source"])
         x.genderWords = try genders("gender-words.tsv", key: "word")
         for row in try ExtractionResources.table("entities/descriptions.tsv", columns: ["head", "type", "name-word"]) {

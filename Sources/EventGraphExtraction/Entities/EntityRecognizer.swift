@@ -320,6 +320,11 @@ public struct EntityRecognizer: PipelineStage {
         // A capitalized determiner starting a sentence is not part of a name ("The Albanian officials").
         while a <= b, Self.determiners.contains(c.lowers[a]) { a += 1 }
         guard a <= b else { return b + 1 }
+        // "the Pentagon", "the Senate": a capitalized word that names one institution.
+        if a == b, let type = lexicon.institutions[c.lowers[a]], c.words[a].first?.isUppercase == true {
+            addMention(a...a, type: type, name: c.words[a], rule: "entity.institution", confidence: 0.8, &c)
+            return b + 1
+        }
 
         // "Israelis", "Americans": a people, not a name.
         if a == b, c.lowers[a].hasSuffix("s"), lexicon.demonyms[[String(c.lowers[a].dropLast())]] != nil, lexicon.places[c.lowers[a]] == nil { return b + 1 }
@@ -347,6 +352,13 @@ public struct EntityRecognizer: PipelineStage {
         // the name after the last title word is a person.
         if cueType == nil, let lastTitle = (a...b).last(where: { lexicon.titles[[c.lowers[$0]]] != nil }), lastTitle < b,
            ((lastTitle + 1)...b).allSatisfy({ !isOrganizationHead(c.words[$0]) }), looksLikePersonName((lastTitle + 1)...b, c) {
+            // What stands before the title is a name of its own: "Boston Police", "US", "Human
+            // Rights Watch" in "Human Rights Watch Director Sophie Richardson".
+            var titleStart = lastTitle
+            while titleStart > a, lexicon.titles[[c.lowers[titleStart - 1]]] != nil || lexicon.titles[[c.lowers[titleStart - 1], c.lowers[titleStart]]] != nil {
+                titleStart -= 1
+            }
+            if titleStart > a { _ = classifyRun(a...(titleStart - 1), sentence: sentence, &c) }
             a = lastTitle + 1
             cueType = .person
             rule = "entity.title"
