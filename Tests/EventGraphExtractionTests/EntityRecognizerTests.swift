@@ -113,6 +113,14 @@ import Testing
         #expect(try Self.summary("The senate of the club voted. Police left.") == [])
     }
 
+    /// A single unknown word after "in", "near", "across" ... that modifies nothing is a place;
+    /// elsewhere, an organization ("in Kwale on Friday", but "talks with Kwale", "in Kwale's camp").
+    @Test func singleWordsWherePlacesStandArePlaces() throws {
+        #expect(try Self.summary("Fighting broke out in Kwale on Friday.") == ["place:Kwale"])
+        #expect(try Self.summary("Officials held talks with Kwale on Friday.") == ["organization:Kwale"])
+        #expect(try Self.summary("Officials in Kwale's camp said so.") == ["organization:Kwale"])
+    }
+
     /// "she" skips a man named in between for the woman before him: gender from the first name
     /// (census and GUM first-name table) or from a title ("Mrs.", "spokeswoman", "King"); a
     /// person of unknown gender fits either pronoun.

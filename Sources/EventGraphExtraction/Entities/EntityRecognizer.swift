@@ -600,9 +600,11 @@ public struct EntityRecognizer: PipelineStage {
             if byFirstName[c.lowers[m.tokens.lowerBound]] == nil { byFirstName[c.lowers[m.tokens.lowerBound]] = i }
         }
         var standaloneWords = Set<String>()
+        var locativeWords = Set<String>()
         for m in c.mentions where m.tokens.count == 1 && m.innerSpan == nil {
             let next = m.tokens.upperBound + 1
             if next >= c.words.count || !lexicon.modifierNouns.contains(c.lowers[next]) { standaloneWords.insert(c.words[m.tokens.lowerBound]) }
+            if m.type == nil, isLocative(m.tokens.lowerBound, c) { locativeWords.insert(c.words[m.tokens.lowerBound]) }
         }
         for i in c.mentions.indices {
             let m = c.mentions[i]
@@ -621,10 +623,31 @@ public struct EntityRecognizer: PipelineStage {
                 c.mentions[i].name = nil
                 continue
             }
+            if locativeWords.contains(word) {
+                c.mentions[i].type = .place
+                c.mentions[i].rule = "entity.locative"
+                c.mentions[i].confidence = 0.6
+                continue
+            }
             c.mentions[i].type = .organization
             c.mentions[i].rule = "entity.single-word"
             c.mentions[i].confidence = 0.55
         }
+    }
+
+    static let locativePrepositions: Set<String> = ["in", "near", "across", "outside", "throughout", "inside", "around"]
+
+    /// Whether a single capitalized word stands where places stand: after "in", "near", "across"
+    /// ..., and not before a noun or a possessive it would modify ("in Chechnya,", "near Beslan
+    /// on Friday", but not "in Hamas's stronghold", "in Twitter posts").
+    private func isLocative(_ t: Int, _ c: Context) -> Bool {
+        guard t > 0, Self.locativePrepositions.contains(c.lowers[t - 1]) else { return false }
+        let syntax = c.document.syntax
+        guard t + 1 < c.words.count, t + 1 < syntax.firstWordOfToken.count else { return true }
+        if Self.possessives.contains(c.words[t + 1]) { return false }
+        let word = Int(syntax.firstWordOfToken[t + 1])
+        guard word >= 0, word < syntax.upos.count else { return c.document.tokens[t + 1].kind != .word }
+        return !["NOUN", "PROPN", "ADJ", "PART", "NUM"].contains(syntax.upos[word]) || c.document.tokens[t + 1].kind != .word
     }
 
     /// The keys a surname is found by: itself, lowercased, and without a particle joined to it by a
