@@ -1,3 +1,4 @@
+import Foundation
 import EventGraphCore
 
 /// A person's grammatical gender, as "he" and "she" tell it.
@@ -63,6 +64,24 @@ public struct EntityLexicon: Sendable {
             let name = row.fields["name"]!
             if x.places[name.lowercased()] == nil { x.places[name.lowercased()] = name }
         }
+        for row in try ExtractionResources.table("entities/regions.tsv", columns: ["name", "country"]) {
+            let name = row.fields["name"]!
+            if x.places[name.lowercased()] == nil { x.places[name.lowercased()] = name }
+        }
+        for row in try ExtractionResources.table("entities/institutions.tsv", columns: ["word", "type"]) {
+            guard let type = EntityType(rawValue: row.fields["type"]!) else {
+                throw .malformed(file: "Resources/entities/institutions.tsv", line: row.line, column: 2, problem: "unknown entity type")
+            }
+            x.institutions[row.fields["word"]!.lowercased()] = type
+        }
+        // Texts often drop diacritics ("Muzaffarabad", "Ercis" for GeoNames' "Muzaffarābād",
+        // "Erciş"): each place is also found without them, unless that spelling is taken. In key
+        // order, so that which place wins a shared spelling does not depend on hashing.
+        for key in x.places.keys.sorted() {
+            let folded = foldingDiacritics(key)
+            // (Nor does a folded spelling take an institution's word: "Duma" is not "Dūmā".)
+            if folded != key, x.places[folded] == nil, x.institutions[folded] == nil { x.places[folded] = x.places[key] }
+        }
         for row in try ExtractionResources.table("entities/place-aliases.tsv", columns: ["alias", "place"]) {
             x.places[row.fields["alias"]!.lowercased()] = row.fields["place"]!
             if x.countries.contains(row.fields["place"]!) == false, ["United States", "United Kingdom"].contains(row.fields["place"]!) {
@@ -83,12 +102,6 @@ public struct EntityLexicon: Sendable {
         x.modifierNouns = Set(try column("modifier-nouns.tsv", "noun"))
         x.boilerplate = try column("boilerplate.tsv", "phrase").map { Array($0.lowercased().utf8) }
         x.adjectives = Set(try column("adjectives.tsv", "word"))
-        for row in try ExtractionResources.table("entities/institutions.tsv", columns: ["word", "type"]) {
-            guard let type = EntityType(rawValue: row.fields["type"]!) else {
-                throw .malformed(file: "Resources/entities/institutions.tsv", line: row.line, column: 2, problem: "unknown entity type")
-            }
-            x.institutions[row.fields["word"]!.lowercased()] = type
-        }
         x.firstNameGenders = try genders("first-names.tsv", key: "name", extra: ["source"])
         x.genderWords = try genders("gender-words.tsv", key: "word")
         for row in try ExtractionResources.table("entities/descriptions.tsv", columns: ["head", "type", "name-word"]) {
@@ -111,6 +124,16 @@ public struct EntityLexicon: Sendable {
             result[row.fields[key]!.lowercased()] = gender
         }
         return result
+    }
+
+    /// A lowercase key without combining marks ("erciş" → "ercis"); letters such as "ø" or "ł"
+    /// that are not a base letter with a mark stay as they are.
+    static func foldingDiacritics(_ key: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in key.decomposedStringWithCanonicalMapping.unicodeScalars where scalar.properties.canonicalCombiningClass == .notReordered || !scalar.properties.isDiacritic {
+            scalars.append(scalar)
+        }
+        return String(scalars).precomposedStringWithCanonicalMapping
     }
 
     static func words(_ phrase: String) -> [String] {
