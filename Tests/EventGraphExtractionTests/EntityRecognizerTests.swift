@@ -125,6 +125,26 @@ import Testing
         #expect(try Self.summary("Officials in Kwale's camp said so.") == ["organization:Kwale"])
     }
 
+    /// Peoples and groups alone are no names, in the singular or the plural (`peoples.tsv`).
+    @Test func peoplesAloneAreNotNames() throws {
+        #expect(try Self.summary("Hutu and Tutsis fled to Nairobi, where Korean aid arrived.") == ["place:Nairobi"])
+    }
+
+    /// A preposition opening a byline or sentence is not a name's first word ("By VOA News"); "and"
+    /// joins an organization's name when its head word is still to come ("Securities and
+    /// Exchange Commission").
+    @Test func bylinesAndOrganizationsWithAnd() throws {
+        #expect(try Self.summary("By Kenya Daily News\n\nTalks ended.") == ["organization:Kenya Daily News"])
+        #expect(try Self.summary("The Securities and Exchange Commission said so.") == ["organization:Securities and Exchange Commission"])
+        #expect(try Self.summary("Officials said Kenya and Ethiopia agreed.") == ["place:Ethiopia", "place:Kenya"])
+    }
+
+    /// Places joined by a hyphen ("Russia-China ties", "Russia-U.S. relations") are the places,
+    /// not one organization.
+    @Test func placeCompoundsArePlaces() throws {
+        #expect(try Self.summary("Officials praised Kenya-Ethiopia ties and Kenya-U.S. trade.") == ["place:Ethiopia", "place:Kenya"])
+    }
+
     /// "she" skips a man named in between for the woman before him: gender from the first name
     /// (census and GUM first-name table) or from a title ("Mrs.", "spokeswoman", "King"); a
     /// person of unknown gender fits either pronoun.

@@ -18,6 +18,8 @@ public struct EntityLexicon: Sendable {
     var capitalOf: [String: String] = [:]
     /// Demonym word sequences (lowercased) → country.
     var demonyms: [[String]: String] = [:]
+    /// Lowercased singular names of peoples and groups that are never a name alone ("hutu").
+    var peoples: Set<String> = []
     var organizationHeads: Set<String> = []
     var facilityHeads: Set<String> = []
     var placeHeads: Set<String> = []
@@ -91,6 +93,7 @@ public struct EntityLexicon: Sendable {
         for row in try ExtractionResources.table("entities/demonyms.tsv", columns: ["demonym", "country"]) {
             x.demonyms[words(row.fields["demonym"]!)] = row.fields["country"]!
         }
+        x.peoples = Set(try column("peoples.tsv", "word"))
         x.organizationHeads = Set(try column("organization-heads.tsv", "word"))
         x.facilityHeads = Set(try column("facility-heads.tsv", "word").map { $0.lowercased() })
         x.placeHeads = Set(try column("place-heads.tsv", "word").map { $0.lowercased() })
@@ -134,6 +137,11 @@ public struct EntityLexicon: Sendable {
             scalars.append(scalar)
         }
         return String(scalars).precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether a lowercased word names a people or group in the singular or the plural ("tutsis").
+    func isPeople(_ lower: String) -> Bool {
+        peoples.contains(lower) || (lower.hasSuffix("s") && peoples.contains(String(lower.dropLast())))
     }
 
     static func words(_ phrase: String) -> [String] {

@@ -68,6 +68,9 @@ public struct EntityRecognizer: PipelineStage {
 
     static let connectors: Set<String> = ["of", "and", "for", "de", "du", "des", "al", "bin", "ibn", "van", "von", "la", "le", "the", "against", "on"]
     static let possessives: Set<String> = ["'s", "’s", "'S", "’S"]
+    /// Prepositions that open a sentence or a byline before a name ("By VOA News", "In Nairobi
+    /// Police said") and are never its first word.
+    static let leadingPrepositions: Set<String> = ["by", "in", "at", "from", "on", "with", "after", "before", "during", "under", "since", "to"]
     static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"]
     /// The last part of a hyphenated modifier: "Paris-based", "Iranian-backed", "U.S.-led".
     static let participleSuffixes: Set<String> = ["based", "backed", "led", "born", "controlled", "run", "funded", "owned", "made", "sponsored", "supported", "allied", "held", "linked", "dominated", "bound"]
@@ -116,6 +119,9 @@ public struct EntityRecognizer: PipelineStage {
                !word[word.index(after: hyphen)...].isEmpty, word[word.index(after: hyphen)...].allSatisfy({ $0.isNumber }) {
                 capitalized = false
             }
+            // "Russia-China", "Russia-U.S.": places joined by a hyphen modify what follows; the
+            // places inside are found by `findPlacesInCompounds`.
+            if capitalized, isPlaceCompound(word) { capitalized = false }
             // "I'll", "We're": a pronoun with its verb.
             if capitalized, let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "’" }),
                Self.contractions.contains(String(word[word.index(after: apostrophe)...]).lowercased()) {
@@ -123,6 +129,10 @@ public struct EntityRecognizer: PipelineStage {
             }
             // Adjectives such as "European" are name tokens ("European Union") but never a name alone.
             isNameToken[t] = capitalized && word != "I" && !Self.possessives.contains(word)
+        }
+        // "Russia-U.S.": the tokenizer leaves "S" of "U.S." behind the compound.
+        for t in 0..<max(0, count - 2) where words[t].hasSuffix("-U") && !isNameToken[t] && words[t + 1] == "." && words[t + 2].hasPrefix("S") {
+            isNameToken[t + 2] = false
         }
         // Only a sentence with two capitalized words after its first can be caseless: most are
         // ruled out without a word-list lookup.
@@ -207,6 +217,19 @@ public struct EntityRecognizer: PipelineStage {
 
     private func isOrganizationHead(_ word: String) -> Bool { lexicon.organizationHeads.contains(word) }
 
+    /// Whether a run of capitalized words starting at `start` reaches an organization head word
+    /// before it ends ("Exchange Commission" after "Securities and"), and before any title (in
+    /// "Krivoruchko and Interior Cabinet Secretary Kindiki" the head word is part of a title).
+    private func headFollows(from start: Int, within range: Range<Int>, _ c: Context) -> Bool {
+        var k = start
+        while k < range.upperBound, c.isNameToken[k] {
+            if lexicon.titles[[c.lowers[k]]] != nil || (k + 1 < range.upperBound && lexicon.titles[[c.lowers[k], c.lowers[k + 1]]] != nil) { return false }
+            if isOrganizationHead(c.words[k]) { return true }
+            k += 1
+        }
+        return false
+    }
+
     /// Whether the words after a title read as a person's name: none is a common word, or the
     /// first is a first name, or the name tagger reads them as a person ("President Donald Trump",
     /// "Commissioner William Gross", where "trump" and "gross" are English words).
@@ -239,6 +262,13 @@ public struct EntityRecognizer: PipelineStage {
                 if Self.connectors.contains(c.lowers[next]), next + 1 < range.upperBound, c.isNameToken[next + 1], hasHead {
                     end = next + 1
                     hasHead = hasHead || isOrganizationHead(c.words[end])
+                    continue
+                }
+                // "Securities and Exchange Commission", "Narcotics and Money Laundering Unit": "and"
+                // inside an organization's name whose head word is still to come.
+                if c.lowers[next] == "and" || c.lowers[next] == "&", !hasHead, isOrganizationHead(c.words[end]) == false,
+                   headFollows(from: next + 1, within: range, c) {
+                    end = next + 1
                     continue
                 }
                 // "Alvaro de Soto", "Osama bin Laden": a lowercase particle between two parts of a name.
@@ -318,7 +348,7 @@ public struct EntityRecognizer: PipelineStage {
         var cueType: EntityType?
         var rule = "entity.name"
         // A capitalized determiner starting a sentence is not part of a name ("The Albanian officials").
-        while a <= b, Self.determiners.contains(c.lowers[a]) { a += 1 }
+        while a <= b, Self.determiners.contains(c.lowers[a]) || (a < b && Self.leadingPrepositions.contains(c.lowers[a])) { a += 1 }
         guard a <= b else { return b + 1 }
         // "the Pentagon", "the Senate": a capitalized word that names one institution.
         if a == b, let type = lexicon.institutions[c.lowers[a]], c.words[a].first?.isUppercase == true {
@@ -328,6 +358,8 @@ public struct EntityRecognizer: PipelineStage {
 
         // "Israelis", "Americans": a people, not a name.
         if a == b, c.lowers[a].hasSuffix("s"), lexicon.demonyms[[String(c.lowers[a].dropLast())]] != nil, lexicon.places[c.lowers[a]] == nil { return b + 1 }
+        // "Hutu", "Tutsis", "Korean": a people or group alone.
+        if a == b, lexicon.isPeople(c.lowers[a]), lexicon.places[c.lowers[a]] == nil { return b + 1 }
         // Demonyms: "Albanian police" is an organization; "Iraqi Prime Minister ..." a nationality.
         if let length = sequence(at: a, in: lexicon.demonyms.keys, range: sentence, c), lexicon.demonyms[Array(c.lowers[a..<a + length])] != nil {
             if a + length > b {
@@ -557,8 +589,35 @@ public struct EntityRecognizer: PipelineStage {
     }
 
     /// "anti-Iran", "pro-Kremlin": a place inside a hyphenated modifier.
+    /// Whether a hyphenated word joins places ("Russia-China", "Iran-Iraq", "Russia-U" of
+    /// "Russia-U.S."): its first part a known place, every other part a place or the "U" of "U.S.".
+    private func isPlaceCompound(_ word: String) -> Bool {
+        let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts.allSatisfy({ $0.first?.isUppercase == true }), lexicon.places[parts[0].lowercased()] != nil else { return false }
+        return parts.dropFirst().allSatisfy { lexicon.places[$0.lowercased()] != nil || $0 == "U" }
+    }
+
+    /// The places inside a place compound, as spans within its token.
+    private func findPlacesInPlaceCompound(_ t: Int, _ c: inout Context) {
+        let token = c.document.tokens[t].span
+        var (offset, byteOffset) = (0, 0)
+        for part in c.words[t].split(separator: "-", omittingEmptySubsequences: false) {
+            if let place = lexicon.places[part.lowercased()] {
+                let span = TextSpan(start: token.start + offset, end: token.start + offset + part.unicodeScalars.count,
+                                    byteStart: token.byteStart + byteOffset, byteEnd: token.byteStart + byteOffset + part.utf8.count)
+                c.mentions.append(Mention(tokens: t...t, innerSpan: span, type: .place, name: place, rule: "entity.gazetteer-in-compound", confidence: 0.7))
+            }
+            offset += part.unicodeScalars.count + 1
+            byteOffset += part.utf8.count + 1
+        }
+    }
+
     private func findPlacesInCompounds(_ c: inout Context) {
         for t in c.words.indices where c.document.tokens[t].kind == .word {
+            if c.words[t].contains("-"), isPlaceCompound(c.words[t]) {
+                findPlacesInPlaceCompound(t, &c)
+                continue
+            }
             let lower = c.lowers[t]
             if let hyphen = lower.lastIndex(of: "-"), Self.participleSuffixes.contains(String(lower[lower.index(after: hyphen)...])) {
                 let head = String(c.words[t][..<c.words[t].index(c.words[t].startIndex, offsetBy: lower.distance(from: lower.startIndex, to: hyphen))])
