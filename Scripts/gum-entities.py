@@ -102,6 +102,16 @@ def entity_mentions(words):
     return found
 
 
+def name_like(word):
+    """A word of a name: a proper noun, or a capitalized word of another tag inside the mention
+    ("United" in "United States" and "Homeland" in "Department of Homeland Security" are not always
+    tagged PROPN in GUM's source files), but not a capitalized article or pronoun."""
+    if word["upos"] == "PROPN":
+        return True
+    form = word["form"]
+    return form[:1].isupper() and word["upos"] not in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "AUX", "PART")
+
+
 def names(words):
     """Name spans (start, end, label), outermost first, no overlaps."""
     spans = []
@@ -119,9 +129,12 @@ def names(words):
                 continue
             anchor = candidates[0]
         lo = hi = anchor
-        while lo - 1 >= start and (words[lo - 1]["upos"] == "PROPN" or (words[lo - 1]["form"].lower() in CONNECTORS and lo - 2 >= start and words[lo - 2]["upos"] == "PROPN")):
+        # Connectors join proper nouns; in a person's name only hyphens do ("Ann Chiang of DAB" is
+        # Ann Chiang, of a party; "Lam Cheuk-ting" is one name).
+        joins = etype != "person"
+        while lo - 1 >= start and (name_like(words[lo - 1]) or ((joins or words[lo - 1]["form"] == "-") and words[lo - 1]["form"].lower() in CONNECTORS and lo - 2 >= start and words[lo - 2]["upos"] == "PROPN")):
             lo -= 1
-        while hi + 1 < end and (words[hi + 1]["upos"] == "PROPN" or (words[hi + 1]["form"].lower() in CONNECTORS and hi + 2 < end and words[hi + 2]["upos"] == "PROPN")):
+        while hi + 1 < end and (name_like(words[hi + 1]) or ((joins or words[hi + 1]["form"] == "-") and words[hi + 1]["form"].lower() in CONNECTORS and hi + 2 < end and words[hi + 2]["upos"] == "PROPN")):
             hi += 1
         if etype == "person":
             # A title before the name is not part of it; a plural proper noun ("Afghans") is a group.

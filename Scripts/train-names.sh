@@ -24,9 +24,10 @@ swift build -c release --product eventgraph-train >/dev/null
 entities=Sources/EventGraphExtraction/Resources/entities
 lists=()
 for list in cities:places countries:countries organization-heads:org-heads facility-heads:facility-heads titles:titles \
-            demonyms:demonyms common-words:common place-heads:place-heads; do
+            demonyms:demonyms common-words:common place-heads:place-heads first-names:first-names regions:regions \
+            institutions:institutions peoples:peoples; do
   lists+=(--list "${list#*:}=$entities/${list%%:*}.tsv")
 done
 time .build/release/eventgraph-train names --data "$work/names/train" --test "$work/names/news" \
   --tagger Sources/EventGraphSyntax/Resources/tagger.egm --epochs "${EPOCHS:-10}" --minimum-updates "${MINIMUM_UPDATES:-1}" \
-  --version "${NAMES_VERSION:-names-1}" "${lists[@]}" -o "$out/names.egm"
+  --version "${NAMES_VERSION:-names-2}" "${lists[@]}" -o "$out/names.egm"

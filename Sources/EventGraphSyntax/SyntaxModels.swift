@@ -16,7 +16,7 @@ public struct SyntaxModels: Sendable {
         self.names = names
     }
 
-    /// `tagger-2+parser-2+names-1`: what evidence records as the models' version.
+    /// `tagger-2+parser-2+names-2`: what evidence records as the models' version.
     public var version: String { ([tagger.version, parser.version] + (names.map { [$0.version] } ?? [])).joined(separator: "+") }
 
     static let shipped: Result<SyntaxModels, SyntaxError> = Result { () throws(SyntaxError) in

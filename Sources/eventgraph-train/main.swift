@@ -312,7 +312,7 @@ case "names":
         let training = nameSentences(in: options.data, tagger: tagger)
         print("training on \(training.count) sentences, \(training.reduce(0) { $0 + $1.words.count }) words, \(options.epochs) epochs")
         let names = NameTraining.train(training, lists: nameLists(options.lists), epochs: options.epochs, minimumUpdates: options.minimumUpdates,
-                                       version: options.version.isEmpty ? "names-1" : options.version)
+                                       version: options.version.isEmpty ? "names-2" : options.version)
         let bytes = names.model.encoded()
         try Data(bytes).write(to: URL(fileURLWithPath: options.output))
         print("wrote \(options.output): \(names.model.featureCount) features, \(bytes.count) bytes, in \(seconds(since: start))")

@@ -22,21 +22,21 @@ import Testing
         return (f1s("scores", "f1"), f1s("mustRecall", "recall"))
     }
 
-    /// Reached: entities F1 0.757 (typed 0.701), must recall of entities 0.855, time expressions
+    /// Reached: entities F1 0.804 (typed 0.754), must recall of entities 0.912, time expressions
     /// relaxed 0.921 / strict 0.855 / value 0.862.
     @Test func theDevelopmentSetStaysAboveItsFloors() throws {
         let (scores, must) = try Self.totals(gold: "Tests/Gold/dev/gold", corpus: "Tests/Gold/dev/corpus")
-        let floors = ["entities": 0.754, "entities-typed": 0.698, "timex-relaxed": 0.92, "timex-strict": 0.85, "timex-value": 0.86]
+        let floors = ["entities": 0.80, "entities-typed": 0.75, "timex-relaxed": 0.92, "timex-strict": 0.85, "timex-value": 0.86]
         for (kind, floor) in floors.sorted(by: { $0.key < $1.key }) { #expect((scores[kind] ?? 0) >= floor, "\(kind): \(scores[kind] ?? 0) < \(floor)") }
-        #expect((must["entities"] ?? 0) >= 0.85, "must-recall of entities: \(must["entities"] ?? 0)")
+        #expect((must["entities"] ?? 0) >= 0.90, "must-recall of entities: \(must["entities"] ?? 0)")
     }
 
-    /// Reached: entities F1 0.699 (typed 0.537); spaCy's small English model scores 0.587 (typed
-    /// 0.517) with the same converter and scorer.
+    /// Reached: entities F1 0.767 (typed 0.636); spaCy's small English model scores 0.633 (typed
+    /// 0.559) with the same converter and scorer.
     @Test func gumNewsStaysAboveItsFloors() throws {
         let (scores, _) = try Self.totals(gold: "Tests/Gold/gum-news/gold", corpus: "Tests/Gold/gum-news/corpus")
-        #expect((scores["entities"] ?? 0) >= 0.696, "entities: \(scores["entities"] ?? 0)")
-        #expect((scores["entities-typed"] ?? 0) >= 0.533, "entities-typed: \(scores["entities-typed"] ?? 0)")
+        #expect((scores["entities"] ?? 0) >= 0.76, "entities: \(scores["entities"] ?? 0)")
+        #expect((scores["entities-typed"] ?? 0) >= 0.63, "entities-typed: \(scores["entities-typed"] ?? 0)")
     }
 
     /// The copy of the development set is the shared one, unchanged.

@@ -424,6 +424,8 @@ public struct EntityRecognizer: PipelineStage {
         // A title or a month alone ("Maj", "CEO", "June") names nobody; nor does the plural of a
         // common noun opening a sentence ("Abductions", "Stirrings").
         if a == b, cueType == nil, lexicon.titles[[c.lowers[a]]] != nil || Self.months.contains(c.lowers[a]) { return b + 1 }
+        // Nor does a title of several words ("the Iranian Foreign Minister").
+        if cueType == nil, b > a, sequence(at: a, in: lexicon.titles.keys, range: sentence, c) == b - a + 1 { return b + 1 }
         if a == b, cueType == nil, a == sentence.lowerBound, c.lowers[a].count > 3, c.lowers[a].hasSuffix("s"), !c.isAcronym[a],
            lexicon.commonWords.contains(String(c.lowers[a].dropLast())), lexicon.places[c.lowers[a]] == nil { return b + 1 }
         if (a...b).allSatisfy({ lexicon.adjectives.contains(c.words[$0]) }) { return b + 1 }
@@ -590,11 +592,12 @@ public struct EntityRecognizer: PipelineStage {
 
     /// "anti-Iran", "pro-Kremlin": a place inside a hyphenated modifier.
     /// Whether a hyphenated word joins places ("Russia-China", "Iran-Iraq", "Russia-U" of
-    /// "Russia-U.S."): its first part a known place, every other part a place or the "U" of "U.S.".
+    /// "Russia-U.S.", "Russia-Sino"): its first part a known place, every other part a place, the
+    /// "U" of "U.S." or "Sino".
     private func isPlaceCompound(_ word: String) -> Bool {
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count >= 2, parts.allSatisfy({ $0.first?.isUppercase == true }), lexicon.places[parts[0].lowercased()] != nil else { return false }
-        return parts.dropFirst().allSatisfy { lexicon.places[$0.lowercased()] != nil || $0 == "U" }
+        return parts.dropFirst().allSatisfy { lexicon.places[$0.lowercased()] != nil || $0 == "U" || $0 == "Sino" }
     }
 
     /// The places inside a place compound, as spans within its token.

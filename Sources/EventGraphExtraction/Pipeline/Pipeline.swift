@@ -204,7 +204,7 @@ public struct Pipeline: Sendable {
         toolVersion = versions.joined(separator: "+")
     }
 
-    /// What the evidence of this pipeline's facts records: `0.1.0+tagger-2+parser-2+names-1`.
+    /// What the evidence of this pipeline's facts records: `0.1.0+tagger-2+parser-2+names-2`.
     public let toolVersion: String
 
     /// Tokens and sentences, time expressions, entities, events and relations.
