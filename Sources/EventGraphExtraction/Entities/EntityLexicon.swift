@@ -8,37 +8,44 @@ enum Gender: String, Sendable {
 }
 
 /// The word lists entity recognition uses, loaded from `Resources/entities/`.
-public struct EntityLexicon: Sendable {
-    var commonWords: Set<String> = []
+/// A class, not a struct: the stages hold it and their closures capture them, and a copy of a
+/// struct of two dozen tables retains each of them (2 % of a build's time went to such copies).
+/// `@unchecked Sendable` because the tables are filled once, in `load()`, before the lexicon is
+/// shared, and never changed after (their setters are private to this file).
+public final class EntityLexicon: @unchecked Sendable {
+    fileprivate(set) var commonWords: Set<String> = []
     /// Lowercased place name or alias → the place's name in the graph.
-    var places: [String: String] = [:]
+    fileprivate(set) var places: [String: String] = [:]
     /// Which places are countries (by graph name).
-    var countries: Set<String> = []
+    fileprivate(set) var countries: Set<String> = []
     /// Capital → its country.
-    var capitalOf: [String: String] = [:]
+    fileprivate(set) var capitalOf: [String: String] = [:]
     /// Demonym word sequences (lowercased) → country.
-    var demonyms: [[String]: String] = [:]
+    fileprivate(set) var demonyms: [[String]: String] = [:]
     /// Lowercased singular names of peoples and groups that are never a name alone ("hutu").
-    var peoples: Set<String> = []
-    var organizationHeads: Set<String> = []
-    var facilityHeads: Set<String> = []
-    var placeHeads: Set<String> = []
+    fileprivate(set) var peoples: Set<String> = []
+    fileprivate(set) var organizationHeads: Set<String> = []
+    fileprivate(set) var facilityHeads: Set<String> = []
+    fileprivate(set) var placeHeads: Set<String> = []
     /// Title word sequences (lowercased) → role.
-    var titles: [[String]: String] = [:]
-    var collectiveOrganizations: Set<[String]> = []
-    var personVerbs: Set<String> = []
-    var modifierNouns: Set<String> = []
+    fileprivate(set) var titles: [[String]: String] = [:]
+    fileprivate(set) var collectiveOrganizations: Set<[String]> = []
+    fileprivate(set) var personVerbs: Set<String> = []
+    fileprivate(set) var modifierNouns: Set<String> = []
     /// Lowercased phrases as UTF-8, searched in each sentence's bytes.
-    var boilerplate: [[UInt8]] = []
-    var adjectives: Set<String> = []
+    fileprivate(set) var boilerplate: [[UInt8]] = []
+    fileprivate(set) var adjectives: Set<String> = []
     /// Lowercased first name → the gender most of its bearers have (names borne by both are absent).
-    var firstNameGenders: [String: Gender] = [:]
+    fileprivate(set) var firstNameGenders: [String: Gender] = [:]
     /// Lowercased titles and nouns that tell a person's gender ("mrs", "spokeswoman").
-    var genderWords: [String: Gender] = [:]
+    fileprivate(set) var genderWords: [String: Gender] = [:]
     struct Description: Sendable { var type: EntityType; var nameWord: String? }
-    var descriptions: [String: Description] = [:]
+    fileprivate(set) var descriptions: [String: Description] = [:]
+    /// The first words of every title, demonym and collective noun of several words' tables, so
+    /// that a word that starts none is ruled out by one lookup.
+    fileprivate(set) var sequenceStarts: Set<String> = []
     /// Lowercased single words that name an institution when capitalized ("Pentagon", "Senate").
-    var institutions: [String: EntityType] = [:]
+    fileprivate(set) var institutions: [String: EntityType] = [:]
 
     /// The shipped lexicon, loaded once per process (it holds some 50,000 words).
     public static func standard() throws(ResourceError) -> EntityLexicon {
@@ -48,7 +55,7 @@ public struct EntityLexicon: Sendable {
     private static let cached = Result { () throws(ResourceError) in try load() }
 
     static func load() throws(ResourceError) -> EntityLexicon {
-        var x = EntityLexicon()
+        let x = EntityLexicon()
         func column(_ file: String, _ name: String) throws(ResourceError) -> [String] {
             try ExtractionResources.table("entities/\(file)", columns: [name]).map { $0.fields[name]! }
         }
@@ -105,6 +112,8 @@ public struct EntityLexicon: Sendable {
         x.modifierNouns = Set(try column("modifier-nouns.tsv", "noun"))
         x.boilerplate = try column("boilerplate.tsv", "phrase").map { Array($0.lowercased().utf8) }
         x.adjectives = Set(try column("adjectives.tsv", "word"))
+        x.sequenceStarts = Set(x.titles.keys.compactMap(\.first)).union(x.demonyms.keys.compactMap(\.first))
+            .union(x.collectiveOrganizations.compactMap(\.first))
         x.firstNameGenders = try genders("first-names.tsv", key: "name", extra: ["source"])
         x.genderWords = try genders("gender-words.tsv", key: "word")
         for row in try ExtractionResources.table("entities/descriptions.tsv", columns: ["head", "type", "name-word"]) {

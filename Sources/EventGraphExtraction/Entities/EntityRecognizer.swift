@@ -121,7 +121,7 @@ public struct EntityRecognizer: PipelineStage {
             }
             // "Russia-China", "Russia-U.S.": places joined by a hyphen modify what follows; the
             // places inside are found by `findPlacesInCompounds`.
-            if capitalized, isPlaceCompound(word) { capitalized = false }
+            if capitalized, word.utf8.contains(UInt8(ascii: "-")), isPlaceCompound(word) { capitalized = false }
             // "I'll", "We're": a pronoun with its verb.
             if capitalized, let apostrophe = word.firstIndex(where: { $0 == "'" || $0 == "’" }),
                Self.contractions.contains(String(word[word.index(after: apostrophe)...]).lowercased()) {
@@ -131,7 +131,7 @@ public struct EntityRecognizer: PipelineStage {
             isNameToken[t] = capitalized && word != "I" && !Self.possessives.contains(word)
         }
         // "Russia-U.S.": the tokenizer leaves "S" of "U.S." behind the compound.
-        for t in 0..<max(0, count - 2) where words[t].hasSuffix("-U") && !isNameToken[t] && words[t + 1] == "." && words[t + 2].hasPrefix("S") {
+        for t in 0..<max(0, count - 2) where words[t].utf8.last == UInt8(ascii: "U") && words[t + 1] == "." && words[t].hasSuffix("-U") && !isNameToken[t] && words[t + 2].hasPrefix("S") {
             isNameToken[t + 2] = false
         }
         // Only a sentence with two capitalized words after its first can be caseless: most are
@@ -310,6 +310,8 @@ public struct EntityRecognizer: PipelineStage {
     /// The length of the longest word sequence (of up to three words) among `entries` that starts
     /// at token `t`, if any.
     private func sequence(at t: Int, in entries: some Collection<[String]>, range: Range<Int>, _ c: Context) -> Int? {
+        // Most words start no title, demonym or collective noun: one set lookup, no arrays.
+        guard t < range.upperBound, lexicon.sequenceStarts.contains(c.lowers[t]) else { return nil }
         for length in stride(from: 3, through: 1, by: -1) where t + length <= range.upperBound {
             if entries.contains(Array(c.lowers[t..<t + length])) { return length }
         }
@@ -616,8 +618,9 @@ public struct EntityRecognizer: PipelineStage {
     }
 
     private func findPlacesInCompounds(_ c: inout Context) {
-        for t in c.words.indices where c.document.tokens[t].kind == .word {
-            if c.words[t].contains("-"), isPlaceCompound(c.words[t]) {
+        // Every compound has a hyphen; most words have none and need no further look.
+        for t in c.words.indices where c.document.tokens[t].kind == .word && c.words[t].utf8.contains(UInt8(ascii: "-")) {
+            if isPlaceCompound(c.words[t]) {
                 findPlacesInPlaceCompound(t, &c)
                 continue
             }
