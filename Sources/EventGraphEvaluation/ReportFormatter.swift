@@ -25,6 +25,18 @@ public enum ReportFormatter {
         return lines.joined(separator: "\n")
     }
 
+    /// The total per event and relation type, most frequent in the gold first.
+    public static func byType(_ report: EvaluationReport) -> String {
+        let header = pad("type", 44) + lpad("P", 7) + lpad("R", 7) + lpad("F1", 7) + lpad("tp/pred/gold", 16)
+        var lines = [header, String(repeating: "-", count: header.count)]
+        let rows = report.total.byType.sorted { ($0.key.hasPrefix("events/") ? 0 : 1, -$0.value.gold, -$0.value.predicted, $0.key) < ($1.key.hasPrefix("events/") ? 0 : 1, -$1.value.gold, -$1.value.predicted, $1.key) }
+        for (type, s) in rows {
+            lines.append(pad(DisplayText.visible(type), 44) + lpad(fmt(s.precision), 7) + lpad(fmt(s.recall), 7) + lpad(fmt(s.f1), 7)
+                         + lpad("\(s.truePositives)/\(s.predicted)/\(s.gold)", 16))
+        }
+        return lines.joined(separator: "\n")
+    }
+
     public static func json(_ report: EvaluationReport) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

@@ -73,12 +73,15 @@ public struct DocumentScores: Sendable, Encodable {
     public var mustRecall: [ScoreKind: Score]
     /// Predicted entities whose name is listed in the gold's `not_entities`.
     public var notEntityHits: [String]
+    /// Events and relations per type ("events/statement", "relations/said"): matched gold items of
+    /// that type, predictions of that type, gold items of that type.
+    public var byType: [String: Score] = [:]
     /// The gold file names a document that is not in the graph.
     public var missingDocument: Bool
 
     public func score(_ kind: ScoreKind) -> Score { scores[kind] ?? Score() }
 
-    private enum CodingKeys: String, CodingKey { case document, scores, mustRecall, notEntityHits, missingDocument }
+    private enum CodingKeys: String, CodingKey { case document, scores, mustRecall, notEntityHits, missingDocument, byType }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -88,9 +91,12 @@ public struct DocumentScores: Sendable, Encodable {
         try c.encode(Dictionary(uniqueKeysWithValues: mustRecall.map { ($0.key.rawValue, $0.value) }), forKey: .mustRecall)
         try c.encode(notEntityHits, forKey: .notEntityHits)
         try c.encode(missingDocument, forKey: .missingDocument)
+        try c.encode(byType, forKey: .byType)
     }
 
-    init(document: String, scores: [ScoreKind: Score], mustRecall: [ScoreKind: Score], notEntityHits: [String], missingDocument: Bool) {
+    init(document: String, scores: [ScoreKind: Score], mustRecall: [ScoreKind: Score], notEntityHits: [String], missingDocument: Bool,
+         byType: [String: Score] = [:]) {
+        self.byType = byType
         self.document = document
         self.scores = scores
         self.mustRecall = mustRecall
@@ -117,13 +123,15 @@ public struct Scorer: Sendable {
         var totals: [ScoreKind: Score] = [:]
         var must: [ScoreKind: Score] = [:]
         var hits: [String] = []
+        var byType: [String: Score] = [:]
         for doc in perDocument {
             for (kind, s) in doc.scores { totals[kind, default: Score()] = totals[kind, default: Score()] + s }
+            for (type, s) in doc.byType { byType[type, default: Score()] = byType[type, default: Score()] + s }
             for (kind, s) in doc.mustRecall { must[kind, default: Score()] = must[kind, default: Score()] + s }
             hits += doc.notEntityHits.map { "\(doc.document): \($0)" }
         }
         let total = DocumentScores(document: "TOTAL", scores: totals, mustRecall: must, notEntityHits: hits.sorted(),
-                                   missingDocument: perDocument.contains { $0.missingDocument })
+                                   missingDocument: perDocument.contains { $0.missingDocument }, byType: byType)
         return EvaluationReport(documents: perDocument, total: total)
     }
 
@@ -208,7 +216,20 @@ public struct Scorer: Sendable {
 
         let forbidden = Set(gold.notEntities.map(Normalize.name))
         let hits = entities.flatMap { names.of($0.id).filter { forbidden.contains($0) } }
-        return DocumentScores(document: gold.document, scores: scores, mustRecall: must, notEntityHits: Array(Set(hits)).sorted(), missingDocument: false)
+        var byType = Scorer.perType("events", gold: gold.events.map(\.type), predicted: events.map(\.type), matched: eventMatch)
+        byType.merge(Scorer.perType("relations", gold: gold.relations.map(\.type), predicted: relations.map(\.type), matched: relationMatch)) { a, _ in a }
+        return DocumentScores(document: gold.document, scores: scores, mustRecall: must, notEntityHits: Array(Set(hits)).sorted(), missingDocument: false,
+                              byType: byType)
+    }
+
+    /// Scores per type: a matched pair counts for the gold item's type (a relation matched through
+    /// an accepted alternative type counts where the gold put it).
+    static func perType(_ kind: String, gold: [String], predicted: [String], matched: Matching.Result) -> [String: Score] {
+        var scores: [String: Score] = [:]
+        for type in gold { scores["\(kind)/\(type)", default: Score()].gold += 1 }
+        for type in predicted { scores["\(kind)/\(type)", default: Score()].predicted += 1 }
+        for pair in matched.pairs { scores["\(kind)/\(gold[pair.gold])", default: Score()].truePositives += 1 }
+        return scores
     }
 
     /// A predicted date fits the gold one when it is the same value, or a more precise date inside

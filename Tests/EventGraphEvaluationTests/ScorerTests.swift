@@ -30,6 +30,23 @@ enum Paths {
         }
     }
 
+    /// Per type: the gold turned into a graph scores 1 on every event and relation type, and the
+    /// per-type counts add up to the kind's total; an empty graph finds nothing of any type.
+    @Test func scoresPerTypeAddUpToTheTotals() throws {
+        let gold = try Self.gold()
+        let report = Scorer().evaluate(graph: GoldGraph.make(from: gold), gold: gold)
+        let types = report.total.byType
+        #expect(types["events/raid"] != nil && types["relations/said"] != nil)
+        for (type, score) in types { #expect(score.truePositives == score.gold && score.predicted == score.gold, "\(type): \(score)") }
+        for kind in [ScoreKind.events, .relations] {
+            let prefix = kind.rawValue + "/"
+            let sum = types.filter { $0.key.hasPrefix(prefix) }.values.reduce(Score(), +)
+            #expect(sum == report.total.score(kind))
+        }
+        let empty = Scorer().evaluate(graph: Graph(documents: GoldGraph.make(from: gold).documents), gold: gold)
+        #expect(empty.total.byType.values.allSatisfy { $0.truePositives == 0 && $0.predicted == 0 && $0.gold > 0 })
+    }
+
     @Test func emptyGraphScoresZero() throws {
         let gold = try Self.gold()
         let documentsOnly = Graph(documents: GoldGraph.make(from: gold).documents)

@@ -24,6 +24,9 @@ struct Eval: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Flag(help: "Print only the total per event and relation type (the JSON report always has it, as byType).")
+    var byType = false
+
     @Option(help: ArgumentHelp("A folder with extra rule files (timex/rules.json), applied after the shipped rules.", valueName: "DIR"))
     var rules: String?
 
@@ -42,7 +45,7 @@ struct Eval: ParsableCommand {
             input, settings: .init(defaultPublished: published.flatMap { CalendarDay(iso: $0) }, rulesDirectory: rules, followSymlinks: reading.followSymlinks))
         let graph = loaded.graph
         let report = Scorer().evaluate(graph: graph, gold: goldFiles)
-        StandardOutput.write(json ? ReportFormatter.json(report) : ReportFormatter.text(report) + "\n")
+        StandardOutput.write(json ? ReportFormatter.json(report) : (byType ? ReportFormatter.byType(report) : ReportFormatter.text(report)) + "\n")
         if loaded.hadReadErrors { throw ExitCode(1) }
     }
 }
