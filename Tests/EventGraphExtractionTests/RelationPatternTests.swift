@@ -1,5 +1,5 @@
 import EventGraphCore
-import EventGraphExtraction
+@testable import EventGraphExtraction
 import Testing
 
 /// One test per relation pattern, on sentences written for the tests: active, passive, coordinated,
@@ -59,6 +59,43 @@ import Testing
         let found = try Self.relations("Kenya's Interior Ministry confirmed it. Interior Minister Kithure Kindiki and Ethiopian Prime Minister Abiy Ahmed met in Kenya and Ethiopia.")
         #expect(found.contains("minister-of person:kithure-kindiki → organization:kenyas-interior-ministry"))
         #expect(found.contains("leader-of person:abiy-ahmed → place:ethiopia"))
+    }
+
+    /// Every example of `relations/roles.tsv`, run exactly: the title's role gives its relation
+    /// from the person to the organization named with the title.
+    @Test func everyRoleExampleGivesItsRelation() throws {
+        let rows = try ExtractionResources.table("relations/roles.tsv", columns: ["role", "relation", "example"])
+        #expect(rows.count >= 40)
+        for row in rows {
+            let found = try Self.relations(row.fields["example"]!)
+            #expect(found.contains("\(row.fields["relation"]!) person:wanjiru-kamau → organization:kenya-farmers-union"), "\(row.fields["role"]!): \(found)")
+        }
+    }
+
+    /// Titles with a demonym (its country, when the article names it), possessives, and
+    /// appositions ("X, spokesman for Y", "X, the union's chairman").
+    @Test func titlesPossessivesAndAppositions() throws {
+        let demonym = try Self.relations("Kenyan Foreign Minister Wanjiru Kamau arrived in Kenya.")
+        #expect(demonym.contains("minister-of person:wanjiru-kamau → place:kenya"))
+        let possessive = try Self.relations("The Kenya Farmers Union's spokesman Wanjiru Kamau spoke.")
+        #expect(possessive.contains("spokesperson-of person:wanjiru-kamau → organization:kenya-farmers-union"))
+        let apposition = try Self.relations("Wanjiru Kamau, a spokeswoman for the Kenya Farmers Union, spoke.")
+        #expect(apposition.contains("spokesperson-of person:wanjiru-kamau → organization:kenya-farmers-union"))
+        let ownerApposition = try Self.relations("Wanjiru Kamau, the Kenya Farmers Union's chairwoman, spoke.")
+        #expect(ownerApposition.contains("leader-of person:wanjiru-kamau → organization:kenya-farmers-union"))
+        // A courtesy title says nothing.
+        #expect(try Self.relations("Kenya Farmers Union guest Mr. Wanjiru Kamau spoke.").allSatisfy { !$0.contains("person:wanjiru-kamau →") })
+    }
+
+    /// Places of places and organizations: "in the southern city of X", "X, Country", "Y's
+    /// Ministry", "Kenyan police", "the Nairobi-based union".
+    @Test func placesOfPlacesAndOrganizations() throws {
+        let placeOf = try Self.relations("Talks were held in Kenya at Uhuru Park in the southern city of Mombasa.")
+        #expect(placeOf.contains { $0.hasPrefix("located-in") && $0.hasSuffix("→ place:mombasa") }, "\(placeOf)")
+        #expect(try Self.relations("The tribunal sits in Arusha, Tanzania.").contains("located-in place:arusha → place:tanzania"))
+        #expect(try Self.relations("Kenya's Interior Ministry said so.").contains("belongs-to organization:kenyas-interior-ministry → place:kenya"))
+        #expect(try Self.relations("Kenyan police arrested two men in Kenya.").contains("belongs-to organization:kenyan-police → place:kenya"))
+        #expect(try Self.relations("The Nairobi-based Kenya Farmers Union spoke.").contains("located-in organization:kenya-farmers-union → place:nairobi"))
     }
 
     @Test func placesAndPossession() throws {

@@ -6,13 +6,14 @@ import EventGraphCore
 /// date by default.
 public struct EventExtractor: PipelineStage {
     public let name = "events"
-    public let requires: Set<PipelineLayer> = [.tokens, .sentences, .timexes, .entities]
+    public let requires: Set<PipelineLayer> = [.tokens, .sentences, .timexes, .entities, .trees]
     public let provides: Set<PipelineLayer> = [.events]
 
     enum Form: String { case verb, noun }
     struct Trigger { var type: String; var form: Form }
 
     let triggers: [String: Trigger]
+    let statements: StatementFinder
     /// Types whose undated mentions take the date of the incident reported just before them
     /// ("During the skirmishes ..., one member was murdered" after a dated raid).
     static let incidentTypes: Set<String> = ["raid", "clash", "killing", "injury", "seizure", "arrest", "protest", "accusation", "court-ruling"]
@@ -32,6 +33,7 @@ public struct EventExtractor: PipelineStage {
             triggers[row.fields["word"]!.lowercased()] = Trigger(type: type, form: form)
         }
         self.triggers = triggers
+        statements = try StatementFinder()
     }
 
     public func process(_ document: inout AnalyzedDocument) {
@@ -50,6 +52,8 @@ public struct EventExtractor: PipelineStage {
         var coreferent: [Int] = []
         /// The sentence of its last mention.
         var lastSentence: Int = 0
+        /// What is said, for a statement.
+        var content: ClosedRange<Int>? = nil
     }
 
     func extract(_ document: AnalyzedDocument, lowers: [String]) -> [EventMention] {
@@ -61,12 +65,24 @@ public struct EventExtractor: PipelineStage {
         var found: [Found] = []
         /// The last event found of each type, for "the raid" naming one already reported.
         var lastFoundOfType: [String: Int] = [:]
+        // Reported speech from the trees; a "statement" noun attached to a reporting verb ("said
+        // in a statement") is that verb's statement, not another.
+        let reported = statements.statements(in: document, lowers: lowers, dated: timexTokens)
+        let reportingTokens = Set(reported.map(\.trigger))
+        var statementNouns = Set<Int>()
+        for sentence in document.sentences where sentence.index < document.syntax.parsedSentences.count && document.syntax.parsedSentences[sentence.index] {
+            let tree = SentenceTree(syntax: document.syntax, words: document.syntax.sentenceWords[sentence.index])
+            for w in tree.words where triggers[lowers[tree.token(w)]]?.type == "statement" {
+                if let head = tree.head(of: w), reportingTokens.contains(tree.token(head)) { statementNouns.insert(tree.token(w)) }
+            }
+        }
         for sentence in document.sentences {
             let range = sentence.tokens
             let sentenceTimexes = timexTokens[timexStarts.firstIndex(atLeast: range.lowerBound)..<timexStarts.firstIndex(atLeast: range.upperBound)]
             var sentenceMentionsCache: [EntityMention]?
             for t in range {
-                guard let trigger = triggers[lowers[t]], document.mentionCovering[t] == nil, sentenceTimexes.first(where: { $0.tokens.contains(t) }) == nil else { continue }
+                guard let trigger = triggers[lowers[t]], document.mentionCovering[t] == nil, sentenceTimexes.first(where: { $0.tokens.contains(t) }) == nil,
+                      !statementNouns.contains(t) else { continue }
                 var participants: [(ParticipantRole, EntityMention)] = []
                 if sentenceMentionsCache == nil { sentenceMentionsCache = document.argumentMentions(in: range) }
                 let mentions = sentenceMentionsCache!
@@ -188,10 +204,19 @@ public struct EventExtractor: PipelineStage {
                 }
             }
         }
+        found += reported.compactMap { statement in
+            let participants = statement.speaker.map { [(ParticipantRole.agent, document.entityMentions[$0])] } ?? []
+            // An undated statement by nobody named would be one event with every other such statement.
+            guard !participants.isEmpty || statement.date != nil else { return nil }
+            let sentence = document.sentenceIndex(containing: document.tokens[statement.trigger].span.start) ?? 0
+            return Found(type: "statement", trigger: statement.trigger, sentence: sentence, date: statement.date, participants: participants,
+                         rule: statement.rule, lastSentence: sentence, content: statement.content)
+        }
+        found.sort { ($0.trigger, $0.type) < ($1.trigger, $1.type) }
         found.removeAll { $0.participants.isEmpty && $0.date == nil }
         return found.map { f in
             EventMention(type: f.type, trigger: f.trigger, coreferentTriggers: f.coreferent, date: f.date,
-                         participants: f.participants.map { ParticipantMention(role: $0.0, mention: $0.1.index) }, rule: f.rule)
+                         participants: f.participants.map { ParticipantMention(role: $0.0, mention: $0.1.index) }, rule: f.rule, content: f.content)
         }
     }
 

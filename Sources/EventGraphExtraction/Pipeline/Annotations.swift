@@ -63,6 +63,8 @@ public struct EventMention: Sendable, Hashable {
     public let date: TimeValue?
     public let participants: [ParticipantMention]
     public let rule: String
+    /// What is said, for a statement: the tokens of the reported words, when the tree shows them.
+    public var content: ClosedRange<Int>? = nil
 }
 
 /// One relation as the relation stage found it: the tokens that state it and the mentions at its ends.

@@ -99,11 +99,14 @@ public struct ParsingStage: PipelineStage {
     public let provides: Set<PipelineLayer> = [.trees]
     public var modelVersion: String? { models.version }
     let speechVerbs: Set<String>
+    /// The verbs of reported speech (`StatementFinder`): a sentence with one is parsed.
+    let statements: StatementFinder
 
     public init(models: SyntaxModels, selection: Selection) throws(ResourceError) {
         self.models = models
         self.selection = selection
         speechVerbs = try RelationExtractor.speechVerbs()
+        statements = try StatementFinder()
     }
 
     public func process(_ document: inout AnalyzedDocument) {
@@ -122,7 +125,10 @@ public struct ParsingStage: PipelineStage {
     }
 
     func isFactCandidate(_ sentence: Sentence, _ document: AnalyzedDocument, _ lowers: [String]) -> Bool {
-        if sentence.tokens.contains(where: { speechVerbs.contains(lowers[$0]) }) { return true }
+        if sentence.tokens.contains(where: { speechVerbs.contains(lowers[$0]) || lowers[$0] == "according" }) { return true }
+        let syntax = document.syntax
+        if sentence.index < syntax.sentenceWords.count,
+           syntax.sentenceWords[sentence.index].contains(where: { statements.isReportingVerb($0, syntax) }) { return true }
         return document.argumentMentions(in: sentence.tokens).count >= 2
     }
 }

@@ -20,6 +20,8 @@ public struct RelationExtractor: PipelineStage {
     let speechVerbs: Set<String>
     let reportingMarkers: [[String]]
     let entityLexicon: EntityLexicon
+    /// Role (of `entities/titles.tsv`) → the relation a title of that role states.
+    let roleRelations: [String: String]
 
     public init() throws(ResourceError) {
         var verbs: [String: VerbPattern] = [:]
@@ -44,6 +46,15 @@ public struct RelationExtractor: PipelineStage {
         speechVerbs = try Self.speechVerbs()
         reportingMarkers = try Self.words("reporting-markers.tsv", "phrase").map { $0.split(separator: " ").map(String.init) }
         entityLexicon = try EntityLexicon.standard()
+        var roles: [String: String] = [:]
+        let titleRoles = Set(entityLexicon.titles.values)
+        for row in try ExtractionResources.table("relations/roles.tsv", columns: ["role", "relation", "example"]) {
+            guard known.contains(row.fields["relation"]!), titleRoles.contains(row.fields["role"]!) else {
+                throw .malformed(file: "Resources/relations/roles.tsv", line: row.line, column: 1, problem: "unknown role or relation type")
+            }
+            roles[row.fields["role"]!] = row.fields["relation"]!
+        }
+        roleRelations = roles
     }
 
     /// A column of one of `Resources/relations/`'s tables, lowercased.
@@ -85,8 +96,12 @@ public struct RelationExtractor: PipelineStage {
         for sentence in document.sentences {
             let c = Clause(document: document, lowers: lowers, range: sentence.tokens, mentions: document.argumentMentions(in: sentence.tokens),
                            sentenceIndex: sentence.index, firstMentions: firstMentions)
-            // Who speaks in this sentence: "X said", "according to X", or "he said" (the last person named).
-            let speaker = speakerOf(c, lastPerson: lastPerson)
+            // Who speaks in this sentence: the speaker of a statement the tree shows ("X said",
+            // "according to X", "he said" through coreference), else the surface rules' guess.
+            let statements = statementMentions(in: sentence.tokens, document)
+            let treeSpeaker = statements.lazy.compactMap { $0.participants.first { $0.role == .agent } }.first.map { document.entityMentions[$0.mention] }
+            let speaker = treeSpeaker ?? (document.syntax.parsedSentences.indices.contains(sentence.index) && document.syntax.parsedSentences[sentence.index]
+                ? nil : speakerOf(c, lastPerson: lastPerson))
             let reported = speaker != nil || hasReportingMarker(c)
             func add(_ type: String, _ source: EntityMention, _ target: EntityMention?, label: String? = nil, at tokens: ClosedRange<Int>,
                      rule: String, confidence: Double = 0.6, by: EntityMention? = nil, time: TemporalInterval? = nil, modality: Modality? = nil) {
@@ -104,8 +119,20 @@ public struct RelationExtractor: PipelineStage {
             verbRelations(c, previousSubject: previousSubject, add)
             citations(c, speaker: speaker, add)
             titleRelations(c, add)
+            roleRelations(c, add)
             placeRelations(c, add)
-            if let speaker, let t = speechVerb(c) {
+            for statement in statements {
+                guard let agent = statement.participants.first(where: { $0.role == .agent }) else { continue }
+                let t = statement.trigger
+                // At most 60 tokens of what is said: a quotation that never closes, or a sentence
+                // of thousands of nested "said"s, must not make every label the whole text.
+                let label = statement.content.map { span in
+                    let end = min(span.upperBound, span.lowerBound + 59)
+                    return c.document.text(of: c.document.tokens[span.lowerBound].span.union(c.document.tokens[end].span)) + (end < span.upperBound ? " …" : "")
+                } ?? statementText(c, after: t)
+                add("said", document.entityMentions[agent.mention], nil, label: label, at: t...t, rule: "relation.said", confidence: 0.7, modality: .asserted)
+            }
+            if statements.isEmpty, treeSpeaker == nil, let speaker, let t = speechVerb(c) {
                 let label = statementText(c, after: t)
                 add("said", speaker, nil, label: label, at: t...t, rule: "relation.said", confidence: 0.7, modality: .asserted)
             }
@@ -264,6 +291,106 @@ public struct RelationExtractor: PipelineStage {
         }
     }
 
+    static let titleModifiers: Set<String> = ["former", "acting", "deputy", "senior", "top", "special", "vice", "assistant", "associate", "adjunct",
+                                              "executive", "presidential", "military", "press", "chief", "interim", "then", "current", "new", "foreign",
+                                              "interior", "defense", "defence", "finance", "justice", "trade", "health", "education", "staff", "general", "rear"]
+
+    /// The role of the title words right before a name, and where they start: the last title
+    /// word before the name decides ("Foreign Ministry Press Secretary X": press secretary).
+    private func titleBefore(_ start: Int, _ c: Clause) -> (role: String, start: Int)? {
+        var k = start - 1
+        var role: String?
+        var first = start
+        while k >= c.range.lowerBound, c.document.mentionCovering[k] == nil {
+            let word = c.lowers[k].hasSuffix(".") && c.lowers[k].count > 1 ? String(c.lowers[k].dropLast()) : c.lowers[k]
+            if word == "." { k -= 1; continue }
+            if k > c.range.lowerBound, let two = entityLexicon.titles[[c.lowers[k - 1], word]] {
+                role = role ?? two
+                first = k - 1
+                k -= 2
+                continue
+            }
+            if let one = entityLexicon.titles[[word]] {
+                role = role ?? one
+            } else if !Self.titleModifiers.contains(word) && entityLexicon.demonyms[[word]] == nil {
+                break
+            }
+            first = k
+            k -= 1
+        }
+        guard let role else { return nil }
+        return (role, first)
+    }
+
+    /// Titles and appositions: "Kenya Farmers Union chairman X", "Kenyan Foreign Minister X",
+    /// "the union's spokesman X", "Chairman of the union X", "X, spokesman for the union", "X, the
+    /// union's chairman" → the relation of the title's role (`relations/roles.tsv`) from X to the
+    /// organization or country named with the title (a demonym names its country when the article
+    /// names it).
+    private func roleRelations(_ c: Clause, _ add: Add) {
+        let holders: Set<EntityType> = [.organization, .place, .facility]
+        for m in c.mentions where m.type == .person && m.isName {
+            if let title = titleBefore(m.tokens.lowerBound, c), let relation = roleRelations[title.role],
+               let object = roleObject(before: title.start, titleWords: title.start..<m.tokens.lowerBound, c, holders) {
+                // The stating tokens: the name, its title, and the holder when it stands right before.
+                let first = object.tokens.lowerBound < title.start && object.tokens.lowerBound >= c.range.lowerBound ? object.tokens.lowerBound : title.start
+                add(relation, m, object, nil, first...m.tokens.upperBound, "relation.role.title", 0.7, nil, nil, .asserted)
+                continue
+            }
+            // "X, (the|a) title (of|for|at) Y" and "X, Y's title"
+            let after = m.tokens.upperBound + 1
+            guard after + 2 < c.range.upperBound, c.lowers[after] == "," else { continue }
+            var k = after + 1
+            if ["the", "a", "an", "its", "his", "her"].contains(c.lowers[k]) { k += 1 }
+            // "X, the union's spokesman"
+            if let owner = c.mentions.first(where: { $0.tokens.lowerBound == k && holders.contains($0.type) }), owner.tokens.upperBound + 2 < c.range.upperBound,
+               Self.possessives(c.lowers[owner.tokens.upperBound + 1]), let role = titleAt(owner.tokens.upperBound + 2, c), let relation = roleRelations[role.role] {
+                add(relation, m, owner, nil, m.tokens.lowerBound...(role.end), "relation.role.appositive", 0.65, nil, nil, .asserted)
+                continue
+            }
+            guard let role = titleAt(k, c), let relation = roleRelations[role.role] else { continue }
+            var p = role.end + 1
+            guard p < c.range.upperBound, ["of", "for", "at", "with"].contains(c.lowers[p]) else { continue }
+            p += 1
+            if p < c.range.upperBound, c.lowers[p] == "the" { p += 1 }
+            guard let object = c.mentions.first(where: { $0.tokens.lowerBound == p && (holders.contains($0.type) || relation == "spokesperson-of") }) else { continue }
+            add(relation, m, object, nil, m.tokens.lowerBound...object.tokens.upperBound, "relation.role.appositive", 0.65, nil, nil, .asserted)
+        }
+    }
+
+    static func possessives(_ word: String) -> Bool { ["'s", "’s"].contains(word) }
+
+    /// A title (with its modifiers) starting at token `k`: its role and its last token.
+    private func titleAt(_ k: Int, _ c: Clause) -> (role: String, end: Int)? {
+        var p = k
+        var found: (role: String, end: Int)?
+        while p < c.range.upperBound, p < k + 5, c.document.mentionCovering[p] == nil {
+            if p + 1 < c.range.upperBound, let two = entityLexicon.titles[[c.lowers[p], c.lowers[p + 1]]] { found = (two, p + 1); p += 2; continue }
+            if let one = entityLexicon.titles[[c.lowers[p]]] { found = (one, p); p += 1; continue }
+            guard Self.titleModifiers.contains(c.lowers[p]) || entityLexicon.demonyms[[c.lowers[p]]] != nil else { break }
+            p += 1
+        }
+        return found
+    }
+
+    /// What a title before a name belongs to: the organization or place named right before it
+    /// ("Kenya Farmers Union chairman", "the union's chairman"), one after "of/for" before the
+    /// name is covered by the name's own run, else the country of a demonym among the title words
+    /// ("Kenyan Foreign Minister"), when the article names it.
+    private func roleObject(before start: Int, titleWords: Range<Int>, _ c: Clause, _ holders: Set<EntityType>) -> EntityMention? {
+        var k = start - 1
+        if k >= c.range.lowerBound, Self.possessives(c.lowers[k]) { k -= 1 }
+        if k >= c.range.lowerBound, let covering = c.document.mentionCovering[k] {
+            let mention = c.document.entityMentions[covering]
+            if holders.contains(mention.type) { return mention }
+        }
+        for t in titleWords {
+            guard let country = entityLexicon.demonyms[[c.lowers[t]]] else { continue }
+            if let place = c.firstMentions.first(where: { $0.type == .place && c.document.articleEntities[$0.entity].allNames.contains(country) }) { return place }
+        }
+        return nil
+    }
+
     /// "the Ashraf-3 camp, northwest of the capital Tirana", "camp in Manez", "Manez area of Durrës",
     /// "an MKO camp" (belongs-to), "the capital Tirana" (the country named in the article).
     private func placeRelations(_ c: Clause, _ add: Add) {
@@ -305,13 +432,54 @@ public struct RelationExtractor: PipelineStage {
             let directions: Set<String> = ["north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "outside", "near"]
             if between == ["in"] || (between.first == "," && between.contains("of") && between.contains(where: directions.contains)) {
                 add("located-in", m, following, nil, m.tokens.lowerBound...following.tokens.upperBound, "relation.located-in.preposition", 0.65, nil, nil, .asserted)
+            } else if isPlaceOfPhrase(between) {
+                // "a press club in the northwestern city of Peshawar", "near the town of Ercis"
+                add("located-in", m, following, nil, m.tokens.lowerBound...following.tokens.upperBound, "relation.located-in.place-of", 0.65, nil, nil, .asserted)
+            } else if between == [","], m.type == .place, !entityLexicon.countries.contains(c.document.articleEntities[m.entity].name),
+                      entityLexicon.countries.contains(c.document.articleEntities[following.entity].name) {
+                // "Arusha, Tanzania": a place and the country it is in.
+                add("located-in", m, following, nil, m.tokens.lowerBound...following.tokens.upperBound, "relation.located-in.comma", 0.6, nil, nil, .asserted)
             }
         }
+        organizationPlaces(c, add)
         // "the capital Tirana": in the country of which it is the capital, when the article names it.
         for m in c.mentions where m.type == .place && m.tokens.lowerBound > c.range.lowerBound && c.lowers[m.tokens.lowerBound - 1] == "capital" {
             if let countryName = entityLexicon.capitalOf[c.document.articleEntities[m.entity].name],
                let country = c.firstMentions.first(where: { $0.type == .place && c.document.articleEntities[$0.entity].name == countryName }) {
                 add("located-in", m, country, nil, (m.tokens.lowerBound - 1)...m.tokens.upperBound, "relation.located-in.capital", 0.5, nil, nil, .asserted)
+            }
+        }
+    }
+
+    /// "in the northwestern city of", "at the eastern village of", "near the town of": a
+    /// preposition, then determiners and adjectives, a place word and "of".
+    private func isPlaceOfPhrase(_ words: [String]) -> Bool {
+        guard words.count >= 3, ["in", "at", "near", "outside"].contains(words[0]), words.last == "of",
+              entityLexicon.placeHeads.contains(words[words.count - 2]) || ["city", "town", "village", "port", "capital", "province", "region", "district", "state"].contains(words[words.count - 2]) else { return false }
+        return words.dropFirst().dropLast(2).allSatisfy { !["of", ",", "and", "in", "at"].contains($0) }
+    }
+
+    /// Organizations and their places: "Iran's Foreign Ministry" belongs to Iran; "Kenyan police"
+    /// and "Israeli forces" belong to their country when the article names it; "the Paris-based
+    /// RSF" is located in Paris.
+    private func organizationPlaces(_ c: Clause, _ add: Add) {
+        for m in c.mentions where m.type == .organization {
+            if m.rule == "entity.possessive-organization",
+               let owner = c.mentions.first(where: { $0.tokens.lowerBound == m.tokens.lowerBound && $0.index != m.index && $0.type == .place }) {
+                add("belongs-to", m, owner, nil, m.tokens, "relation.belongs-to.possessive", 0.7, nil, nil, .asserted)
+            }
+            if m.rule == "entity.demonym-collective", let country = entityLexicon.demonyms[[c.lowers[m.tokens.lowerBound]]],
+               let place = c.firstMentions.first(where: { $0.type == .place && c.document.articleEntities[$0.entity].allNames.contains(country) }) {
+                add("belongs-to", m, place, nil, m.tokens, "relation.belongs-to.demonym", 0.6, nil, nil, .asserted)
+            }
+            // "the Paris-based RSF": the place inside the modifier right before the name.
+            var k = m.tokens.lowerBound - 1
+            guard k >= c.range.lowerBound else { continue }
+            if c.lowers[k].hasSuffix("-based") || (k - 1 >= c.range.lowerBound && c.lowers[k] == "-based") {
+                if c.lowers[k] == "-based" { k -= 1 }
+                if let place = c.document.entityMentions.first(where: { $0.tokens.contains(k) && $0.type == .place && ($0.innerSpan != nil || $0.tokens.upperBound == k) }) {
+                    add("located-in", m, place, nil, k...m.tokens.upperBound, "relation.located-in.based", 0.65, nil, nil, .asserted)
+                }
             }
         }
     }
@@ -341,6 +509,17 @@ public struct RelationExtractor: PipelineStage {
     }
 
     // MARK: Attribution
+
+    /// The statement events whose trigger lies in `range` (event mentions are in trigger order).
+    private func statementMentions(in range: Range<Int>, _ document: AnalyzedDocument) -> [EventMention] {
+        var i = document.eventMentions.partitionPoint { $0.trigger >= range.lowerBound }
+        var out: [EventMention] = []
+        while i < document.eventMentions.count, document.eventMentions[i].trigger < range.upperBound {
+            if document.eventMentions[i].type == "statement" { out.append(document.eventMentions[i]) }
+            i += 1
+        }
+        return out
+    }
 
     /// The speaker of a sentence: "X said/added/told ...", "..., X said.", "according to X", and
     /// "he/she said" resolved to the last person named.

@@ -1,0 +1,241 @@
+import EventGraphCore
+
+/// Reported speech read from the dependency tree: every verb of saying (by lemma, from
+/// `Resources/events/speech-predicates.tsv`) and every "according to X" is a statement, with
+///
+/// - its speaker: the verb's subject (`nsubj`), or the subject of the verb it depends on for "was
+///   quoted as saying" and "... and added", resolved through the entity stage's mentions, so that
+///   "he said" names whom the pronoun refers to; a subject that names no entity ("officials say")
+///   leaves the statement without one;
+/// - its date: a time expression that depends on the reporting verb ("said Tuesday", "said in a
+///   statement on Tuesday"), never one inside what is said (the quotation's "the 2014 agreement");
+/// - what is said: the verb's clausal complement, or for "“...,” he said" the clause the
+///   attribution is attached to.
+struct StatementFinder {
+    /// One reported speech act.
+    struct Statement {
+        /// The reporting verb's token ("said"), or "according"'s.
+        var trigger: Int
+        /// Index into `AnalyzedDocument.entityMentions`.
+        var speaker: Int?
+        var date: TimeValue?
+        /// The tokens of what is said, when the tree shows them.
+        var content: ClosedRange<Int>?
+        var rule: String
+    }
+
+    let lemmas: Set<String>
+    /// Relations that lead from a reporting verb into what is said: a time expression found
+    /// through them dates the quotation, not the statement.
+    static let contentRelations: Set<String> = ["ccomp", "parataxis", "xcomp", "csubj", "advcl", "acl", "acl:relcl", "conj"]
+
+    init() throws(ResourceError) {
+        lemmas = Set(try ExtractionResources.table("events/speech-predicates.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
+    }
+
+    /// The statements of the document's parsed sentences, in text order.
+    func statements(in document: AnalyzedDocument, lowers: [String], dated: [EventExtractor.DatedTimex]) -> [Statement] {
+        let syntax = document.syntax
+        guard syntax.count > 0 else { return [] }
+        var found: [Statement] = []
+        // By first token, so that each sentence finds its own time expressions by binary search.
+        let dated = dated.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        let datedStarts = dated.map(\.tokens.lowerBound)
+        for (index, sentence) in document.sentences.enumerated() where index < syntax.parsedSentences.count && syntax.parsedSentences[index] {
+            let words = syntax.sentenceWords[index]
+            // "is said to have hosted" hedges a claim; nobody is reported as speaking. ("was quoted
+            // as saying": the statement is "saying"'s.)
+            var passive = Set<Int>()
+            for w in words where syntax.relations[w] == "aux:pass" || syntax.relations[w] == "nsubj:pass" { passive.insert(Int(syntax.heads[w])) }
+            let verbs = words.filter { w in !passive.contains(w) && isReportingVerb(w, syntax) }
+            if !verbs.isEmpty {
+                let tree = SentenceTree(syntax: syntax, words: words)
+                // Every word's subtree span, once: a sentence of thousands of nested "said"s
+                // stays linear.
+                let spans = tree.subtreeTokenSpans()
+                let sentenceDates = dated[datedStarts.firstIndex(atLeast: sentence.tokens.lowerBound)..<datedStarts.firstIndex(atLeast: sentence.tokens.upperBound)]
+                let dates = reportingDates(Array(sentenceDates), tree)
+                for w in verbs {
+                    found.append(Statement(trigger: tree.token(w), speaker: speaker(of: w, tree, document), date: dates[w],
+                                           content: content(of: w, tree, spans), rule: "event.statement.verb"))
+                }
+            }
+            found += accordingTo(sentence, lowers, document)
+        }
+        return found
+    }
+
+    /// Whether word `w` is a verb of reported speech (by its lemma, or as a regular inflection of one).
+    func isReportingVerb(_ w: Int, _ syntax: SyntaxLayer) -> Bool {
+        syntax.upos[w] == "VERB" && (lemmas.contains(syntax.lemmas[w].lowercased()) || isInflection(syntax.forms[w].lowercased()))
+    }
+
+    /// Whether a form is a regular inflection of a listed lemma: the lemmatizer's table does not
+    /// know every rare verb ("emphasised", "denounced").
+    func isInflection(_ form: String) -> Bool {
+        for suffix in ["ing", "ed", "es", "s", "d"] where form.hasSuffix(suffix) && form.count > suffix.count + 2 {
+            let stem = String(form.dropLast(suffix.count))
+            if lemmas.contains(stem) || lemmas.contains(stem + "e") || (stem.count > 3 && stem.last == stem.dropLast().last && lemmas.contains(String(stem.dropLast()))) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The mention that names who speaks: the subject of the verb, or, for a verb without one
+    /// ("quoted as saying", "and added"), the subject of the verb it depends on (two steps at most).
+    private func speaker(of verb: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
+        var current = verb
+        for _ in 0..<3 {
+            // The subject nearest the verb: a dateline the parser took for a subject ("TEHRAN-
+            // Iran's spokesperson has emphasized") stands further away.
+            let subjects = tree.children(of: current).filter { ["nsubj", "nsubj:pass"].contains(tree.relation($0)) && (current != verb || tree.relation($0) == "nsubj") }
+            if let subject = subjects.min(by: { abs($0 - current) < abs($1 - current) }) {
+                return mention(naming: subject, tree, document)
+            }
+            guard ["xcomp", "advcl", "conj"].contains(tree.relation(current)), let head = tree.head(of: current) else { return nil }
+            current = head
+        }
+        return nil
+    }
+
+    /// Relations inside a subject that still name who it is: "Attorney General Michael B.
+    /// Mukasey" (a title with the name as its modifier), "Malik, the minister", "the spokesman
+    /// of the ministry", "Hamas's spokesman".
+    static let namingRelations: Set<String> = ["compound", "flat", "flat:name", "appos", "nmod", "nmod:desc", "nmod:poss"]
+
+    /// The entity mention over a subject's head word, else the nearest person or organization
+    /// mention within its name (breadth first through `namingRelations`, not into clauses).
+    private func mention(naming word: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
+        if let m = document.mentionCovering[tree.token(word)] { return m }
+        var queue = tree.children(of: word).filter { Self.namingRelations.contains(tree.relation($0)) }
+        var next = 0
+        while next < queue.count, next < 32 {
+            let w = queue[next]
+            next += 1
+            if let m = document.mentionCovering[tree.token(w)], [.person, .organization].contains(document.entityMentions[m].type) { return m }
+            queue += tree.children(of: w).filter { Self.namingRelations.contains(tree.relation($0)) }
+        }
+        return nil
+    }
+
+    /// The date of each word that a dated time expression of the sentence attaches to: directly
+    /// ("said Tuesday") or through one noun of an oblique ("said in a statement on Tuesday"), never
+    /// through what is said (a clausal relation). The first expression wins, walking from each
+    /// expression up (three steps at most), so that the cost is linear in the expressions.
+    private func reportingDates(_ dated: [EventExtractor.DatedTimex], _ tree: SentenceTree) -> [Int: TimeValue] {
+        var dates: [Int: TimeValue] = [:]
+        for timex in dated {
+            guard let head = tree.headWord(ofTokens: timex.tokens) else { continue }
+            var value = timex.value
+            if value.precision == .time, let day = value.earliest { value = TimeValue(day: day) }
+            var current = head
+            for step in 0..<2 {
+                guard let up = tree.head(of: current), !Self.contentRelations.contains(tree.relation(current)) else { break }
+                if tree.upos(up) == "VERB" {
+                    if dates[up] == nil { dates[up] = value }
+                    break
+                }
+                // Only through a noun ("statement" in "in a statement on Tuesday").
+                guard step == 0, ["NOUN", "PROPN"].contains(tree.upos(up)) else { break }
+                current = up
+            }
+        }
+        return dates
+    }
+
+    /// The tokens of what is said: the verb's clausal complement, or, when the attribution is a
+    /// parenthetical of the quotation ("“...,” he said"), the clause it is attached to, cut before
+    /// or after the attribution.
+    private func content(of verb: Int, _ tree: SentenceTree, _ spans: [ClosedRange<Int>?]) -> ClosedRange<Int>? {
+        if let clause = tree.children(of: verb).first(where: { ["ccomp", "parataxis"].contains(tree.relation($0)) }),
+           let span = spans[clause - tree.words.lowerBound] {
+            // Without the subordinator: what is said, not "that ...".
+            let mark = tree.children(of: clause).first { tree.relation($0) == "mark" && tree.token($0) == span.lowerBound }
+            return mark != nil && span.lowerBound < span.upperBound ? (span.lowerBound + 1)...span.upperBound : span
+        }
+        guard tree.relation(verb) == "parataxis", let head = tree.head(of: verb),
+              let whole = spans[head - tree.words.lowerBound], let attribution = spans[verb - tree.words.lowerBound] else { return nil }
+        if attribution.lowerBound > whole.lowerBound { return whole.lowerBound...min(whole.upperBound, attribution.lowerBound - 1) }
+        if attribution.upperBound < whole.upperBound { return (attribution.upperBound + 1)...whole.upperBound }
+        return nil
+    }
+
+    /// "according to X": X's mention is the speaker; the statement is undated (the sentence's
+    /// dates belong to what is reported).
+    private func accordingTo(_ sentence: Sentence, _ lowers: [String], _ document: AnalyzedDocument) -> [Statement] {
+        var out: [Statement] = []
+        for t in sentence.tokens where lowers[t] == "according" && t + 1 < sentence.tokens.upperBound && lowers[t + 1] == "to" {
+            let speaker = document.argumentMentions(in: (t + 2)..<min(sentence.tokens.upperBound, t + 8))
+                .first { [.person, .organization].contains($0.type) }
+            guard let speaker else { continue }
+            out.append(Statement(trigger: t, speaker: speaker.index, date: nil, content: nil, rule: "event.statement.according-to"))
+        }
+        return out
+    }
+}
+
+/// One parsed sentence's tree, read through the syntax layer's columns.
+struct SentenceTree {
+    let syntax: SyntaxLayer
+    let words: Range<Int>
+    /// Each word's dependents (document word indices), in text order.
+    private let dependents: [[Int]]
+
+    init(syntax: SyntaxLayer, words: Range<Int>) {
+        self.syntax = syntax
+        self.words = words
+        var dependents = [[Int]](repeating: [], count: words.count)
+        for w in words {
+            let head = Int(syntax.heads[w])
+            if head >= 0, words.contains(head) { dependents[head - words.lowerBound].append(w) }
+        }
+        self.dependents = dependents
+    }
+
+    func head(of w: Int) -> Int? {
+        let head = Int(syntax.heads[w])
+        return head >= 0 && words.contains(head) ? head : nil
+    }
+
+    func children(of w: Int) -> [Int] { dependents[w - words.lowerBound] }
+    func relation(_ w: Int) -> String { syntax.relations[w] }
+    func upos(_ w: Int) -> String { syntax.upos[w] }
+    func token(_ w: Int) -> Int { Int(syntax.tokenOfWord[w]) }
+
+    /// The word of a token range whose head lies outside it (the first such, in text order).
+    func headWord(ofTokens tokens: ClosedRange<Int>) -> Int? {
+        let first = Int(syntax.firstWordOfToken[tokens.lowerBound])
+        guard first >= 0 else { return nil }
+        var w = first
+        var best: Int?
+        while w < words.upperBound, tokens.contains(token(w)) {
+            if let h = head(of: w), tokens.contains(token(h)) {} else { best = best ?? w }
+            w += 1
+        }
+        return best
+    }
+
+    /// Each word's subtree as a token range (punctuation left out; nil for a subtree of
+    /// punctuation only), children before parents in one pass.
+    func subtreeTokenSpans() -> [ClosedRange<Int>?] {
+        var spans = [ClosedRange<Int>?](repeating: nil, count: words.count)
+        // Preorder from the roots; its reverse visits every child before its parent.
+        var order: [Int] = []
+        order.reserveCapacity(words.count)
+        var stack = words.filter { head(of: $0) == nil }
+        while let w = stack.popLast() {
+            order.append(w)
+            stack += children(of: w)
+        }
+        for w in order.reversed() {
+            var span: ClosedRange<Int>? = upos(w) == "PUNCT" ? nil : token(w)...token(w)
+            for child in children(of: w) {
+                guard let c = spans[child - words.lowerBound] else { continue }
+                span = span.map { min($0.lowerBound, c.lowerBound)...max($0.upperBound, c.upperBound) } ?? c
+            }
+            spans[w - words.lowerBound] = span
+        }
+        return spans
+    }
+}

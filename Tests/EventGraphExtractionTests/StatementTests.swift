@@ -1,0 +1,84 @@
+import EventGraphCore
+@testable import EventGraphExtraction
+import Foundation
+import Testing
+
+/// Reported speech from the tree: one test per pattern (subject, inverted subject, pronoun
+/// speaker, "quoted as saying", coordination, "according to", date of the reporting clause, no
+/// speaker named), and every example of `Resources/events/speech-predicates.tsv`, run exactly.
+@Suite struct StatementTests {
+    static func analyze(_ text: String, published: String = "2024-03-04") throws -> AnalyzedDocument {
+        let document = Document(id: "t", path: "t", published: CalendarDay(iso: published), sha256: SHA256.hexDigest(of: text))
+        return try Pipeline.standard().analyze(SourceDocument(document: document, text: text))
+    }
+
+    /// Each statement as "speaker @date", in text order ("-" for none).
+    static func statements(_ text: String) throws -> [String] {
+        let analyzed = try analyze(text)
+        return analyzed.eventMentions.filter { $0.type == "statement" }.map { event in
+            let agent = event.participants.first { $0.role == .agent }.map { analyzed.entityMentions[$0.mention].entityID } ?? "-"
+            return "\(agent) @\(event.date?.value ?? "-")"
+        }
+    }
+
+    @Test func everyLexiconExampleIsAStatementOfItsSpeaker() throws {
+        let rows = try ExtractionResources.table("events/speech-predicates.tsv", columns: ["lemma", "example"])
+        #expect(rows.count >= 40)
+        for row in rows {
+            let found = try Self.statements(row.fields["example"]!)
+            #expect(found.contains("person:amina-odhiambo @-"), "\(row.fields["lemma"]!): \(found)")
+        }
+    }
+
+    @Test func subjectAndInvertedSubject() throws {
+        #expect(try Self.statements("Amina Odhiambo said the talks failed.") == ["person:amina-odhiambo @-"])
+        #expect(try Self.statements("\"The talks failed,\" said Amina Odhiambo.") == ["person:amina-odhiambo @-"])
+    }
+
+    /// "he said" names whom the pronoun refers to (the entity stage's coreference).
+    @Test func pronounSpeakers() throws {
+        let found = try Self.statements("Kithure Kindiki arrived in Nairobi. He said the talks failed.")
+        #expect(found == ["person:kithure-kindiki @-"])
+    }
+
+    /// "was quoted as saying" and "... and added" take the subject of the verb they depend on.
+    @Test func quotedAsSayingAndCoordinatedVerbs() throws {
+        #expect(try Self.statements("Kithure Kindiki was quoted as saying the talks failed.") == ["person:kithure-kindiki @-"])
+        let found = try Self.statements("Kithure Kindiki denied the claims and added that more talks would follow.")
+        #expect(found == ["person:kithure-kindiki @-", "person:kithure-kindiki @-"])
+    }
+
+    /// "is said to" hedges; nobody speaks. A dateline before the subject is not the speaker.
+    @Test func hedgesAndDatelines() throws {
+        #expect(try Self.statements("Since 2016, Kenya is said to have hosted the Oromo Liberation Front.") == [])
+        #expect(try Self.statements("NAIROBI- Kenya's foreign minister Amina Odhiambo has stressed that the talks failed.") == ["person:amina-odhiambo @-"])
+    }
+
+    @Test func accordingTo() throws {
+        #expect(try Self.statements("According to Kithure Kindiki, the talks failed.") == ["person:kithure-kindiki @-"])
+    }
+
+    /// A statement is dated by its reporting clause ("said Friday"), never by a date in what is
+    /// said ("the 2014 agreement"); "in a statement" is the same statement, not a second one.
+    @Test func theReportingClauseDatesTheStatement() throws {
+        #expect(try Self.statements("Kithure Kindiki said Friday that the talks failed.") == ["person:kithure-kindiki @2024-03-01"])
+        #expect(try Self.statements("Kithure Kindiki said the 2014 agreement had failed.") == ["person:kithure-kindiki @-"])
+        #expect(try Self.statements("The Oromo Liberation Front said in a statement on Friday that the talks failed.")
+            == ["organization:oromo-liberation-front @2024-03-01"])
+    }
+
+    /// "Officials said ...": a statement by nobody named is kept only when it is dated (an
+    /// undated one would be one event with every other).
+    @Test func statementsWithoutANamedSpeaker() throws {
+        #expect(try Self.statements("Officials said the talks failed.") == [])
+        #expect(try Self.statements("Officials said on Friday that the talks failed.") == ["- @2024-03-01"])
+    }
+
+    /// The said relation carries the words said.
+    @Test func saidRelationsCarryTheWords() throws {
+        let analyzed = try Self.analyze("Kithure Kindiki said the talks had failed.")
+        let said = analyzed.relations.filter { $0.type == "said" }
+        #expect(said.map(\.source) == ["person:kithure-kindiki"])
+        #expect(said.first?.label == "the talks had failed")
+    }
+}
