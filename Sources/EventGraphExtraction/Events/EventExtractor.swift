@@ -69,9 +69,11 @@ public struct EventExtractor: PipelineStage {
         // in a statement") is that verb's statement, not another.
         let reported = statements.statements(in: document, lowers: lowers, dated: timexTokens)
         let reportingTokens = Set(reported.map(\.trigger))
+        // Only the sentences that hold a statement need their tree again.
+        let statementSentences = Set(reported.map(\.sentence))
         var statementNouns = Set<Int>()
-        for sentence in document.sentences where sentence.index < document.syntax.parsedSentences.count && document.syntax.parsedSentences[sentence.index] {
-            let tree = SentenceTree(syntax: document.syntax, words: document.syntax.sentenceWords[sentence.index])
+        for index in statementSentences.sorted() where index < document.syntax.parsedSentences.count && document.syntax.parsedSentences[index] {
+            let tree = SentenceTree(syntax: document.syntax, words: document.syntax.sentenceWords[index])
             for w in tree.words where triggers[lowers[tree.token(w)]]?.type == "statement" {
                 if let head = tree.head(of: w), reportingTokens.contains(tree.token(head)) { statementNouns.insert(tree.token(w)) }
             }
@@ -208,10 +210,10 @@ public struct EventExtractor: PipelineStage {
             let participants = statement.speaker.map { [(ParticipantRole.agent, document.entityMentions[$0])] } ?? []
             // An undated statement by nobody named would be one event with every other such statement.
             guard !participants.isEmpty || statement.date != nil else { return nil }
-            let sentence = document.sentenceIndex(containing: document.tokens[statement.trigger].span.start) ?? 0
-            return Found(type: "statement", trigger: statement.trigger, sentence: sentence, date: statement.date, participants: participants,
-                         rule: statement.rule, lastSentence: sentence, content: statement.content)
+            return Found(type: "statement", trigger: statement.trigger, sentence: statement.sentence, date: statement.date, participants: participants,
+                         rule: statement.rule, lastSentence: statement.sentence, content: statement.content)
         }
+        // In trigger order: the relation stage finds a sentence's statements by binary search.
         found.sort { ($0.trigger, $0.type) < ($1.trigger, $1.type) }
         found.removeAll { $0.participants.isEmpty && $0.date == nil }
         return found.map { f in

@@ -14,8 +14,9 @@ import EventGraphCore
 struct StatementFinder {
     /// One reported speech act.
     struct Statement {
-        /// The reporting verb's token ("said"), or "according"'s.
+        /// The reporting verb's token ("said"), or "according"'s, and its sentence.
         var trigger: Int
+        var sentence: Int
         /// Index into `AnalyzedDocument.entityMentions`.
         var speaker: Int?
         var date: TimeValue?
@@ -56,7 +57,7 @@ struct StatementFinder {
                 let sentenceDates = dated[datedStarts.firstIndex(atLeast: sentence.tokens.lowerBound)..<datedStarts.firstIndex(atLeast: sentence.tokens.upperBound)]
                 let dates = reportingDates(Array(sentenceDates), tree)
                 for w in verbs {
-                    found.append(Statement(trigger: tree.token(w), speaker: speaker(of: w, tree, document), date: dates[w],
+                    found.append(Statement(trigger: tree.token(w), sentence: index, speaker: speaker(of: w, tree, document), date: dates[w],
                                            content: content(of: w, tree, spans), rule: "event.statement.verb"))
                 }
             }
@@ -169,7 +170,7 @@ struct StatementFinder {
             let speaker = document.argumentMentions(in: (t + 2)..<min(sentence.tokens.upperBound, t + 8))
                 .first { [.person, .organization].contains($0.type) }
             guard let speaker else { continue }
-            out.append(Statement(trigger: t, speaker: speaker.index, date: nil, content: nil, rule: "event.statement.according-to"))
+            out.append(Statement(trigger: t, sentence: sentence.index, speaker: speaker.index, date: nil, content: nil, rule: "event.statement.according-to"))
         }
         return out
     }

@@ -17,7 +17,6 @@ public struct RelationExtractor: PipelineStage {
     let instantTypes: Set<String>
     let characterizations: Set<String>
     let citationVerbs: Set<String>
-    let speechVerbs: Set<String>
     let reportingMarkers: [[String]]
     let entityLexicon: EntityLexicon
     /// Role (of `entities/titles.tsv`) → the relation a title of that role states.
@@ -43,7 +42,6 @@ public struct RelationExtractor: PipelineStage {
         self.instantTypes = instants
         characterizations = Set(try Self.words("characterizations.tsv", "word"))
         citationVerbs = Set(try Self.words("citation-verbs.tsv", "word"))
-        speechVerbs = try Self.speechVerbs()
         reportingMarkers = try Self.words("reporting-markers.tsv", "phrase").map { $0.split(separator: " ").map(String.init) }
         entityLexicon = try EntityLexicon.standard()
         var roles: [String: String] = [:]
@@ -62,8 +60,8 @@ public struct RelationExtractor: PipelineStage {
         try ExtractionResources.table("relations/\(file)", columns: [column]).map { $0.fields[column]!.lowercased() }
     }
 
-    /// The verbs of saying ("said", "says", ...): what makes a sentence reported, and one the
-    /// parser reads (`ParsingStage.Selection.factCandidates`).
+    /// Forms of verbs of saying ("said", "says", ...): a sentence with one is one the parser reads
+    /// (`ParsingStage.Selection.factCandidates`), whatever the tagger makes of the word.
     static func speechVerbs() throws(ResourceError) -> Set<String> { Set(try words("speech-verbs.tsv", "word")) }
 
     public func process(_ document: inout AnalyzedDocument) {
@@ -86,7 +84,6 @@ public struct RelationExtractor: PipelineStage {
     func extract(_ document: AnalyzedDocument, lowers: [String]) -> [RelationMention] {
         var relations: [RelationMention] = []
         var previousSubject: EntityMention?
-        var lastPerson: EntityMention?
         // By start (stably), so that a clause looks up its sentence's time expressions by binary
         // search: filtering all of a long text's dates for every relation made it quadratic.
         let timexes = document.timexes.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
@@ -96,12 +93,11 @@ public struct RelationExtractor: PipelineStage {
         for sentence in document.sentences {
             let c = Clause(document: document, lowers: lowers, range: sentence.tokens, mentions: document.argumentMentions(in: sentence.tokens),
                            sentenceIndex: sentence.index, firstMentions: firstMentions)
-            // Who speaks in this sentence: the speaker of a statement the tree shows ("X said",
-            // "according to X", "he said" through coreference), else the surface rules' guess.
+            // Who speaks in this sentence: the speaker of a statement the event stage read from the
+            // tree ("X said", "according to X", "he said" through coreference). Every sentence with
+            // a verb of saying or "according to" is parsed (`ParsingStage.isFactCandidate`).
             let statements = statementMentions(in: sentence.tokens, document)
-            let treeSpeaker = statements.lazy.compactMap { $0.participants.first { $0.role == .agent } }.first.map { document.entityMentions[$0.mention] }
-            let speaker = treeSpeaker ?? (document.syntax.parsedSentences.indices.contains(sentence.index) && document.syntax.parsedSentences[sentence.index]
-                ? nil : speakerOf(c, lastPerson: lastPerson))
+            let speaker = statements.lazy.compactMap { $0.participants.first { $0.role == .agent } }.first.map { document.entityMentions[$0.mention] }
             let reported = speaker != nil || hasReportingMarker(c)
             func add(_ type: String, _ source: EntityMention, _ target: EntityMention?, label: String? = nil, at tokens: ClosedRange<Int>,
                      rule: String, confidence: Double = 0.6, by: EntityMention? = nil, time: TemporalInterval? = nil, modality: Modality? = nil) {
@@ -132,14 +128,9 @@ public struct RelationExtractor: PipelineStage {
                 } ?? statementText(c, after: t)
                 add("said", document.entityMentions[agent.mention], nil, label: label, at: t...t, rule: "relation.said", confidence: 0.7, modality: .asserted)
             }
-            if statements.isEmpty, treeSpeaker == nil, let speaker, let t = speechVerb(c) {
-                let label = statementText(c, after: t)
-                add("said", speaker, nil, label: label, at: t...t, rule: "relation.said", confidence: 0.7, modality: .asserted)
-            }
 
             let actors = c.mentions.filter { [.person, .organization].contains($0.type) }
             if let first = actors.first { previousSubject = first }
-            if let person = c.mentions.last(where: { $0.type == .person }) { lastPerson = person }
         }
         relations += eventRelations(document)
         return relations
@@ -344,7 +335,7 @@ public struct RelationExtractor: PipelineStage {
             if ["the", "a", "an", "its", "his", "her"].contains(c.lowers[k]) { k += 1 }
             // "X, the union's spokesman"
             if let owner = c.mentions.first(where: { $0.tokens.lowerBound == k && holders.contains($0.type) }), owner.tokens.upperBound + 2 < c.range.upperBound,
-               Self.possessives(c.lowers[owner.tokens.upperBound + 1]), let role = titleAt(owner.tokens.upperBound + 2, c), let relation = roleRelations[role.role] {
+               EntityRecognizer.possessives.contains(c.lowers[owner.tokens.upperBound + 1]), let role = titleAt(owner.tokens.upperBound + 2, c), let relation = roleRelations[role.role] {
                 add(relation, m, owner, nil, m.tokens.lowerBound...(role.end), "relation.role.appositive", 0.65, nil, nil, .asserted)
                 continue
             }
@@ -357,8 +348,6 @@ public struct RelationExtractor: PipelineStage {
             add(relation, m, object, nil, m.tokens.lowerBound...object.tokens.upperBound, "relation.role.appositive", 0.65, nil, nil, .asserted)
         }
     }
-
-    static func possessives(_ word: String) -> Bool { ["'s", "’s"].contains(word) }
 
     /// A title (with its modifiers) starting at token `k`: its role and its last token.
     private func titleAt(_ k: Int, _ c: Clause) -> (role: String, end: Int)? {
@@ -379,7 +368,7 @@ public struct RelationExtractor: PipelineStage {
     /// ("Kenyan Foreign Minister"), when the article names it.
     private func roleObject(before start: Int, titleWords: Range<Int>, _ c: Clause, _ holders: Set<EntityType>) -> EntityMention? {
         var k = start - 1
-        if k >= c.range.lowerBound, Self.possessives(c.lowers[k]) { k -= 1 }
+        if k >= c.range.lowerBound, EntityRecognizer.possessives.contains(c.lowers[k]) { k -= 1 }
         if k >= c.range.lowerBound, let covering = c.document.mentionCovering[k] {
             let mention = c.document.entityMentions[covering]
             if holders.contains(mention.type) { return mention }
@@ -519,25 +508,6 @@ public struct RelationExtractor: PipelineStage {
             i += 1
         }
         return out
-    }
-
-    /// The speaker of a sentence: "X said/added/told ...", "..., X said.", "according to X", and
-    /// "he/she said" resolved to the last person named.
-    private func speakerOf(_ c: Clause, lastPerson: EntityMention?) -> EntityMention? {
-        let actors: Set<EntityType> = [.person, .organization]
-        if let t = (c.range.lowerBound..<c.range.upperBound).first(where: { c.lowers[$0] == "according" }), t + 2 < c.range.upperBound, c.lowers[t + 1] == "to" {
-            if let m = c.mentions.first(where: { $0.tokens.lowerBound > t + 1 && $0.tokens.lowerBound <= t + 6 && actors.contains($0.type) }) { return m }
-        }
-        guard let verb = speechVerb(c) else { return nil }
-        if let m = c.mentions.last(where: { $0.tokens.upperBound < verb && $0.tokens.upperBound >= verb - 3 && actors.contains($0.type) }) { return m }
-        if verb > c.range.lowerBound, ["he", "she"].contains(c.lowers[verb - 1]) { return lastPerson }
-        // "..., said Kanaani": a name right after the verb.
-        if let m = c.mentions.first(where: { $0.tokens.lowerBound == verb + 1 && $0.isName && actors.contains($0.type) }) { return m }
-        return nil
-    }
-
-    private func speechVerb(_ c: Clause) -> Int? {
-        c.range.first { speechVerbs.contains(c.lowers[$0]) && c.document.mentionCovering[$0] == nil }
     }
 
     private func hasReportingMarker(_ c: Clause) -> Bool {
