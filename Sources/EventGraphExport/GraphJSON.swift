@@ -9,10 +9,10 @@ import Foundation
 public enum GraphJSON {
     /// Written into every file, bumped when the contract changes incompatibly.
     public static let formatName = "eventgraph-graph"
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     /// Version 1 wrote every sentence text in every piece of evidence; it is still read.
-    static let readableVersions: ClosedRange<Int> = 1...2
+    static let readableVersions: ClosedRange<Int> = 1...3
 
     struct File: Codable {
         var format: String
@@ -170,10 +170,12 @@ public enum GraphJSON {
         json.beginArray()
         for event in graph.events {
             json.beginObject()
+            json.key("by"); json.string(event.by)
             json.key("confidence"); json.double(event.confidence)
             json.key("date"); write(event.date, to: &json)
             json.key("evidence"); try writeEvidence(event.evidence)
             json.key("id"); json.string(event.id)
+            json.key("modality"); json.string(event.modality.rawValue)
             json.key("participants")
             json.beginArray()
             for participant in event.participants {

@@ -30,14 +30,22 @@ public struct Event: Hashable, Sendable, Codable, Comparable {
     public var date: TimeValue?
     /// Sorted by role, then entity id.
     public var participants: [Participant]
+    /// How the text tells it: asserted, reported (by `by`), hedged, planned or negated. A denied or
+    /// planned event is another claim than the event done, with its own identity.
+    public var modality: Modality
+    /// Who reports it (an `Entity.id`), for a reported event.
+    public var by: String?
     public var evidence: [Evidence]
 
-    public init(id: String? = nil, type: String, date: TimeValue?, participants: [Participant], evidence: [Evidence]) {
+    public init(id: String? = nil, type: String, date: TimeValue?, participants: [Participant], modality: Modality = .asserted, by: String? = nil,
+                evidence: [Evidence]) {
         let participants = Array(Set(participants)).sorted()
-        self.id = id ?? StableID.event(type: type, date: date, participants: participants)
+        self.id = id ?? StableID.event(type: type, date: date, participants: participants, modality: modality, by: by)
         self.type = type
         self.date = date
         self.participants = participants
+        self.modality = modality
+        self.by = by
         self.evidence = evidence.canonical
     }
 
@@ -48,7 +56,7 @@ public struct Event: Hashable, Sendable, Codable, Comparable {
 
     public static func < (lhs: Event, rhs: Event) -> Bool { lhs.id < rhs.id }
 
-    private enum CodingKeys: String, CodingKey { case id, type, date, participants, place, confidence, evidence }
+    private enum CodingKeys: String, CodingKey { case id, type, date, participants, place, modality, by, confidence, evidence }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -57,6 +65,8 @@ public struct Event: Hashable, Sendable, Codable, Comparable {
             type: try c.decode(String.self, forKey: .type),
             date: try c.decodeIfPresent(TimeValue.self, forKey: .date),
             participants: try c.decode([Participant].self, forKey: .participants),
+            modality: try c.decodeIfPresent(Modality.self, forKey: .modality) ?? .asserted,
+            by: try c.decodeIfPresent(String.self, forKey: .by),
             evidence: try c.decode([Evidence].self, forKey: .evidence)
         )
     }
@@ -68,6 +78,8 @@ public struct Event: Hashable, Sendable, Codable, Comparable {
         try c.encode(date, forKey: .date)
         try c.encode(participants, forKey: .participants)
         try c.encode(place, forKey: .place)
+        try c.encode(modality, forKey: .modality)
+        try c.encode(by, forKey: .by)
         try c.encode(confidence, forKey: .confidence)
         try c.encode(evidence, forKey: .evidence)
     }

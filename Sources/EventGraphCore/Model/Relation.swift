@@ -6,6 +6,10 @@ public enum Modality: String, Codable, Sendable, CaseIterable, Comparable {
     case reported
     /// Denied ("did not", "no ... were hurt").
     case negated
+    /// Hedged by the text itself ("allegedly", "the suspected raid", "accused of raiding").
+    case hedged
+    /// Announced, threatened or planned, not (yet) done ("will raid", "threatened to raid").
+    case planned
 
     public static func < (lhs: Modality, rhs: Modality) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

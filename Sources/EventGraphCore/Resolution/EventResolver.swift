@@ -19,7 +19,8 @@ public enum EventResolver {
         var clusterDocuments = documents
         for (a, b) in candidatePairs(events) {
             let (ea, eb) = (events[a], events[b])
-            guard let da = ea.date, let db = eb.date, da.overlaps(db), documents[a].isDisjoint(with: documents[b]) else { continue }
+            guard let da = ea.date, let db = eb.date, da.overlaps(db), documents[a].isDisjoint(with: documents[b]),
+                  ea.modality == eb.modality, ea.by == eb.by else { continue }
             guard let witness = entities[a].intersection(entities[b]).min() else { continue }
             let (ra, rb) = (find(a), find(b))
             guard ra != rb else { continue }
@@ -43,7 +44,8 @@ public enum EventResolver {
                 let wb = (b.latest?.dayNumber ?? .max) - (b.earliest?.dayNumber ?? 0)
                 return wa != wb ? wa < wb : a.value < b.value
             }
-            let event = Event(type: group[0].type, date: date, participants: group.flatMap(\.participants), evidence: group.flatMap(\.evidence))
+            let event = Event(type: group[0].type, date: date, participants: group.flatMap(\.participants), modality: group[0].modality, by: group[0].by,
+                              evidence: group.flatMap(\.evidence))
             if members.count > 1 {
                 let clusterReason = members.compactMap { reasons[$0] }.sorted().first ?? "same event"
                 for m in members where events[m].id != event.id {

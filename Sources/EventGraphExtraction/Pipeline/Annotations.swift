@@ -56,6 +56,8 @@ public struct ParticipantMention: Sendable, Hashable {
 
 /// One event as the event stage found it: its trigger token and what fills its roles.
 public struct EventMention: Sendable, Hashable {
+    /// The event type; empty for a predicate that states only a relation ("supported"), which the
+    /// graph keeps as that relation and not as an event.
     public let type: String
     public let trigger: Int
     /// Later definite mentions of the same event ("the raid"), by token.
@@ -65,6 +67,13 @@ public struct EventMention: Sendable, Hashable {
     public let rule: String
     /// What is said, for a statement: the tokens of the reported words, when the tree shows them.
     public var content: ClosedRange<Int>? = nil
+    /// How the text tells it, and who reports it (an entity mention) for a reported event.
+    public var modality: Modality = .asserted
+    public var by: Int? = nil
+    /// The relation the event states from its agent (`Resources/events/frames.tsv`), and the
+    /// mention it ends at.
+    public var relation: String? = nil
+    public var relationObject: Int? = nil
 }
 
 /// One relation as the relation stage found it: the tokens that state it and the mentions at its ends.
@@ -122,9 +131,10 @@ extension AnalyzedDocument {
 
     /// The graph events of this article: trigger, later mentions and participants as evidence.
     public var events: [Event] {
-        eventMentions.map { event in
+        eventMentions.filter { !$0.type.isEmpty }.map { event in
             let participants = event.participants.map { Participant(role: $0.role, entity: entityMentions[$0.mention].entityID) }
-            return Event(type: event.type, date: event.date, participants: participants, evidence: evidence(of: event))
+            return Event(type: event.type, date: event.date, participants: participants, modality: event.modality,
+                         by: event.by.map { entityMentions[$0].entityID }, evidence: evidence(of: event))
         }
     }
 

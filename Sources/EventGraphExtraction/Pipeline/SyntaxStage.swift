@@ -86,9 +86,9 @@ public struct ParsingStage: PipelineStage {
         /// Every sentence (`eventgraph parse`).
         case every
         /// Sentences that can hold a fact for the event and relation stages: two or more entity
-        /// mentions, or a verb of saying ("he said"). The others (bylines, captions, lists,
-        /// sentences naming one thing or none) cost the parser's time for nothing those stages
-        /// could read from them.
+        /// mentions, a verb of saying ("he said"), or one mention and a predicate of the frame
+        /// lexicon ("the earthquake in Pakistan"). The others (bylines, captions, lists, sentences
+        /// naming nothing) cost the parser's time for nothing those stages could read from them.
         case factCandidates
     }
 
@@ -101,12 +101,14 @@ public struct ParsingStage: PipelineStage {
     let speechVerbs: Set<String>
     /// The verbs of reported speech (`StatementFinder`): a sentence with one is parsed.
     let statements: StatementFinder
+    let frames: FrameLexicon
 
     public init(models: SyntaxModels, selection: Selection) throws(ResourceError) {
         self.models = models
         self.selection = selection
         speechVerbs = try RelationExtractor.speechVerbs()
         statements = try StatementFinder()
+        frames = try FrameLexicon()
     }
 
     public func process(_ document: inout AnalyzedDocument) {
@@ -129,6 +131,9 @@ public struct ParsingStage: PipelineStage {
         let syntax = document.syntax
         if sentence.index < syntax.sentenceWords.count,
            syntax.sentenceWords[sentence.index].contains(where: { statements.isReportingVerb($0, syntax) }) { return true }
-        return document.argumentMentions(in: sentence.tokens).count >= 2
+        let mentions = document.argumentMentions(in: sentence.tokens).count
+        if mentions >= 2 { return true }
+        guard mentions == 1, sentence.index < syntax.sentenceWords.count else { return false }
+        return syntax.sentenceWords[sentence.index].contains { frames.isPredicateLemma(syntax.lemmas[$0].lowercased()) }
     }
 }

@@ -475,24 +475,22 @@ public struct RelationExtractor: PipelineStage {
 
     /// Relations that events imply: the agent raided / accused / attacked the target; the target of
     /// an expulsion was expelled from its place.
+    /// The relations events state (`Resources/events/frames.tsv`'s relation column): from the
+    /// agent to the frame's object ("attacked", "extradited-to" its destination), with the event's
+    /// date, modality and speaker. A raid on a camp is a raid on the facility when the event names it
+    /// as the place.
     private func eventRelations(_ document: AnalyzedDocument) -> [RelationMention] {
-        let byType: [String: String] = ["raid": "raided", "accusation": "accused", "attack": "attacked", "arrest": "arrested", "killing": "killed", "sanction": "sanctioned"]
         var out: [RelationMention] = []
         for (index, event) in document.eventMentions.enumerated() {
-            let agent = event.participants.first { $0.role == .agent }?.mention
-            let target = event.participants.first { $0.role == .target }?.mention
+            guard let type = event.relation, let agent = event.participants.first(where: { $0.role == .agent })?.mention else { continue }
             let place = event.participants.first { $0.role == .place }?.mention
-            let time = event.date.map(TemporalInterval.init(point:))
-            func add(_ type: String, _ source: Int, _ target: Int) {
-                out.append(RelationMention(type: type, source: source, target: target, tokens: event.trigger...event.trigger, event: index,
-                                           rule: "relation.from-event." + event.type, confidence: event.participants.isEmpty ? 0.5 : 0.7, time: time, timeInIdentity: instantTypes.contains(type)))
-            }
-            if let relation = byType[event.type], let agent {
-                // A raid on a camp is a raid on the facility, when the event names it as the place.
-                let facilityPlace = place.flatMap { document.entityMentions[$0].type == .facility ? $0 : nil }
-                if let object = event.type == "raid" ? (facilityPlace ?? target) : target { add(relation, agent, object) }
-            }
-            if event.type == "expulsion", let target, let place { add("expelled-from", target, place) }
+            let facilityPlace = place.flatMap { document.entityMentions[$0].type == .facility ? $0 : nil }
+            guard let object = event.type == "raid" ? (facilityPlace ?? event.relationObject) : event.relationObject,
+                  document.entityMentions[agent].entityID != document.entityMentions[object].entityID else { continue }
+            let rule = "relation.from-event." + (event.type.isEmpty ? "predicate" : event.type)
+            out.append(RelationMention(type: type, source: agent, target: object, by: event.by, tokens: event.trigger...event.trigger, event: index,
+                                       rule: rule, confidence: 0.7, time: event.date.map(TemporalInterval.init(point:)),
+                                       modality: event.modality, timeInIdentity: instantTypes.contains(type)))
         }
         return out
     }
