@@ -30,12 +30,15 @@ struct FrameEventFinder: Sendable {
 
     let lexicon: FrameLexicon
     let cues: ModalityCues
+    /// Verbs of saying (`StatementFinder`): a date attached to one dates the statement, not an event.
+    let statementVerbs: Set<String>
     /// Demonym → the country it names ("israeli" → "Israel"), lowercased.
     let demonyms: [String: String]
 
     init() throws(ResourceError) {
         lexicon = try FrameLexicon()
         cues = try ModalityCues()
+        statementVerbs = try StatementFinder().lemmas
         var demonyms: [String: String] = [:]
         for (words, country) in try EntityLexicon.standard().demonyms where words.count == 1 { demonyms[words[0]] = country.lowercased() }
         self.demonyms = demonyms
@@ -77,14 +80,21 @@ struct FrameEventFinder: Sendable {
         let said = statements.filter { $0.content != nil }.sorted { $0.content!.lowerBound < $1.content!.lowerBound }
         for (index, sentence) in document.sentences.enumerated() where index < syntax.parsedSentences.count && syntax.parsedSentences[index] {
             let words = syntax.sentenceWords[index]
-            let predicates = self.predicates(words, syntax, document)
-            guard !predicates.isEmpty else { continue }
             let tree = SentenceTree(syntax: syntax, words: words)
+            let predicates = self.predicates(tree, document)
+            guard !predicates.isEmpty else { continue }
             let sentenceDates = dated[datedStarts.firstIndex(atLeast: sentence.tokens.lowerBound)..<datedStarts.firstIndex(atLeast: sentence.tokens.upperBound)]
-            let dates = clauseDates(Array(sentenceDates), tree)
+            let (dates, unclaimed) = clauseDates(Array(sentenceDates), tree, predicates: Set(predicates.map(\.word)))
+            // The sentence's one date, when no predicate took it, dates those without their own.
+            let sentenceDate = sentenceDates.count == 1 ? unclaimed.first : nil
             let reporting = said.filter { $0.sentence == index }
             for predicate in predicates {
-                if let draft = draft(predicate, tree, context, dates, reporting, sentence: index) { drafts.append(draft) }
+                guard var draft = draft(predicate, tree, context, dates, reporting, sentence: index) else { continue }
+                if draft.date == nil, let sentenceDate {
+                    draft.date = sentenceDate
+                    draft.rule += ".date-from-sentence"
+                }
+                drafts += split(draft, context.document)
             }
         }
         return drafts
@@ -94,17 +104,21 @@ struct FrameEventFinder: Sendable {
 
     /// The words of a sentence that are predicates of the lexicon, outside entity names ("Rescue"
     /// in "International Rescue Committee"); a light verb whose object is an event noun is not one.
-    func predicates(_ words: Range<Int>, _ syntax: SyntaxLayer, _ document: AnalyzedDocument) -> [Predicate] {
+    func predicates(_ tree: SentenceTree, _ document: AnalyzedDocument) -> [Predicate] {
+        let (words, syntax) = (tree.words, tree.syntax)
         var found: [Predicate] = []
         var lightOf: [Int: (verb: Int, subjectIsAgent: Bool)] = [:]
         var lightVerbs = Set<Int>()
         for w in words where syntax.upos[w] == "VERB" {
-            let lemma = syntax.lemmas[w].lowercased()
-            let particle = words.first { Int(syntax.heads[$0]) == w && syntax.relations[$0] == "compound:prt" }.map { syntax.lemmas[$0].lowercased() }
-            let key = particle.map { lemma + " " + $0 } ?? lemma
-            guard let subjectIsAgent = lexicon.lightVerbs[key] ?? lexicon.lightVerbs[lemma] else { continue }
+            let particle = particle(of: w, tree)
+            let candidates = FrameLexicon.verbLemmas(form: syntax.forms[w].lowercased(), lemma: syntax.lemmas[w].lowercased())
+            guard let subjectIsAgent = candidates.lazy.compactMap({ lemma in
+                particle.flatMap { self.lexicon.lightVerbs[lemma + " " + $0] } ?? self.lexicon.lightVerbs[lemma]
+            }).first else { continue }
             // The event noun: the verb's object, or its passive subject ("sanctions were imposed").
-            for n in words where Int(syntax.heads[n]) == w && ["obj", "nsubj:pass"].contains(syntax.relations[n]) && syntax.upos[n] == "NOUN" {
+            // (Or an oblique without a preposition: the parser's reading of a tagger's slip.)
+            for n in tree.children(of: w) where ["NOUN", "ADJ"].contains(syntax.upos[n])
+                && (["obj", "nsubj:pass"].contains(syntax.relations[n]) || (syntax.relations[n] == "obl" && !tree.children(of: n).contains { tree.relation($0) == "case" })) {
                 if nounFrame(n, syntax) != nil {
                     lightOf[n] = (w, subjectIsAgent)
                     lightVerbs.insert(w)
@@ -114,16 +128,29 @@ struct FrameEventFinder: Sendable {
         for w in words where document.mentionCovering[Int(syntax.tokenOfWord[w])] == nil && !lightVerbs.contains(w) {
             switch syntax.upos[w] {
             case "VERB":
-                let lemma = syntax.lemmas[w].lowercased()
-                let particle = words.first { Int(syntax.heads[$0]) == w && syntax.relations[$0] == "compound:prt" }.map { syntax.lemmas[$0].lowercased() }
-                if let frame = lexicon.frame(lemma: lemma, particle: particle, pos: .verb) { found.append(Predicate(word: w, frame: frame, pos: .verb)) }
-            case "NOUN":
+                let particle = particle(of: w, tree)
+                let candidates = FrameLexicon.verbLemmas(form: syntax.forms[w].lowercased(), lemma: syntax.lemmas[w].lowercased())
+                if let frame = candidates.lazy.compactMap({ self.lexicon.frame(lemma: $0, particle: particle, pos: .verb) }).first {
+                    found.append(Predicate(word: w, frame: frame, pos: .verb))
+                }
+            case "NOUN", "ADJ":
+                // An adjective in a noun's place is the tagger's slip ("the withdrawal from ...").
+                if syntax.upos[w] == "ADJ", !Self.nominalRelations.contains(syntax.relations[w]) { continue }
                 if let frame = nounFrame(w, syntax) { found.append(Predicate(word: w, frame: frame, pos: .noun, light: lightOf[w])) }
             default:
                 continue
             }
         }
         return found
+    }
+
+    static let nominalRelations: Set<String> = ["nsubj", "nsubj:pass", "obj", "obl", "nmod", "iobj"]
+
+    /// The word that completes a verb's lemma in the lexicon: its particle ("pull out"), or the
+    /// adjective it predicates ("found guilty").
+    func particle(of w: Int, _ tree: SentenceTree) -> String? {
+        tree.children(of: w).first { tree.relation($0) == "compound:prt" || (tree.relation($0) == "xcomp" && tree.upos($0) == "ADJ") }
+            .map { tree.syntax.lemmas[$0].lowercased() }
     }
 
     /// An event noun's frame, by its lemma, or by its form without a plural "s" when the
@@ -135,16 +162,38 @@ struct FrameEventFinder: Sendable {
         for suffix in ["es", "s"] where form.hasSuffix(suffix) && form.count > suffix.count + 2 {
             if let frame = lexicon.frame(lemma: String(form.dropLast(suffix.count)), particle: nil, pos: .noun) { return frame }
         }
+        // "food-poisoning", "cyber-attack": the last part names the event.
+        if let hyphen = lemma.lastIndex(of: "-"), lemma.index(after: hyphen) < lemma.endIndex {
+            return lexicon.frame(lemma: String(lemma[lemma.index(after: hyphen)...]), particle: nil, pos: .noun)
+        }
         return nil
     }
 
     // MARK: One event
+
+    /// One event per target when several are coordinated ("designated A, B and C"): three
+    /// designations, each with the agent, place and date.
+    func split(_ draft: Draft, _ document: AnalyzedDocument) -> [Draft] {
+        let targets = draft.participants.filter { $0.0 == .target }
+        guard targets.count > 1, draft.type != nil else { return [draft] }
+        return targets.map { target in
+            var one = draft
+            one.participants = draft.participants.filter { $0.0 != .target || $0.1 == target.1 }
+            if draft.relationObject != nil, targets.contains(where: { $0.1 == draft.relationObject }) { one.relationObject = target.1 }
+            return one
+        }
+    }
 
     func draft(_ predicate: Predicate, _ tree: SentenceTree, _ context: Context, _ dates: [Int: TimeValue],
                _ reporting: [StatementFinder.Statement], sentence: Int) -> Draft? {
         let document = context.document
         let w = predicate.word
         var roles = arguments(of: w, predicate.pos, tree, context)
+        // "rescue efforts in Kashmir", "the death toll from the earthquake": an event noun that
+        // modifies another noun has that noun's arguments.
+        if predicate.pos == .noun, tree.relation(w) == "compound", let head = tree.head(of: w), tree.upos(head) == "NOUN" {
+            roles += arguments(of: head, .noun, tree, context, skipping: w)
+        }
         if predicate.pos == .noun, let type = predicate.frame.type, lexicon.possessedTargets.contains(type) {
             // "his arrest", "Mubarak's conviction": the possessor is who undergoes it.
             let possessors = Set(tree.children(of: w).filter { tree.relation($0) == "nmod:poss" }.compactMap { mention(naming: $0, tree, context) })
@@ -175,21 +224,53 @@ struct FrameEventFinder: Sendable {
 
     /// The roles filled by a predicate's own dependents (and the conjuncts of each).
     func arguments(of w: Int, _ pos: FrameLexicon.PartOfSpeech, _ tree: SentenceTree, _ context: Context, skipping: Int? = nil) -> [(FilledRole, Int)] {
-        let document = context.document
         var out: [(FilledRole, Int)] = []
         for child in tree.children(of: w) where child != skipping {
-            let relation = tree.relation(child)
-            let preposition = tree.children(of: child).first { tree.relation($0) == "case" }.map { tree.syntax.lemmas[$0].lowercased() } ?? ""
-            let base = String(relation.prefix { $0 != ":" })
-            guard let role = lexicon.arguments[.init(pos: pos, relation: relation, preposition: preposition)]
-                    ?? lexicon.arguments[.init(pos: pos, relation: base, preposition: preposition)] else { continue }
-            let conjuncts = [child] + tree.children(of: child).filter { tree.relation($0) == "conj" }
-            let mentions = conjuncts.compactMap { mention(naming: $0, tree, context) }
-            for (offset, m) in mentions.enumerated() {
-                if let filled = fill(role, mention: m, document, position: offset) { out.append((filled, m)) }
+            if let role = role(of: child, pos, relation: tree.relation(child), tree) {
+                out += filled(role, child, tree, context)
+            }
+            // The parser often hangs a place or an agent on the argument instead of the predicate
+            // ("attacked a convoy in Gaza", "fired missiles at Hamas activists", "the arrest of X by
+            // Y"): an argument's modifier of those kinds counts as the predicate's.
+            guard Self.argumentRelations.contains(tree.relation(child)) else { continue }
+            for modifier in tree.children(of: child) where tree.relation(modifier) == "nmod" {
+                guard let role = role(of: modifier, pos, relation: pos == .verb ? "obl" : "nmod", tree), Self.reattachedRoles.contains(role) else { continue }
+                if role == .agent && preposition(of: modifier, tree) != "by" { continue }
+                // A subject's modifier is about the subject, unless it says where ("a bombing
+                // at the press club killed").
+                let fromSubject = tree.relation(child).hasPrefix("nsubj")
+                out += filled(role, modifier, tree, context).filter { !fromSubject || [.place, .destination, .source].contains($0.0) }
             }
         }
         return out
+    }
+
+    /// The dependents whose own modifiers may belong to the predicate, and the roles they may fill.
+    static let argumentRelations: Set<String> = ["obj", "nsubj", "nsubj:pass", "obl", "nmod", "iobj"]
+    static let reattachedRoles: Set<FrameLexicon.Role> = [.place, .targetOrPlace, .destination, .source, .agent]
+
+    /// The lemma of a dependent's preposition ("" for none; the possessive "'s" is none).
+    func preposition(of word: Int, _ tree: SentenceTree) -> String {
+        guard let marker = tree.children(of: word).first(where: { tree.relation($0) == "case" }) else { return "" }
+        let lemma = tree.syntax.lemmas[marker].lowercased()
+        return ["'s", "’s", "'", "’"].contains(lemma) ? "" : lemma
+    }
+
+    /// The lexicon role of a dependent with this relation: by the whole relation, then its base.
+    func role(of word: Int, _ pos: FrameLexicon.PartOfSpeech, relation: String, _ tree: SentenceTree) -> FrameLexicon.Role? {
+        let preposition = preposition(of: word, tree)
+        var base = String(relation.prefix { $0 != ":" })
+        // An event noun's oblique is its modifier (the tagger took the noun for an adjective).
+        if pos == .noun, base == "obl" { base = "nmod" }
+        return lexicon.arguments[.init(pos: pos, relation: relation, preposition: preposition)]
+            ?? lexicon.arguments[.init(pos: pos, relation: base, preposition: preposition)]
+    }
+
+    /// The roles a dependent and its conjuncts fill ("arrested Alaa and Gamal").
+    func filled(_ role: FrameLexicon.Role, _ word: Int, _ tree: SentenceTree, _ context: Context) -> [(FilledRole, Int)] {
+        let conjuncts = [word] + tree.children(of: word).filter { tree.relation($0) == "conj" }
+        let mentions = conjuncts.compactMap { mention(naming: $0, tree, context) }
+        return mentions.enumerated().compactMap { offset, m in fill(role, mention: m, context.document, position: offset).map { ($0, m) } }
     }
 
     /// The role a mention fills for a lexicon role, by the mention's type.
@@ -199,7 +280,7 @@ struct FrameEventFinder: Sendable {
         case .agent: return .agent
         case .target: return .target
         case .place: return isPlace ? .place : nil
-        case .destination: return isPlace ? .destination : nil
+        case .destination: return isPlace ? .destination : .target
         case .source: return isPlace ? .source : nil
         case .targetOrPlace: return isPlace ? .place : .target
         case .agentOrPlace: return isPlace ? .place : .agent
@@ -214,15 +295,19 @@ struct FrameEventFinder: Sendable {
     /// The subject a verb without one shares: a coordinated verb's ("stormed the station and
     /// arrested X"), its controller ("ordered police to raid": the object, else the subject), or
     /// the noun modified by its clause ("the militia that conducted", "militants killed in").
-    func inheritedSubject(of w: Int, _ tree: SentenceTree, _ context: Context) -> [(FilledRole, Int)] {
-        guard let head = tree.head(of: w) else { return [] }
+    func inheritedSubject(of w: Int, _ tree: SentenceTree, _ context: Context, depth: Int = 0) -> [(FilledRole, Int)] {
+        guard let head = tree.head(of: w), depth < 3 else { return [] }
         let passive = isPassive(w, tree)
         switch tree.relation(w) {
         case "conj", "xcomp", "advcl":
             let children = tree.children(of: head)
             let controller = tree.relation(w) == "conj" ? nil : children.first { tree.relation($0) == "obj" }
-            guard let subject = controller ?? children.first(where: { ["nsubj", "nsubj:pass"].contains(tree.relation($0)) }),
-                  let m = mention(naming: subject, tree, context) else { return [] }
+            guard let subject = controller ?? children.first(where: { ["nsubj", "nsubj:pass"].contains(tree.relation($0)) }) else {
+                // "fired ..., killing one and wounding 20": the head shares a subject it inherited.
+                let shared = inheritedSubject(of: head, tree, context, depth: depth + 1).filter { $0.0 == .agent }
+                return passive ? shared.map { (.target, $0.1) } : shared
+            }
+            guard let m = mention(naming: subject, tree, context) else { return [] }
             return [(passive ? .target : .agent, m)]
         case "acl", "acl:relcl":
             guard let m = mention(naming: head, tree, context) else { return [] }
@@ -304,26 +389,36 @@ struct FrameEventFinder: Sendable {
 
     // MARK: Dates
 
-    /// The date of each word a dated time expression attaches to: directly ("raided on Tuesday")
-    /// or through one noun of an oblique, never through a clause. Walking from each expression up
-    /// keeps it linear.
-    func clauseDates(_ dated: [EventExtractor.DatedTimex], _ tree: SentenceTree) -> [Int: TimeValue] {
+    /// Relations a date does not cross on its way up: what is said ("said that ... in 2014")
+    /// belongs to its own clause.
+    static let dateBarriers: Set<String> = ["ccomp", "parataxis", "csubj"]
+
+    /// The date of each predicate (or verb of saying) a dated time expression of the sentence
+    /// attaches to: the first met walking up from the expression (four steps at most, not out of
+    /// what is said), so that "freed the remaining hostages late Thursday" dates the freeing even
+    /// when the parser hangs "Thursday" on the hostages. Walking from each expression keeps it
+    /// linear. Also: whether some expression dated nothing (for `sentenceDate`).
+    func clauseDates(_ dated: [EventExtractor.DatedTimex], _ tree: SentenceTree, predicates: Set<Int>) -> (dates: [Int: TimeValue], unclaimed: [TimeValue]) {
         var dates: [Int: TimeValue] = [:]
+        var unclaimed: [TimeValue] = []
         for timex in dated {
             guard let head = tree.headWord(ofTokens: timex.tokens) else { continue }
             var value = timex.value
             if value.precision == .time, let day = value.earliest { value = TimeValue(day: day) }
             var current = head
-            for _ in 0..<3 {
-                guard let up = tree.head(of: current), !StatementFinder.contentRelations.contains(tree.relation(current)) else { break }
-                if ["VERB", "NOUN"].contains(tree.upos(up)) {
+            var claimed = false
+            for _ in 0..<4 {
+                guard let up = tree.head(of: current), !Self.dateBarriers.contains(tree.relation(current)) else { break }
+                if predicates.contains(up) || (tree.upos(up) == "VERB" && statementVerbs.contains(tree.syntax.lemmas[up].lowercased())) {
                     if dates[up] == nil { dates[up] = value }
-                    if tree.upos(up) == "VERB" { break }
+                    claimed = true
+                    break
                 }
                 current = up
             }
+            if !claimed { unclaimed.append(value) }
         }
-        return dates
+        return (dates, unclaimed)
     }
 
     /// A predicate's date: its own, else its light verb's, else (for a noun) the verb it is an
@@ -383,8 +478,11 @@ struct ModalityCues: Sendable {
     /// The modalities the cues around one predicate word give.
     func modalities(of w: Int, _ tree: SentenceTree) -> [Modality] {
         var out: [Modality] = []
+        // By lemma or form: "alleged" is the lemma "allege" as a participle.
         func look(_ word: Int, _ place: Place) {
-            if let m = cues[Key(lemma: tree.syntax.lemmas[word].lowercased(), place: place)] { out.append(m) }
+            if let m = cues[Key(lemma: tree.syntax.lemmas[word].lowercased(), place: place)] ?? cues[Key(lemma: tree.syntax.forms[word].lowercased(), place: place)] {
+                out.append(m)
+            }
         }
         for child in tree.children(of: w) {
             switch tree.relation(child) {
@@ -396,7 +494,10 @@ struct ModalityCues: Sendable {
             default: break
             }
         }
-        if ["xcomp", "ccomp", "advcl"].contains(tree.relation(w)), let governor = tree.head(of: w) {
+        // "accused Hamas of attacking": the clause hangs on the governor's object.
+        var clause = w
+        if tree.relation(w) == "acl", let head = tree.head(of: w), ["obj", "nsubj:pass"].contains(tree.relation(head)), tree.head(of: head) != nil { clause = head }
+        if ["xcomp", "ccomp", "advcl"].contains(tree.relation(w)) || clause != w, let governor = tree.head(of: clause) {
             look(governor, .governor)
             // "is expected to visit", "would visit": the governor's own auxiliaries count too.
             for child in tree.children(of: governor) where tree.relation(child) == "aux" { look(child, .aux) }

@@ -111,6 +111,19 @@ struct FrameLexicon: Sendable {
         }
     }
 
+    /// The lemmas a verb may have: the lemmatizer's, then stems of the form, for the inflections of
+    /// rare verbs its table does not know ("waged" → "wag" → "wage").
+    static func verbLemmas(form: String, lemma: String) -> [String] {
+        var out = [lemma]
+        for suffix in ["ing", "ied", "ed", "es", "s", "d"] where form.hasSuffix(suffix) && form.count > suffix.count + 2 {
+            let stem = String(form.dropLast(suffix.count))
+            if suffix == "ied" { out.append(stem + "y"); continue }
+            out += [stem, stem + "e"]
+            if stem.count > 3, stem.last == stem.dropLast().last { out.append(String(stem.dropLast())) }
+        }
+        return out
+    }
+
     /// Every lemma of the lexicon's verbs, the first word of a particle verb included: a sentence
     /// with one of these (or an event noun) is one the parser reads.
     func isPredicateLemma(_ lemma: String) -> Bool {

@@ -134,6 +134,10 @@ public struct ParsingStage: PipelineStage {
         let mentions = document.argumentMentions(in: sentence.tokens).count
         if mentions >= 2 { return true }
         guard mentions == 1, sentence.index < syntax.sentenceWords.count else { return false }
-        return syntax.sentenceWords[sentence.index].contains { frames.isPredicateLemma(syntax.lemmas[$0].lowercased()) }
+        return syntax.sentenceWords[sentence.index].contains { w in
+            let lemma = syntax.lemmas[w].lowercased()
+            guard syntax.upos[w] == "VERB" else { return frames.isPredicateLemma(lemma) }
+            return FrameLexicon.verbLemmas(form: syntax.forms[w].lowercased(), lemma: lemma).contains(where: frames.isPredicateLemma)
+        }
     }
 }
