@@ -20,6 +20,10 @@ public final class EntityLexicon: @unchecked Sendable {
     fileprivate(set) var countries: Set<String> = []
     /// Capital → its country.
     fileprivate(set) var capitalOf: [String: String] = [:]
+    /// Lowercased city, capital or region (and its spelling without diacritics) → the countries
+    /// that have a place of that name, by graph name (GeoNames: "van" → Turkey, "jackson" → United
+    /// States). Sorted, so that a rule reading them does not depend on hashing.
+    fileprivate(set) var countriesOfPlace: [String: [String]] = [:]
     /// Demonym word sequences (lowercased) → country.
     fileprivate(set) var demonyms: [[String]: String] = [:]
     /// Lowercased singular names of peoples and groups that are never a name alone ("hutu").
@@ -60,8 +64,12 @@ public final class EntityLexicon: @unchecked Sendable {
             try ExtractionResources.table("entities/\(file)", columns: [name]).map { $0.fields[name]! }
         }
         x.commonWords = Set(try column("common-words.tsv", "word"))
+        var countryOfCode: [String: String] = [:]
+        var within: [String: Set<String>] = [:]
         for row in try ExtractionResources.table("entities/countries.tsv", columns: ["name", "iso", "capital", "continent"]) {
             let name = row.fields["name"]!
+            countryOfCode[row.fields["iso"]!] = name
+            if let capital = row.fields["capital"], !capital.isEmpty { within[capital.lowercased(), default: []].insert(name) }
             x.places[name.lowercased()] = name
             x.countries.insert(name)
             if let capital = row.fields["capital"], !capital.isEmpty {
@@ -69,13 +77,12 @@ public final class EntityLexicon: @unchecked Sendable {
                 x.capitalOf[capital] = name
             }
         }
-        for row in try ExtractionResources.table("entities/cities.tsv", columns: ["name", "country"]) {
-            let name = row.fields["name"]!
-            if x.places[name.lowercased()] == nil { x.places[name.lowercased()] = name }
-        }
-        for row in try ExtractionResources.table("entities/regions.tsv", columns: ["name", "country"]) {
-            let name = row.fields["name"]!
-            if x.places[name.lowercased()] == nil { x.places[name.lowercased()] = name }
+        for file in ["cities.tsv", "regions.tsv"] {
+            for row in try ExtractionResources.table("entities/\(file)", columns: ["name", "country"]) {
+                let name = row.fields["name"]!
+                if x.places[name.lowercased()] == nil { x.places[name.lowercased()] = name }
+                if let country = countryOfCode[row.fields["country"]!] { within[name.lowercased(), default: []].insert(country) }
+            }
         }
         for row in try ExtractionResources.table("entities/institutions.tsv", columns: ["word", "type"]) {
             guard let type = EntityType(rawValue: row.fields["type"]!) else {
@@ -90,6 +97,12 @@ public final class EntityLexicon: @unchecked Sendable {
             let folded = foldingDiacritics(key)
             // (Nor does a folded spelling take an institution's word: "Duma" is not "Dūmā".)
             if folded != key, x.places[folded] == nil, x.institutions[folded] == nil { x.places[folded] = x.places[key] }
+        }
+        for (place, countries) in within {
+            let sorted = countries.sorted()
+            x.countriesOfPlace[place] = sorted
+            let folded = foldingDiacritics(place)
+            if folded != place, within[folded] == nil { x.countriesOfPlace[folded] = sorted }
         }
         for row in try ExtractionResources.table("entities/place-aliases.tsv", columns: ["alias", "place"]) {
             x.places[row.fields["alias"]!.lowercased()] = row.fields["place"]!

@@ -21,6 +21,7 @@ public struct RelationExtractor: PipelineStage {
     let entityLexicon: EntityLexicon
     /// Role (of `entities/titles.tsv`) → the relation a title of that role states.
     let roleRelations: [String: String]
+    let nounPhrases: NounPhraseRelations
 
     public init() throws(ResourceError) {
         var verbs: [String: VerbPattern] = [:]
@@ -53,6 +54,7 @@ public struct RelationExtractor: PipelineStage {
             roles[row.fields["role"]!] = row.fields["relation"]!
         }
         roleRelations = roles
+        nounPhrases = try NounPhraseRelations(lexicon: entityLexicon)
     }
 
     /// A column of one of `Resources/relations/`'s tables, lowercased.
@@ -133,6 +135,8 @@ public struct RelationExtractor: PipelineStage {
             if let first = actors.first { previousSubject = first }
         }
         relations += eventRelations(document)
+        relations += gazetteerPlaces(document, firstMentions: firstMentions)
+        relations += nounPhrases.relations(in: document, instantTypes: instantTypes)
         return relations
     }
 
@@ -491,6 +495,29 @@ public struct RelationExtractor: PipelineStage {
             out.append(RelationMention(type: type, source: agent, target: object, by: event.by, tokens: event.trigger...event.trigger, event: index,
                                        rule: rule, confidence: 0.7, time: event.date.map(TemporalInterval.init(point:)),
                                        modality: event.modality, timeInIdentity: instantTypes.contains(type)))
+        }
+        return out
+    }
+
+    /// A city or region the article names is located in the country GeoNames puts it in, when
+    /// the article names that country too ("Peshawar" and "Pakistan", "Van" and "Turkey"): the
+    /// analyst's map needs the containment the text takes for granted. One country only: a name
+    /// found in two of the article's countries says nothing.
+    private func gazetteerPlaces(_ document: AnalyzedDocument, firstMentions: [EntityMention]) -> [RelationMention] {
+        var countryMentions: [String: EntityMention] = [:]
+        for m in firstMentions where m.type == .place {
+            let entity = document.articleEntities[m.entity]
+            for name in entity.allNames where entityLexicon.countries.contains(name) && countryMentions[name] == nil { countryMentions[name] = m }
+        }
+        guard !countryMentions.isEmpty else { return [] }
+        var out: [RelationMention] = []
+        for m in firstMentions where m.type == .place {
+            let name = document.articleEntities[m.entity].name
+            guard !entityLexicon.countries.contains(name), let countries = entityLexicon.countriesOfPlace[name.lowercased()] else { continue }
+            let present = countries.compactMap { countryMentions[$0] }.filter { $0.entityID != m.entityID }
+            guard present.count == 1, let country = present.first else { continue }
+            out.append(RelationMention(type: "located-in", source: m.index, target: country.index, tokens: m.tokens, rule: "relation.located-in.gazetteer",
+                                       confidence: 0.55, time: nil, timeInIdentity: false))
         }
         return out
     }

@@ -1,0 +1,272 @@
+import EventGraphCore
+
+/// Relations that noun phrases state, read from the dependency tree of each parsed sentence:
+///
+/// - characterizations (`cited-as`): an apposition ("the Islamic Jihad, another Palestinian
+///   group"), a description before a name ("business tycoon Hussein Salem"), "designated X as a
+///   terrorist organization", "X is a killer", "a group known as X", "groups including X";
+/// - `part-of` and `belongs-to`: an organization whose name starts with another organization's
+///   ("the Hamas military wing", "U.N. peacekeeping force") or a country's;
+/// - `member-of`: a person with an organization in the same phrase ("VOA correspondent X", "X of
+///   the Narcotics Unit", "X from the National Democratic Institute");
+/// - `located-in`: "the police academy in Cairo", "Beijing's liaison office".
+///
+/// What lies inside a statement is reported, by its speaker.
+struct NounPhraseRelations: Sendable {
+    /// Verbs that characterize their object "as" something (`Resources/relations/characterizing-verbs.tsv`).
+    let characterizingVerbs: Set<String>
+    /// Heads that make a description a relation, not a characterization (`relational-nouns.tsv`).
+    let relationalNouns: Set<String>
+    let lexicon: EntityLexicon
+
+    init(lexicon: EntityLexicon) throws(ResourceError) {
+        self.lexicon = lexicon
+        relationalNouns = Set(try ExtractionResources.table("relations/relational-nouns.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
+        characterizingVerbs = Set(try ExtractionResources.table("relations/characterizing-verbs.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
+    }
+
+    /// A relation as a rule finds it, before the stage gives it its modality.
+    struct Found {
+        var type: String
+        var source: Int
+        var target: Int?
+        var label: String?
+        var by: Int?
+        var tokens: ClosedRange<Int>
+        var rule: String
+    }
+
+    func relations(in document: AnalyzedDocument, instantTypes: Set<String>) -> [RelationMention] {
+        let syntax = document.syntax
+        guard syntax.count > 0 else { return [] }
+        let statements = document.eventMentions.filter { $0.type == "statement" && $0.content != nil }
+        var out: [RelationMention] = []
+        for (index, _) in document.sentences.enumerated() where index < syntax.parsedSentences.count && syntax.parsedSentences[index] {
+            let tree = SentenceTree(syntax: syntax, words: syntax.sentenceWords[index])
+            var found: [Found] = []
+            found += characterizations(tree, document)
+            found += containment(tree, document)
+            found += memberships(tree, document)
+            for f in found {
+                guard document.entityMentions[f.source].entityID != f.target.map({ document.entityMentions[$0].entityID }) else { continue }
+                let speaker = statements.first { $0.content!.contains(f.tokens.lowerBound) }?.participants.first { $0.role == .agent }?.mention
+                let by = f.by ?? speaker
+                let reported = by != nil && document.entityMentions[by!].entityID != document.entityMentions[f.source].entityID
+                out.append(RelationMention(type: f.type, source: f.source, target: f.target, label: f.label, by: reported ? by : nil, tokens: f.tokens,
+                                           rule: f.rule, confidence: 0.6, time: nil, modality: reported ? .reported : .asserted,
+                                           timeInIdentity: instantTypes.contains(f.type)))
+            }
+        }
+        out += nameContainment(document)
+        return out
+    }
+
+    // MARK: Characterizations
+
+    func characterizations(_ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
+        var out: [Found] = []
+        for w in tree.words {
+            switch tree.relation(w) {
+            case "appos":
+                guard let head = tree.head(of: w) else { break }
+                // "X, a description" and "A description, X".
+                if let named = characterizable(head, tree, document), let label = description(w, tree, document) {
+                    out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(w), rule: "relation.cited-as.apposition"))
+                } else if let named = characterizable(w, tree, document), let label = description(head, tree, document) {
+                    out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(w), rule: "relation.cited-as.apposition"))
+                }
+            case "obj", "nsubj:pass":
+                out += asPhrase(object: w, tree, document)
+            case "cop":
+                // "Putin is a killer": a copula with an indefinite description.
+                guard let description = tree.head(of: w), let subject = tree.children(of: description).first(where: { tree.relation($0) == "nsubj" }),
+                      let named = characterizable(subject, tree, document),
+                      tree.children(of: description).contains(where: { tree.relation($0) == "det" && ["a", "an"].contains(tree.syntax.lemmas[$0].lowercased()) }),
+                      let label = self.description(description, tree, document) else { break }
+                out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(subject)...tree.token(description), rule: "relation.cited-as.copula"))
+            case "acl":
+                // "a group known as the AUC"
+                guard ["know", "call", "name"].contains(tree.syntax.lemmas[w].lowercased()), let head = tree.head(of: w),
+                      let label = description(head, tree, document) else { break }
+                for child in tree.children(of: w) where hasPreposition(child, "as", tree) {
+                    if let named = characterizable(child, tree, document) {
+                        out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(child), rule: "relation.cited-as.known-as"))
+                    }
+                }
+            case "nmod":
+                // "militant groups including Kait'ib Hezbollah"
+                guard hasPreposition(w, "including", tree) || hasPreposition(w, "like", tree), let head = tree.head(of: w),
+                      let label = description(head, tree, document) else { break }
+                for member in [w] + tree.children(of: w).filter({ tree.relation($0) == "conj" }) {
+                    if let named = characterizable(member, tree, document) {
+                        out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(member), rule: "relation.cited-as.including"))
+                    }
+                }
+            default:
+                break
+            }
+        }
+        out += descriptorsBeforeNames(tree, document)
+        return out
+    }
+
+    /// "designated X as a foreign terrorist organization", "X was labeled a terrorist group", with
+    /// the verb's subject (or passive agent) as who says so.
+    func asPhrase(object: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
+        guard let verb = tree.head(of: object), tree.upos(verb) == "VERB", characterizingVerbs.contains(tree.syntax.lemmas[verb].lowercased()) else { return [] }
+        let descriptions = tree.children(of: verb).filter { child in
+            (["obl", "xcomp", "advcl"].contains(tree.relation(child)) && (hasPreposition(child, "as", tree) || tree.relation(child) == "xcomp"))
+                && ["NOUN", "PROPN"].contains(tree.upos(child))
+        }
+        guard let described = descriptions.first, let label = description(described, tree, document) else { return [] }
+        let sayer = tree.children(of: verb).first { tree.relation($0) == "nsubj" || tree.relation($0) == "obl:agent" }.flatMap { characterizable($0, tree, document) }
+        var out: [Found] = []
+        for member in [object] + tree.children(of: object).filter({ tree.relation($0) == "conj" }) {
+            if let named = characterizable(member, tree, document) {
+                out.append(Found(type: "cited-as", source: named, label: label, by: sayer, tokens: tree.token(verb)...tree.token(described), rule: "relation.cited-as.as-phrase"))
+            }
+        }
+        return out
+    }
+
+    /// "business tycoon Hussein Salem", "authoritarian President Alexander Lukashenko": lowercase
+    /// nouns and adjectives right before a name, not titles alone ("President X" is a title).
+    func descriptorsBeforeNames(_ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
+        var out: [Found] = []
+        var seen = Set<Int>()
+        for w in tree.words {
+            guard let m = document.mentionCovering[tree.token(w)], seen.insert(m).inserted else { continue }
+            let mention = document.entityMentions[m]
+            guard mention.isName, [.person, .organization].contains(mention.type) else { continue }
+            var start = mention.tokens.lowerBound
+            var words: [String] = []
+            while start > 0, words.count < 4 {
+                let t = start - 1
+                let firstWord = Int(tree.syntax.firstWordOfToken[t])
+                guard firstWord >= tree.words.lowerBound, tree.words.contains(firstWord), document.mentionCovering[t] == nil else { break }
+                let upos = tree.upos(firstWord)
+                let text = document.text(of: t)
+                let isTitle = lexicon.titles[[text.lowercased()]] != nil
+                let lowercase = text.first.map { $0.isLowercase } ?? false
+                guard (upos == "NOUN" || upos == "ADJ" || (upos == "PROPN" && isTitle)) && (lowercase || isTitle) else { break }
+                words.insert(text, at: 0)
+                start = t
+            }
+            guard !words.isEmpty, words.contains(where: { lexicon.titles[[$0.lowercased()]] == nil && !lexicon.commonWords.contains($0.lowercased()) || $0.contains("-") }) else { continue }
+            // A title inside the mention ("President" of "President X") completes the description.
+            out.append(Found(type: "cited-as", source: m, label: words.joined(separator: " "), tokens: start...mention.tokens.upperBound, rule: "relation.cited-as.descriptor"))
+        }
+        return out
+    }
+
+    /// The text of a description headed by `w`: a common noun with its modifiers before it (no
+    /// determiner), not a name; nil when `w` is no such noun.
+    func description(_ w: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> String? {
+        guard tree.upos(w) == "NOUN", document.mentionCovering[tree.token(w)] == nil else { return nil }
+        // A lowercase common noun that is no title, place word or relation ("spokesman", "town",
+        // "son"): those are roles and places, which other relations state.
+        let head = tree.syntax.forms[w]
+        let lower = head.lowercased()
+        let singular = lower.hasSuffix("s") && lower.count > 3 ? String(lower.dropLast()) : lower
+        guard head.first?.isLowercase == true, lexicon.titles[[lower]] == nil, lexicon.titles[[singular]] == nil,
+              !lexicon.placeHeads.contains(lower), !lexicon.placeHeads.contains(singular),
+              !relationalNouns.contains(lower), !relationalNouns.contains(singular) else { return nil }
+        let left = tree.children(of: w).filter { $0 < w && ["amod", "compound", "nmod:npmod", "advmod"].contains(tree.relation($0)) && document.mentionCovering[tree.token($0)] == nil }
+        let first = left.min().map { leftmost(of: $0, tree) } ?? w
+        guard tree.token(w) - tree.token(first) < 8 else { return nil }
+        return document.text(of: document.tokens[tree.token(first)].span.union(document.tokens[tree.token(w)].span))
+    }
+
+    private func leftmost(of w: Int, _ tree: SentenceTree) -> Int {
+        var current = w
+        while let child = tree.children(of: current).filter({ $0 < current && tree.relation($0) != "det" && tree.relation($0) != "punct" }).min() { current = child }
+        return current
+    }
+
+    /// The name mention a word is (or heads): a person, organization, place or facility.
+    func nameMention(_ w: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
+        guard let m = document.mentionCovering[tree.token(w)], document.entityMentions[m].isArgument else { return nil }
+        return m
+    }
+
+    /// Who or what can be characterized: a person or an organization named by name.
+    func characterizable(_ w: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
+        guard let m = nameMention(w, tree, document), [.person, .organization].contains(document.entityMentions[m].type) else { return nil }
+        return m
+    }
+
+    func hasPreposition(_ w: Int, _ preposition: String, _ tree: SentenceTree) -> Bool {
+        tree.children(of: w).contains { ["case", "mark"].contains(tree.relation($0)) && tree.syntax.lemmas[$0].lowercased() == preposition }
+    }
+
+    // MARK: Places and members
+
+    /// "the police academy in Cairo", "Beijing's Hong Kong liaison office": an organization or
+    /// facility with a place modifier of its phrase.
+    func containment(_ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
+        var out: [Found] = []
+        for w in tree.words where ["nmod", "nmod:poss"].contains(tree.relation(w)) {
+            guard let head = tree.head(of: w), let inner = nameMention(head, tree, document), let outer = nameMention(w, tree, document) else { continue }
+            let (a, b) = (document.entityMentions[inner], document.entityMentions[outer])
+            guard [.organization, .facility].contains(a.type), b.type == .place, a.entityID != b.entityID else { continue }
+            guard tree.relation(w) == "nmod:poss" || hasPreposition(w, "in", tree) || hasPreposition(w, "near", tree) || hasPreposition(w, "at", tree) else { continue }
+            // A country's organization belongs to it; elsewhere it is located there.
+            if tree.relation(w) == "nmod:poss", lexicon.countries.contains(document.articleEntities[b.entity].name), a.type == .organization { continue }
+            out.append(Found(type: "located-in", source: inner, target: outer, tokens: min(tree.token(head), tree.token(w))...max(tree.token(head), tree.token(w)),
+                             rule: "relation.located-in.phrase"))
+        }
+        return out
+    }
+
+    /// A person with an organization in the same phrase: its compound ("VOA correspondent X"), or
+    /// "X of/from/at the Y".
+    func memberships(_ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
+        var out: [Found] = []
+        for w in tree.words {
+            guard let person = nameMention(w, tree, document), document.entityMentions[person].type == .person,
+                  tree.head(of: w).map({ document.mentionCovering[tree.token($0)] != person }) ?? true else { continue }
+            var queue = tree.children(of: w).filter { child in
+                tree.relation(child) == "compound" || (tree.relation(child) == "nmod" && ["of", "from", "at"].contains { hasPreposition(child, $0, tree) })
+            }
+            var next = 0
+            while next < queue.count, next < 8 {
+                let c = queue[next]
+                next += 1
+                if let org = nameMention(c, tree, document), org != person, document.entityMentions[org].type == .organization {
+                    out.append(Found(type: "member-of", source: person, target: org, tokens: min(tree.token(c), tree.token(w))...max(tree.token(c), tree.token(w)),
+                                     rule: "relation.member-of.phrase"))
+                    break
+                }
+                if document.mentionCovering[tree.token(c)] == nil { queue += tree.children(of: c).filter { tree.relation($0) == "compound" } }
+            }
+        }
+        return out
+    }
+
+    /// An organization whose name starts with another organization's name is part of it ("Hamas
+    /// military wing", "U.N. peacekeeping force"); with a country's, or its demonym's, it belongs
+    /// to the country ("Israeli Air Force").
+    func nameContainment(_ document: AnalyzedDocument) -> [RelationMention] {
+        var firstByName: [String: EntityMention] = [:]
+        for m in document.entityMentions where m.isArgument {
+            for name in document.articleEntities[m.entity].allNames where firstByName[name.lowercased()] == nil { firstByName[name.lowercased()] = m }
+        }
+        var out: [RelationMention] = []
+        var done = Set<String>()
+        for m in document.entityMentions where m.isArgument && m.type == .organization && m.isName {
+            let words = document.articleEntities[m.entity].name.split(separator: " ").map(String.init)
+            guard words.count >= 2, done.insert(m.entityID).inserted else { continue }
+            for length in stride(from: words.count - 1, through: 1, by: -1) {
+                let prefix = words.prefix(length).joined(separator: " ").lowercased()
+                let country = lexicon.demonyms[[prefix]]?.lowercased()
+                guard let other = firstByName[prefix] ?? country.flatMap({ firstByName[$0] }), other.entityID != m.entityID else { continue }
+                let isCountry = other.type == .place && lexicon.countries.contains(document.articleEntities[other.entity].name)
+                guard other.type == .organization || isCountry else { break }
+                out.append(RelationMention(type: isCountry ? "belongs-to" : "part-of", source: m.index, target: other.index, tokens: m.tokens,
+                                           rule: "relation.\(isCountry ? "belongs-to" : "part-of").name", confidence: 0.55, time: nil, timeInIdentity: false))
+                break
+            }
+        }
+        return out
+    }
+}
