@@ -12,9 +12,13 @@ public struct EventExtractor: PipelineStage {
 
     let frames: FrameEventFinder
     let statements: StatementFinder
+    /// `Resources/events/event-anaphors.tsv`.
+    let anaphors: Set<String>
     /// Types whose undated mentions take the date of the incident reported just before them
     /// ("During the skirmishes ..., one member was murdered" after a dated raid).
     static let incidentTypes: Set<String> = ["raid", "clash", "killing", "injury", "seizure", "arrest", "protest", "accusation", "court-ruling", "attack", "damage"]
+    /// What "the operation" or "the incident" can name: something done, not said or ruled.
+    static let operationTypes: Set<String> = ["raid", "attack", "clash", "arrest", "seizure", "protest", "rescue", "kidnapping", "deployment", "killing"]
     static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "got", "get"]
     static let clauseBreaks: Set<String> = [",", ";", ":", "–", "—", "(", ")"]
     static let negations: Set<String> = ["no", "not", "never", "n't", "neither", "nor", "without"]
@@ -22,6 +26,7 @@ public struct EventExtractor: PipelineStage {
     public init() throws(ResourceError) {
         frames = try FrameEventFinder()
         statements = try StatementFinder()
+        anaphors = Set(try ExtractionResources.table("events/event-anaphors.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
     }
 
     public func process(_ document: inout AnalyzedDocument) {
@@ -66,6 +71,7 @@ public struct EventExtractor: PipelineStage {
             found.append(Found(draft: draft, lastSentence: draft.sentence))
             lastFoundOfType[type] = found.count - 1
         }
+        joinDuring(&found, lowers)
         dateIncidents(&found)
         found += reported.compactMap { statement in
             let participants = statement.speaker.map { [(ParticipantRole.agent, $0)] } ?? []
@@ -77,13 +83,45 @@ public struct EventExtractor: PipelineStage {
         }
         // In trigger order: the relation stage finds a sentence's statements by binary search.
         found.sort { ($0.draft.trigger, $0.type) < ($1.draft.trigger, $1.type) }
-        // An event nobody takes part in says nothing a reader can place; a relation-only predicate
-        // is kept for its relation (as an event mention without a type, which the graph skips).
-        found.removeAll { $0.draft.participants.isEmpty }
+        // An event with neither a participant nor a date says nothing a reader can place ("the
+        // cause of the raid"); a relation-only predicate is kept for its relation (as an event
+        // mention without a type, which the graph skips) when it has an agent.
+        found.removeAll { f in f.draft.participants.isEmpty && (f.draft.date == nil || !frames.lexicon.standaloneTypes.contains(f.type)) }
         return found.map { f in
             EventMention(type: f.draft.type ?? "", trigger: f.draft.trigger, coreferentTriggers: f.coreferent, date: f.draft.date,
                          participants: f.draft.participants.map { ParticipantMention(role: $0.0, mention: $0.1) }, rule: f.draft.rule,
                          content: f.content, modality: f.draft.modality, by: f.draft.by, relation: f.draft.relation, relationObject: f.draft.relationObject)
+        }
+    }
+
+    /// An event "during" another ("During the skirmishes in the camp, one member was murdered";
+    /// "during the operation") takes its date and place when it has none: the other is the event
+    /// whose mention that noun is, or for an anaphor the last incident reported before (three
+    /// sentences at most).
+    func joinDuring(_ found: inout [Found], _ lowers: [String]) {
+        var eventOfToken: [Int: Int] = [:]
+        for (i, f) in found.enumerated() where !f.type.isEmpty {
+            eventOfToken[f.draft.trigger] = i
+            for t in f.coreferent { eventOfToken[t] = i }
+        }
+        for i in found.indices {
+            guard let token = found[i].draft.during else { continue }
+            var other = eventOfToken[token]
+            if other == nil, anaphors.contains(lowers[token]) {
+                other = found[..<i].lastIndex { Self.operationTypes.contains($0.type) && found[i].draft.sentence - $0.draft.sentence <= 3 && $0.draft.date != nil }
+            }
+            guard let o = other, o != i else { continue }
+            if found[i].draft.date == nil, let date = found[o].draft.date {
+                found[i].draft.date = date
+                found[i].draft.rule += ".date-from-during"
+            }
+            if !found[i].draft.participants.contains(where: { $0.0 == .place }), let place = found[o].draft.participants.first(where: { $0.0 == .place }) {
+                found[i].draft.participants.append(place)
+            }
+            if found[o].type == "raid", ["seizure", "arrest"].contains(found[i].type), !found[i].draft.participants.contains(where: { $0.0 == .agent }),
+               let agent = found[o].draft.participants.first(where: { $0.0 == .agent }) {
+                found[i].draft.participants.append(agent)
+            }
         }
     }
 
@@ -102,6 +140,7 @@ public struct EventExtractor: PipelineStage {
                    candidate.draft.sentence < last || candidate.draft.trigger < found[i].draft.trigger || j < i {
                     found[i].draft.date = date
                     found[i].draft.rule += ".date-from-incident"
+                    joinRaid(&found, i, date: date, last: last)
                     break
                 }
                 j -= 1
@@ -110,8 +149,21 @@ public struct EventExtractor: PipelineStage {
         }
     }
 
-    struct DatedTimex { var tokens: ClosedRange<Int>; var value: TimeValue }
+    /// What happened during a raid (of the same date, reported up to two sentences before)
+    /// happened where it was, and seizures and arrests in it are the raiders' doing.
+    func joinRaid(_ found: inout [Found], _ i: Int, date: TimeValue, last: Int) {
+        guard let raid = found[..<i].reversed().prefix(64).prefix(while: { last - $0.draft.sentence <= 2 })
+                .first(where: { $0.type == "raid" && $0.draft.date == date }) else { return }
+        if !found[i].draft.participants.contains(where: { $0.0 == .place }), let place = raid.draft.participants.first(where: { $0.0 == .place }) {
+            found[i].draft.participants.append(place)
+        }
+        if ["seizure", "arrest"].contains(found[i].type), !found[i].draft.participants.contains(where: { $0.0 == .agent }),
+           let agent = raid.draft.participants.first(where: { $0.0 == .agent }) {
+            found[i].draft.participants.append(agent)
+        }
+    }
 
+    struct DatedTimex { var tokens: ClosedRange<Int>; var value: TimeValue }
 
     /// Time expressions that date an event: dates and times with bounds (not durations, sets or
     /// vague references).

@@ -26,12 +26,19 @@ struct FrameEventFinder: Sendable {
         var rule: String
         /// A noun with a determiner and nothing else ("the raid"): may name an event reported before.
         var isDefiniteNoun: Bool
+        /// The token of the event noun this one happened during ("During the skirmishes, ... was
+        /// murdered"; "amid the clashes"), an event predicate or an anaphor ("the operation").
+        var during: Int? = nil
     }
 
     let lexicon: FrameLexicon
     let cues: ModalityCues
     /// Verbs of saying (`StatementFinder`): a date attached to one dates the statement, not an event.
     let statementVerbs: Set<String>
+    /// Nouns of kinship and standing (`relations/relational-nouns.tsv`).
+    let relationalNouns: Set<String>
+    let countries: Set<String>
+    let facilityHeads: Set<String>
     /// Demonym → the country it names ("israeli" → "Israel"), lowercased.
     let demonyms: [String: String]
 
@@ -39,6 +46,9 @@ struct FrameEventFinder: Sendable {
         lexicon = try FrameLexicon()
         cues = try ModalityCues()
         statementVerbs = try StatementFinder().lemmas
+        relationalNouns = Set(try ExtractionResources.table("relations/relational-nouns.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
+        countries = try EntityLexicon.standard().countries
+        facilityHeads = try EntityLexicon.standard().facilityHeads
         var demonyms: [String: String] = [:]
         for (words, country) in try EntityLexicon.standard().demonyms where words.count == 1 { demonyms[words[0]] = country.lowercased() }
         self.demonyms = demonyms
@@ -49,14 +59,27 @@ struct FrameEventFinder: Sendable {
     struct Context {
         let document: AnalyzedDocument
         let mentionOfName: [String: Int]
+        /// The head word of the article's facilities ("camp" of "Ashraf-3 camp") → the first mention
+        /// of the one facility with that head; absent when two share it.
+        let facilityOfHead: [String: Int]
 
-        init(_ document: AnalyzedDocument) {
+        init(_ document: AnalyzedDocument, facilityHeads: Set<String>) {
             self.document = document
             var first: [String: Int] = [:]
+            var facilities: [String: Int?] = [:]
             for m in document.entityMentions where m.isArgument {
-                for name in document.articleEntities[m.entity].allNames where first[name.lowercased()] == nil { first[name.lowercased()] = m.index }
+                let entity = document.articleEntities[m.entity]
+                for name in entity.allNames where first[name.lowercased()] == nil { first[name.lowercased()] = m.index }
+                if m.type == .facility, let head = entity.name.split(separator: " ").last.map({ $0.lowercased() }), facilityHeads.contains(head) {
+                    if let known = facilities[head] {
+                        if let k = known, document.entityMentions[k].entityID != m.entityID { facilities[head] = .some(nil) }
+                    } else {
+                        facilities[head] = m.index
+                    }
+                }
             }
             mentionOfName = first
+            facilityOfHead = facilities.compactMapValues { $0 }
         }
     }
 
@@ -76,7 +99,7 @@ struct FrameEventFinder: Sendable {
         guard syntax.count > 0 else { return [] }
         var drafts: [Draft] = []
         let datedStarts = dated.map(\.tokens.lowerBound)
-        let context = Context(document)
+        let context = Context(document, facilityHeads: facilityHeads)
         let said = statements.filter { $0.content != nil }.sorted { $0.content!.lowerBound < $1.content!.lowerBound }
         for (index, sentence) in document.sentences.enumerated() where index < syntax.parsedSentences.count && syntax.parsedSentences[index] {
             let words = syntax.sentenceWords[index]
@@ -117,12 +140,16 @@ struct FrameEventFinder: Sendable {
             }).first else { continue }
             // The event noun: the verb's object, or its passive subject ("sanctions were imposed").
             // (Or an oblique without a preposition: the parser's reading of a tagger's slip.)
-            for n in tree.children(of: w) where ["NOUN", "ADJ"].contains(syntax.upos[n])
-                && (["obj", "nsubj:pass"].contains(syntax.relations[n]) || (syntax.relations[n] == "obl" && !tree.children(of: n).contains { tree.relation($0) == "case" })) {
-                if nounFrame(n, syntax) != nil {
-                    lightOf[n] = (w, subjectIsAgent)
-                    lightVerbs.insert(w)
-                }
+            // Or its subject ("clashes broke out between X and Y"), or the noun it modifies ("the
+            // checks carried out by the police", "clashes that broke out on Tuesday").
+            var nouns = tree.children(of: w).filter { n in
+                ["NOUN", "ADJ"].contains(syntax.upos[n])
+                    && (["obj", "nsubj:pass", "nsubj"].contains(syntax.relations[n]) || (syntax.relations[n] == "obl" && !tree.children(of: n).contains { tree.relation($0) == "case" }))
+            }
+            if ["acl", "acl:relcl"].contains(syntax.relations[w]), let head = tree.head(of: w), syntax.upos[head] == "NOUN" { nouns.append(head) }
+            for n in nouns where lightOf[n] == nil && nounFrame(n, syntax) != nil {
+                lightOf[n] = (w, subjectIsAgent)
+                lightVerbs.insert(w)
             }
         }
         for w in words where document.mentionCovering[Int(syntax.tokenOfWord[w])] == nil && !lightVerbs.contains(w) {
@@ -134,6 +161,14 @@ struct FrameEventFinder: Sendable {
                     found.append(Predicate(word: w, frame: frame, pos: .verb))
                 }
             case "NOUN", "ADJ":
+                // A participle the tagger took for an adjective ("one member was murdered").
+                if syntax.upos[w] == "ADJ", isPredicativeParticiple(w, tree) {
+                    let candidates = FrameLexicon.verbLemmas(form: syntax.forms[w].lowercased(), lemma: syntax.lemmas[w].lowercased())
+                    if let frame = candidates.lazy.compactMap({ self.lexicon.frame(lemma: $0, particle: nil, pos: .verb) }).first {
+                        found.append(Predicate(word: w, frame: frame, pos: .verb))
+                        continue
+                    }
+                }
                 // An adjective in a noun's place is the tagger's slip ("the withdrawal from ...").
                 if syntax.upos[w] == "ADJ", !Self.nominalRelations.contains(syntax.relations[w]) { continue }
                 if let frame = nounFrame(w, syntax) { found.append(Predicate(word: w, frame: frame, pos: .noun, light: lightOf[w])) }
@@ -207,16 +242,71 @@ struct FrameEventFinder: Sendable {
         if predicate.pos == .verb, !roles.contains(where: { $0.0 == .agent || ($0.0 == .target && isPassive(w, tree)) }) {
             roles += inheritedSubject(of: w, tree, context)
         }
+        if !roles.contains(where: { [.place, .destination, .source].contains($0.0) }) { roles += surfacePlace(after: tree.token(w), tree, document) }
+        if roles.isEmpty, predicate.pos == .verb { roles += surfaceActors(of: w, tree, document) }
         let participants = eventParticipants(roles, document)
         let relationObject = predicate.frame.relation == nil ? nil : relationEnd(predicate.frame.object, roles)
         guard predicate.frame.type != nil || relationObject != nil else { return nil }
         let (modality, by) = self.modality(of: w, light: predicate.light?.verb, tree, reporting)
         let isDefinite = predicate.pos == .noun && participants.isEmpty
             && tree.children(of: w).contains { tree.relation($0) == "det" && ["the", "this", "that", "these", "those"].contains(tree.syntax.lemmas[$0].lowercased()) }
+        let during = tree.children(of: w).first { child in
+            ["obl", "nmod"].contains(tree.relation(child)) && ["during", "amid", "amidst"].contains(preposition(of: child, tree))
+        }.map { tree.token($0) }
         return Draft(type: predicate.frame.type, trigger: tree.token(w), sentence: sentence,
                      date: date(of: w, light: predicate.light?.verb, tree, dates), participants: participants,
                      relation: predicate.frame.relation, relationObject: relationObject, modality: modality, by: by,
-                     rule: "event.frame.\(predicate.pos.rawValue)" + (predicate.light == nil ? "" : ".light-verb"), isDefiniteNoun: isDefinite)
+                     rule: "event.frame.\(predicate.pos.rawValue)" + (predicate.light == nil ? "" : ".light-verb"), isDefiniteNoun: isDefinite, during: during)
+    }
+
+    // MARK: Surface fallbacks
+
+    static let clauseBreaks: Set<String> = [",", ";", ":", "–", "—", "(", ")"]
+    static let placePrepositions: Set<String> = ["in", "at", "near", "inside"]
+
+    /// Where, when the tree says nothing of it (a parser's slip, a flat tree): the first place or
+    /// facility after "in", "at", "near" or "inside" (and "the") within ten tokens of the
+    /// predicate, in its clause.
+    func surfacePlace(after t: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> [(FilledRole, Int)] {
+        let end = min(tree.token(tree.words.upperBound - 1), t + 10)
+        guard t + 1 <= end else { return [] }
+        for u in (t + 1)...end {
+            let lower = document.text(of: u).lowercased()
+            if Self.clauseBreaks.contains(lower) { return [] }
+            guard let m = document.mentionCovering[u], document.entityMentions[m].isArgument, document.entityMentions[m].tokens.lowerBound == u else { continue }
+            let before = document.text(of: u - 1).lowercased()
+            let twoBefore = u - 2 > t ? document.text(of: u - 2).lowercased() : ""
+            guard Self.placePrepositions.contains(before) || (before == "the" && Self.placePrepositions.contains(twoBefore)) else { continue }
+            return [.place, .facility].contains(document.entityMentions[m].type) ? [(.place, m)] : []
+        }
+        return []
+    }
+
+    /// Who and whom, when the tree gives a verb no argument at all: the nearest person or
+    /// organization before it in its clause (after it with "by" for a passive), and the first
+    /// mention after it that is no place.
+    func surfaceActors(of w: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> [(FilledRole, Int)] {
+        let t = tree.token(w)
+        let first = tree.token(tree.words.lowerBound), last = tree.token(tree.words.upperBound - 1)
+        var out: [(FilledRole, Int)] = []
+        var u = t - 1
+        while u >= first, t - u <= 12, !Self.clauseBreaks.contains(document.text(of: u).lowercased()) {
+            if let m = document.mentionCovering[u], document.entityMentions[m].isArgument, [.person, .organization].contains(document.entityMentions[m].type) {
+                out.append((isPassive(w, tree) ? .target : .agent, m))
+                break
+            }
+            u -= 1
+        }
+        u = t + 1
+        while u <= last, u - t <= 9, !Self.clauseBreaks.contains(document.text(of: u).lowercased()) {
+            if let m = document.mentionCovering[u], document.entityMentions[m].isArgument, document.entityMentions[m].type != .place {
+                let byAgent = isPassive(w, tree) && u > 0 && document.text(of: u - 1).lowercased() == "by"
+                out.append((byAgent ? .agent : .target, m))
+                break
+            }
+            u += 1
+        }
+        return out
     }
 
     /// A role as an argument fills it, before places and destinations become the event's place.
@@ -225,8 +315,11 @@ struct FrameEventFinder: Sendable {
     /// The roles filled by a predicate's own dependents (and the conjuncts of each).
     func arguments(of w: Int, _ pos: FrameLexicon.PartOfSpeech, _ tree: SentenceTree, _ context: Context, skipping: Int? = nil) -> [(FilledRole, Int)] {
         var out: [(FilledRole, Int)] = []
+        let participle = pos == .verb && isPredicativeParticiple(w, tree)
         for child in tree.children(of: w) where child != skipping {
-            if let role = role(of: child, pos, relation: tree.relation(child), tree) {
+            // "one member was murdered": the subject of a participle is its passive subject.
+            let relation = participle && tree.relation(child) == "nsubj" ? "nsubj:pass" : tree.relation(child)
+            if let role = role(of: child, pos, relation: relation, tree) {
                 out += filled(role, child, tree, context)
             }
             // The parser often hangs a place or an agent on the argument instead of the predicate
@@ -270,26 +363,39 @@ struct FrameEventFinder: Sendable {
     func filled(_ role: FrameLexicon.Role, _ word: Int, _ tree: SentenceTree, _ context: Context) -> [(FilledRole, Int)] {
         let conjuncts = [word] + tree.children(of: word).filter { tree.relation($0) == "conj" }
         let mentions = conjuncts.compactMap { mention(naming: $0, tree, context) }
-        return mentions.enumerated().compactMap { offset, m in fill(role, mention: m, context.document, position: offset).map { ($0, m) } }
+        let possessive = tree.relation(word) == "nmod:poss"
+        return mentions.enumerated().compactMap { offset, m in fill(role, mention: m, context.document, position: offset, possessive: possessive).map { ($0, m) } }
     }
 
     /// The role a mention fills for a lexicon role, by the mention's type.
-    func fill(_ role: FrameLexicon.Role, mention: Int, _ document: AnalyzedDocument, position: Int) -> FilledRole? {
+    func fill(_ role: FrameLexicon.Role, mention: Int, _ document: AnalyzedDocument, position: Int, possessive: Bool = false) -> FilledRole? {
         let isPlace = [.place, .facility].contains(document.entityMentions[mention].type)
         switch role {
-        case .agent: return .agent
+        case .agent: return isPlace && !isCountry(mention, document) && document.entityMentions[mention].type == .place && possessive ? .place : .agent
         case .target: return .target
         case .place: return isPlace ? .place : nil
         case .destination: return isPlace ? .destination : .target
         case .source: return isPlace ? .source : nil
         case .targetOrPlace: return isPlace ? .place : .target
-        case .agentOrPlace: return isPlace ? .place : .agent
+        case .agentOrPlace: return isPlace ? (isCountry(mention, document) ? .agent : .place) : .agent
         case .sides: return position == 0 ? .agent : .target
         }
     }
 
+    /// A country acts ("Israel's strike"); other places are where ("South Asia's earthquake").
+    func isCountry(_ mention: Int, _ document: AnalyzedDocument) -> Bool {
+        countries.contains(document.articleEntities[document.entityMentions[mention].entity].name)
+    }
+
     func isPassive(_ w: Int, _ tree: SentenceTree) -> Bool {
-        tree.children(of: w).contains { ["aux:pass", "nsubj:pass"].contains(tree.relation($0)) }
+        tree.children(of: w).contains { ["aux:pass", "nsubj:pass"].contains(tree.relation($0)) } || isPredicativeParticiple(w, tree)
+    }
+
+    /// An adjective with a copula that is a verb's participle ("was murdered", "were hurt").
+    func isPredicativeParticiple(_ w: Int, _ tree: SentenceTree) -> Bool {
+        guard tree.upos(w) == "ADJ" else { return false }
+        let form = tree.syntax.forms[w].lowercased()
+        return (form.hasSuffix("ed") || form.hasSuffix("en")) && tree.children(of: w).contains { tree.relation($0) == "cop" }
     }
 
     /// The subject a verb without one shares: a coordinated verb's ("stormed the station and
@@ -342,7 +448,6 @@ struct FrameEventFinder: Sendable {
     /// Where the relation ends: the frame's object role, else the other of target and destination
     /// ("visited Van", "visit to Moscow").
     func relationEnd(_ object: FrameLexicon.RelationObject, _ roles: [(FilledRole, Int)]) -> Int? {
-        guard roles.contains(where: { $0.0 == .agent }) else { return nil }
         let order: [FilledRole]
         switch object {
         case .target: order = [.target, .destination]
@@ -364,6 +469,8 @@ struct FrameEventFinder: Sendable {
     /// demonym in it names its country, when the article names that country ("Israeli jets").
     func mention(naming word: Int, _ tree: SentenceTree, _ context: Context) -> Int? {
         let document = context.document
+        // "an MKO camp", "this camp": the article's one camp, when it names one.
+        if document.mentionCovering[tree.token(word)] == nil, let facility = context.facilityOfHead[tree.syntax.forms[word].lowercased()] { return facility }
         var queue = [word]
         var next = 0
         var demonymMention: Int?
@@ -377,14 +484,21 @@ struct FrameEventFinder: Sendable {
         return demonymMention
     }
 
+    /// Names first (flat, compound, apposition: "his sons, Alaa and Gamal"), then modifiers; a
+    /// relational noun's possessor is not who it is ("Adly's deputies" are not Adly).
     private func namingChildren(of w: Int, _ tree: SentenceTree) -> [Int] {
-        tree.children(of: w).filter { child in
+        let lower = tree.syntax.forms[w].lowercased()
+        let relational = relationalNouns.contains(lower) || (lower.hasSuffix("s") && relationalNouns.contains(String(lower.dropLast())))
+        let children = tree.children(of: w).filter { child in
             let relation = tree.relation(child)
             guard Self.namingRelations.contains(relation) else { return false }
+            if relation == "nmod:poss" { return !relational }
             guard relation == "nmod" else { return true }
             let preposition = tree.children(of: child).first { tree.relation($0) == "case" }.map { tree.syntax.lemmas[$0].lowercased() }
             return preposition == nil || preposition == "of"
         }
+        return children.filter { ["flat", "flat:name", "compound", "appos"].contains(tree.relation($0)) }
+            + children.filter { !["flat", "flat:name", "compound", "appos"].contains(tree.relation($0)) }
     }
 
     // MARK: Dates

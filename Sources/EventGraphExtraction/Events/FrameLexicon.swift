@@ -40,6 +40,8 @@ struct FrameLexicon: Sendable {
     /// The lemmas of the verbs, the first word of a particle verb ("pull" of "pull out") included.
     let verbLemmas: Set<String>
     let arguments: [ArgumentKey: Role]
+    /// Event types that are news with a date and nobody named ("protests broke out on Tuesday").
+    let standaloneTypes: Set<String>
     /// Event types whose noun's possessor is the target ("his arrest"), not the agent ("Russia's recall").
     let possessedTargets: Set<String>
     /// Light verb lemma → whether its subject is the event's agent (else its target).
@@ -48,13 +50,16 @@ struct FrameLexicon: Sendable {
     init() throws(ResourceError) {
         var types = Set<String>()
         var possessedTargets = Set<String>()
-        for row in try ExtractionResources.table("events/taxonomy.tsv", columns: ["type", "cameo", "possessor", "description"]) {
+        var standalone = Set<String>()
+        for row in try ExtractionResources.table("events/taxonomy.tsv", columns: ["type", "cameo", "possessor", "alone", "description"]) {
             types.insert(row.fields["type"]!)
             if row.fields["possessor"] == "target" { possessedTargets.insert(row.fields["type"]!) }
+            if row.fields["alone"] == "yes" { standalone.insert(row.fields["type"]!) }
         }
         self.possessedTargets = possessedTargets
+        self.standaloneTypes = standalone
         var relations = Set<String>()
-        for row in try ExtractionResources.table("relations/types.tsv", columns: ["type", "kind"]) { relations.insert(row.fields["type"]!) }
+        for row in try ExtractionResources.table("relations/types.tsv", columns: ["type", "kind", "subject"]) { relations.insert(row.fields["type"]!) }
         var verbs: [String: Frame] = [:]
         var nouns: [String: Frame] = [:]
         let file = "Resources/events/frames.tsv"

@@ -116,7 +116,11 @@ public struct ParsingStage: PipelineStage {
         let lowers = selection == .factCandidates ? document.lowercasedTokens() : []
         for (index, sentence) in document.sentences.enumerated() {
             guard selection == .every || isFactCandidate(sentence, document, lowers) else { continue }
-            let words = layer.sentenceWords[index]
+            let sentenceWords = layer.sentenceWords[index]
+            // A dateline ("TEHRAN, Jun 29 (MNA) –") is no part of the clause after it: the parser
+            // reads the clause alone, and the dateline's words stay roots of their own ("dep").
+            let words = Self.datelineEnd(sentenceWords, layer).map { $0..<sentenceWords.upperBound } ?? sentenceWords
+            for w in sentenceWords.lowerBound..<words.lowerBound { layer.relations[w] = "dep" }
             for (offset, arc) in models.parser.parse(words: Array(layer.forms[words]), tags: Array(layer.upos[words])).enumerated() {
                 layer.heads[words.lowerBound + offset] = arc.head == 0 ? -1 : Int32(words.lowerBound + arc.head - 1)
                 layer.relations[words.lowerBound + offset] = arc.relation
@@ -124,6 +128,17 @@ public struct ParsingStage: PipelineStage {
             layer.parsedSentences[index] = true
         }
         document.syntax = layer
+    }
+
+    /// The first word after a dateline: a sentence that opens with a word in capitals ("TEHRAN",
+    /// "WASHINGTON") and has a dash within its first twelve words, with words after it.
+    static func datelineEnd(_ words: Range<Int>, _ layer: SyntaxLayer) -> Int? {
+        guard let first = words.first, layer.forms[first].count >= 3,
+              layer.forms[first].unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." }) else { return nil }
+        for w in words.prefix(12) where w > first && ["-", "–", "—", "--"].contains(layer.forms[w]) {
+            return w + 3 < words.upperBound ? w + 1 : nil
+        }
+        return nil
     }
 
     func isFactCandidate(_ sentence: Sentence, _ document: AnalyzedDocument, _ lowers: [String]) -> Bool {

@@ -15,6 +15,8 @@ public struct RelationExtractor: PipelineStage {
 
     let verbs: [String: VerbPattern]
     let instantTypes: Set<String>
+    /// Relation type → the role of the event that is its subject (`types.tsv`'s subject column).
+    let eventSubjects: [String: String]
     let characterizations: Set<String>
     let citationVerbs: Set<String>
     let reportingMarkers: [[String]]
@@ -27,8 +29,10 @@ public struct RelationExtractor: PipelineStage {
         var verbs: [String: VerbPattern] = [:]
         var known = Set<String>()
         var instants = Set<String>()
-        for row in try ExtractionResources.table("relations/types.tsv", columns: ["type", "kind"]) {
+        var subjects: [String: String] = [:]
+        for row in try ExtractionResources.table("relations/types.tsv", columns: ["type", "kind", "subject"]) {
             known.insert(row.fields["type"]!)
+            subjects[row.fields["type"]!] = row.fields["subject"]!
             if row.fields["kind"] == "instant" { instants.insert(row.fields["type"]!) }
         }
         for row in try ExtractionResources.table("relations/verbs.tsv", columns: ["word", "relation", "direction", "preposition"]) {
@@ -41,6 +45,7 @@ public struct RelationExtractor: PipelineStage {
         }
         self.verbs = verbs
         self.instantTypes = instants
+        self.eventSubjects = subjects
         characterizations = Set(try Self.words("characterizations.tsv", "word"))
         citationVerbs = Set(try Self.words("citation-verbs.tsv", "word"))
         reportingMarkers = try Self.words("reporting-markers.tsv", "phrase").map { $0.split(separator: " ").map(String.init) }
@@ -486,7 +491,16 @@ public struct RelationExtractor: PipelineStage {
     private func eventRelations(_ document: AnalyzedDocument) -> [RelationMention] {
         var out: [RelationMention] = []
         for (index, event) in document.eventMentions.enumerated() {
-            guard let type = event.relation, let agent = event.participants.first(where: { $0.role == .agent })?.mention else { continue }
+            guard let type = event.relation else { continue }
+            let agentMention = event.participants.first { $0.role == .agent }?.mention
+            let targetMention = event.participants.first { $0.role == .target }?.mention
+            let subject: Int?
+            switch eventSubjects[type] {
+            case "target": subject = targetMention
+            case "target-or-agent": subject = targetMention ?? agentMention
+            default: subject = agentMention
+            }
+            guard let agent = subject else { continue }
             let place = event.participants.first { $0.role == .place }?.mention
             let facilityPlace = place.flatMap { document.entityMentions[$0].type == .facility ? $0 : nil }
             guard let object = event.type == "raid" ? (facilityPlace ?? event.relationObject) : event.relationObject,
