@@ -37,6 +37,8 @@ struct FrameEventFinder: Sendable {
     let statementVerbs: Set<String>
     /// Nouns of kinship and standing (`relations/relational-nouns.tsv`).
     let relationalNouns: Set<String>
+    /// Nouns whose "of"-modifier is who they are (`events/partitive-nouns.tsv`).
+    let partitiveNouns: Set<String>
     let countries: Set<String>
     let facilityHeads: Set<String>
     /// Demonym → the country it names ("israeli" → "Israel"), lowercased.
@@ -47,6 +49,7 @@ struct FrameEventFinder: Sendable {
         cues = try ModalityCues()
         statementVerbs = try StatementFinder().lemmas
         relationalNouns = Set(try ExtractionResources.table("relations/relational-nouns.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
+        partitiveNouns = Set(try ExtractionResources.table("events/partitive-nouns.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
         countries = try EntityLexicon.standard().countries
         facilityHeads = try EntityLexicon.standard().facilityHeads
         var demonyms: [String: String] = [:]
@@ -242,8 +245,11 @@ struct FrameEventFinder: Sendable {
         if predicate.pos == .verb, !roles.contains(where: { $0.0 == .agent || ($0.0 == .target && isPassive(w, tree)) }) {
             roles += inheritedSubject(of: w, tree, context)
         }
-        if !roles.contains(where: { [.place, .destination, .source].contains($0.0) }) { roles += surfacePlace(after: tree.token(w), tree, document) }
-        if roles.isEmpty, predicate.pos == .verb { roles += surfaceActors(of: w, tree, document) }
+        if !roles.contains(where: { [.place, .destination, .source].contains($0.0) }) { roles += surfacePlace(after: tree.token(w), tree, context) }
+        if predicate.pos == .verb {
+            let subjectless = !roles.contains { $0.0 == .agent || ($0.0 == .target && isPassive(w, tree)) }
+            if roles.isEmpty || subjectless { roles += surfaceActors(of: w, tree, document, objectToo: roles.isEmpty) }
+        }
         let participants = eventParticipants(roles, document)
         let relationObject = predicate.frame.relation == nil ? nil : relationEnd(predicate.frame.object, roles)
         guard predicate.frame.type != nil || relationObject != nil else { return nil }
@@ -267,17 +273,35 @@ struct FrameEventFinder: Sendable {
     /// Where, when the tree says nothing of it (a parser's slip, a flat tree): the first place or
     /// facility after "in", "at", "near" or "inside" (and "the") within ten tokens of the
     /// predicate, in its clause.
-    func surfacePlace(after t: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> [(FilledRole, Int)] {
-        let end = min(tree.token(tree.words.upperBound - 1), t + 10)
+    func surfacePlace(after t: Int, _ tree: SentenceTree, _ context: Context) -> [(FilledRole, Int)] {
+        let document = context.document
+        let end = min(tree.token(tree.words.upperBound - 1), t + 14)
         guard t + 1 <= end else { return [] }
+        var sawPreposition = false
         for u in (t + 1)...end {
             let lower = document.text(of: u).lowercased()
-            if Self.clauseBreaks.contains(lower) { return [] }
+            if Self.placePrepositions.contains(lower) { sawPreposition = true }
+            // "at the ... MKO camp": the article's one camp.
+            if sawPreposition, document.mentionCovering[u] == nil, let facility = context.facilityOfHead[lower] { return [(.place, facility)] }
+            if Self.clauseBreaks.contains(lower) && lower != "(" && lower != ")" { break }
             guard let m = document.mentionCovering[u], document.entityMentions[m].isArgument, document.entityMentions[m].tokens.lowerBound == u else { continue }
             let before = document.text(of: u - 1).lowercased()
             let twoBefore = u - 2 > t ? document.text(of: u - 2).lowercased() : ""
             guard Self.placePrepositions.contains(before) || (before == "the" && Self.placePrepositions.contains(twoBefore)) else { continue }
-            return [.place, .facility].contains(document.entityMentions[m].type) ? [(.place, m)] : []
+            if [.place, .facility].contains(document.entityMentions[m].type) { return [(.place, m)] }
+            break
+        }
+        // Else the nearest before it in its clause ("tensions in this camp due to the checks").
+        let start = max(tree.token(tree.words.lowerBound), t - 12)
+        var u = t - 1
+        while u > start, ![";", ":", "(", ")"].contains(document.text(of: u).lowercased()) {
+            if let m = document.mentionCovering[u], document.entityMentions[m].isArgument, document.entityMentions[m].tokens.lowerBound == u,
+               [.place, .facility].contains(document.entityMentions[m].type) {
+                let before = document.text(of: u - 1).lowercased()
+                let twoBefore = u - 2 >= start ? document.text(of: u - 2).lowercased() : ""
+                if Self.placePrepositions.contains(before) || (["the", "this", "that"].contains(before) && Self.placePrepositions.contains(twoBefore)) { return [(.place, m)] }
+            }
+            u -= 1
         }
         return []
     }
@@ -285,12 +309,13 @@ struct FrameEventFinder: Sendable {
     /// Who and whom, when the tree gives a verb no argument at all: the nearest person or
     /// organization before it in its clause (after it with "by" for a passive), and the first
     /// mention after it that is no place.
-    func surfaceActors(of w: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> [(FilledRole, Int)] {
+    func surfaceActors(of w: Int, _ tree: SentenceTree, _ document: AnalyzedDocument, objectToo: Bool) -> [(FilledRole, Int)] {
         let t = tree.token(w)
         let first = tree.token(tree.words.lowerBound), last = tree.token(tree.words.upperBound - 1)
         var out: [(FilledRole, Int)] = []
         var u = t - 1
-        while u >= first, t - u <= 12, !Self.clauseBreaks.contains(document.text(of: u).lowercased()) {
+        // Back over commas ("the MKO, also called MEK, had been kicked out"), not past a clause's end.
+        while u >= first, t - u <= 12, ![";", ":", "(", ")", "–", "—"].contains(document.text(of: u).lowercased()) {
             if let m = document.mentionCovering[u], document.entityMentions[m].isArgument, [.person, .organization].contains(document.entityMentions[m].type) {
                 out.append((isPassive(w, tree) ? .target : .agent, m))
                 break
@@ -298,7 +323,7 @@ struct FrameEventFinder: Sendable {
             u -= 1
         }
         u = t + 1
-        while u <= last, u - t <= 9, !Self.clauseBreaks.contains(document.text(of: u).lowercased()) {
+        while objectToo, u <= last, u - t <= 9, !Self.clauseBreaks.contains(document.text(of: u).lowercased()) {
             if let m = document.mentionCovering[u], document.entityMentions[m].isArgument, document.entityMentions[m].type != .place {
                 let byAgent = isPassive(w, tree) && u > 0 && document.text(of: u - 1).lowercased() == "by"
                 out.append((byAgent ? .agent : .target, m))
@@ -495,7 +520,7 @@ struct FrameEventFinder: Sendable {
             if relation == "nmod:poss" { return !relational }
             guard relation == "nmod" else { return true }
             let preposition = tree.children(of: child).first { tree.relation($0) == "case" }.map { tree.syntax.lemmas[$0].lowercased() }
-            return preposition == nil || preposition == "of"
+            return preposition == nil || (preposition == "of" && (partitiveNouns.contains(lower) || tree.upos(w) == "NUM"))
         }
         return children.filter { ["flat", "flat:name", "compound", "appos"].contains(tree.relation($0)) }
             + children.filter { !["flat", "flat:name", "compound", "appos"].contains(tree.relation($0)) }

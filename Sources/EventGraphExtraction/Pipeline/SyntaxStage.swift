@@ -86,8 +86,9 @@ public struct ParsingStage: PipelineStage {
         /// Every sentence (`eventgraph parse`).
         case every
         /// Sentences that can hold a fact for the event and relation stages: two or more entity
-        /// mentions, a verb of saying ("he said"), or one mention and a predicate of the frame
-        /// lexicon ("the earthquake in Pakistan"). The others (bylines, captions, lists, sentences
+        /// mentions, a verb of saying ("he said"), or a predicate of the frame lexicon ("the
+        /// earthquake in Pakistan"; "During the operation, devices were seized" takes its date
+        /// and place from the operation). The others (bylines, captions, lists, sentences
         /// naming nothing) cost the parser's time for nothing those stages could read from them.
         case factCandidates
     }
@@ -148,7 +149,7 @@ public struct ParsingStage: PipelineStage {
            syntax.sentenceWords[sentence.index].contains(where: { statements.isReportingVerb($0, syntax) }) { return true }
         let mentions = document.argumentMentions(in: sentence.tokens).count
         if mentions >= 2 { return true }
-        guard mentions == 1, sentence.index < syntax.sentenceWords.count else { return false }
+        guard sentence.index < syntax.sentenceWords.count else { return false }
         return syntax.sentenceWords[sentence.index].contains { w in
             let lemma = syntax.lemmas[w].lowercased()
             guard syntax.upos[w] == "VERB" else { return frames.isPredicateLemma(lemma) }
