@@ -211,7 +211,7 @@ def from_wordnet(firsts, synsets, seeds, frames):
             parts = word.split()
             single = len(parts) == 1 or (word_pos == "verb" and len(parts) == 2 and parts[1] in PARTICLES)
             if single and word.replace("-", "").isalpha() and (word, word_pos) not in frames and (word, word_pos) not in added:
-                added[(word, word_pos)] = dict(frame, source=f"wordnet:{word_pos}.{offset} {how}")
+                added[(word, word_pos)] = dict(frame, source=f"wordnet:{pos}.{offset} {how}")
     frames.update(added)
     return frames
 
@@ -223,8 +223,10 @@ def build():
     rolesets = propbank(TRAINING / "propbank/rolesets.tsv")
     frames = from_cameo(cameo_verbs(TRAINING / "petrarch2/CAMEO.verbpatterns.150430.txt"), blocks)
     frames = from_framenet(rolesets, mapped, frames)
-    frames = nominalizations(rolesets, mapped, frames)
     decisions = table(TRAINING / "frames/review.tsv")
+    # Reviewed before the nominalizations too: a rejected verb ("hit") gives no nouns.
+    frames = review(decisions, frames, taxonomy)
+    frames = nominalizations(rolesets, mapped, frames)
     frames = review(decisions, frames, taxonomy)
     seeds = {(r["lemma"], r["pos"]) for r in table(TRAINING / "frames/wordnet-seeds.tsv")}
     missing = sorted(seeds - set(frames))

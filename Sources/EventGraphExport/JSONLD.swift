@@ -124,7 +124,7 @@ public enum JSONLD {
             try body(.object(node))
         }
         for r in graph.relations {
-            var node: [String: JSONValue] = ["id": .string(r.id), "type": .strings(["Relation", "Statement"]), "subject": .string(r.source), "predicate": .string(camel(r.type)),
+            var node: [String: JSONValue] = ["id": .string(r.id), "type": .strings(["Relation", "Statement"]), "subject": .string(r.source), "predicate": .string(Vocabulary.relationTerms[r.type] ?? camel(r.type)),
                                              "modality": .string(r.modality.rawValue), "confidence": .double(r.confidence), "sources": .int(r.evidence.documents.count),
                                              "derivedFrom": .strings(r.evidence.documents.map(documentIRI)), "mentions": mentions(r.evidence, sentenceLevel: true, iri: documentIRI)]
             if let target = r.target { node["object"] = .string(target) }

@@ -149,29 +149,11 @@ public struct Timeline: Sendable {
 
     public static func describe(_ value: TimeValue) -> String { value.displayText }
 
-    static let verbs: [String: String] = [
-        "raid": "raided", "clash": "clashed with", "protest": "protest", "killing": "killed", "injury": "injured",
-        "arrest": "arrested", "seizure": "seized", "court-ruling": "ruled on", "agreement": "agreement with",
-        "sanction": "sanctioned", "statement": "statement", "meeting": "met", "attack": "attacked",
-        "cyberattack": "cyberattacked", "war": "war against", "expulsion": "expelled", "relocation": "relocated",
-        "accusation": "accused", "visit": "visited", "appointment": "appointed", "designation": "designated",
-    ]
-    static let nouns: [String: String] = [
-        "protest": "Protests", "agreement": "Agreement", "war": "War", "seizure": "Seizure", "court-ruling": "Court ruling",
-        "killing": "Killing", "injury": "Injuries", "clash": "Clashes", "raid": "Raid", "statement": "Statement",
-        "accusation": "Accusation", "meeting": "Meeting", "expulsion": "Expulsion", "visit": "Visit", "arrest": "Arrest",
-        "attack": "Attack", "cyberattack": "Cyberattack", "sanction": "Sanctions", "relocation": "Relocation",
-    ]
-    static let targetOnly: [String: String] = [
-        "war": "War against", "raid": "Raid on", "attack": "Attack on", "expulsion": "Expulsion of", "killing": "Killing among",
-        "injury": "Injuries among", "arrest": "Arrest of", "sanction": "Sanctions on", "accusation": "Accusation against",
-    ]
-    static let relationVerbs: [String: String] = [
-        "hosted-by": "hosted by", "raided": "raided", "supported": "supported", "cooperated-with": "cooperated with",
-        "expelled-from": "expelled from", "accused": "accused", "attacked": "attacked", "sanctioned": "sanctioned",
-        "signed": "signed", "relocated-to": "relocated to", "killed": "killed", "arrested": "arrested", "ordered": "ordered",
-        "cut-ties-with": "cut ties with",
-    ]
+    // Phrases come from the vocabulary tables (EventGraphCore's generated `Vocabulary`).
+    static var verbs: [String: String] { Vocabulary.eventVerbs }
+    static var nouns: [String: String] { Vocabulary.eventNouns }
+    static var targetOnly: [String: String] { Vocabulary.eventAgainst }
+    static var relationVerbs: [String: String] { Vocabulary.relationPhrases }
 }
 
 extension String {

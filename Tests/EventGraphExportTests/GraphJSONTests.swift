@@ -74,7 +74,7 @@ import Testing
         let graph = try GraphJSON.decode(Array(version1.utf8), path: "g.json")
         #expect(graph.entities.first?.mentions.first?.sentenceText == "MKO left.")
         #expect(decodeError(version1.replacingOccurrences(of: "\"formatVersion\": 1", with: "\"formatVersion\": 9"))
-            == "g.json:1:49: error: invalid graph JSON: formatVersion 9 is not one this eventgraph reads (1 to 2)")
+            == "g.json:1:49: error: invalid graph JSON: formatVersion 9 is not one this eventgraph reads (1 to 3)")
     }
 
     /// Every object's keys in UTF-8 byte order, in the pretty file and in the one-line form.

@@ -98,11 +98,12 @@ public final class EntityLexicon: @unchecked Sendable {
             // (Nor does a folded spelling take an institution's word: "Duma" is not "Dūmā".)
             if folded != key, x.places[folded] == nil, x.institutions[folded] == nil { x.places[folded] = x.places[key] }
         }
-        for (place, countries) in within {
-            let sorted = countries.sorted()
-            x.countriesOfPlace[place] = sorted
+        // In key order, and a folded spelling never replaces one already there: which place
+        // keeps a shared spelling must not depend on hashing.
+        for place in within.keys.sorted() { x.countriesOfPlace[place] = within[place]!.sorted() }
+        for place in within.keys.sorted() {
             let folded = foldingDiacritics(place)
-            if folded != place, within[folded] == nil { x.countriesOfPlace[folded] = sorted }
+            if folded != place, x.countriesOfPlace[folded] == nil { x.countriesOfPlace[folded] = within[place]!.sorted() }
         }
         for row in try ExtractionResources.table("entities/place-aliases.tsv", columns: ["alias", "place"]) {
             x.places[row.fields["alias"]!.lowercased()] = row.fields["place"]!

@@ -62,8 +62,10 @@ public struct EventExtractor: PipelineStage {
                 found.append(Found(draft: draft, lastSentence: draft.sentence))
                 continue
             }
-            if draft.isDefiniteNoun, let earlier = lastFoundOfType[type], draft.date == nil || found[earlier].draft.date == nil || found[earlier].draft.date == draft.date {
+            if draft.isDefiniteNoun, let earlier = lastFoundOfType[type], draft.date == nil || found[earlier].draft.date == nil || found[earlier].draft.date == draft.date,
+               compatible(draft, found[earlier].draft, document) {
                 if found[earlier].draft.date == nil { found[earlier].draft.date = draft.date }
+                for p in draft.participants where !found[earlier].draft.participants.contains(where: { $0.0 == p.0 }) { found[earlier].draft.participants.append(p) }
                 found[earlier].coreferent.append(draft.trigger)
                 found[earlier].lastSentence = draft.sentence
                 continue
@@ -75,7 +77,8 @@ public struct EventExtractor: PipelineStage {
         dateIncidents(&found)
         found += reported.compactMap { statement in
             let participants = statement.speaker.map { [(ParticipantRole.agent, $0)] } ?? []
-            guard !participants.isEmpty else { return nil }
+            // An undated statement by nobody named would be one event with every other such statement.
+            guard !participants.isEmpty || statement.date != nil else { return nil }
             let draft = FrameEventFinder.Draft(type: "statement", trigger: statement.trigger, sentence: statement.sentence, date: statement.date,
                                                participants: participants, relation: nil, relationObject: nil, modality: .asserted, by: nil,
                                                rule: statement.rule, isDefiniteNoun: false)
@@ -91,6 +94,16 @@ public struct EventExtractor: PipelineStage {
             EventMention(type: f.draft.type ?? "", trigger: f.draft.trigger, coreferentTriggers: f.coreferent, date: f.draft.date,
                          participants: f.draft.participants.map { ParticipantMention(role: $0.0, mention: $0.1) }, rule: f.draft.rule,
                          content: f.content, modality: f.draft.modality, by: f.draft.by, relation: f.draft.relation, relationObject: f.draft.relationObject)
+        }
+    }
+
+    /// Whether a definite mention ("the raid on the camp") can name an earlier event: no role it
+    /// fills names another entity than the earlier event's.
+    func compatible(_ mention: FrameEventFinder.Draft, _ earlier: FrameEventFinder.Draft, _ document: AnalyzedDocument) -> Bool {
+        mention.participants.allSatisfy { role, m in
+            let known = earlier.participants.filter { $0.0 == role }
+            return known.isEmpty || known.contains { document.entityMentions[$0.1].entityID == document.entityMentions[m].entityID }
+                || (role == .place && known.contains { [.place, .facility].contains(document.entityMentions[$0.1].type) })
         }
     }
 

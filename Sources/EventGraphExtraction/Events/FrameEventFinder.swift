@@ -24,7 +24,8 @@ struct FrameEventFinder: Sendable {
         /// The speaker, for a reported event.
         var by: Int?
         var rule: String
-        /// A noun with a determiner and nothing else ("the raid"): may name an event reported before.
+        /// A noun with a definite determiner ("the raid", "the recent raid on the camp"): may name an
+        /// event reported before.
         var isDefiniteNoun: Bool
         /// The token of the event noun this one happened during ("During the skirmishes, ... was
         /// murdered"; "amid the clashes"), an event predicate or an anaphor ("the operation").
@@ -103,7 +104,7 @@ struct FrameEventFinder: Sendable {
         var drafts: [Draft] = []
         let datedStarts = dated.map(\.tokens.lowerBound)
         let context = Context(document, facilityHeads: facilityHeads)
-        let said = statements.filter { $0.content != nil }.sorted { $0.content!.lowerBound < $1.content!.lowerBound }
+        let said = ReportedSpans(statements.compactMap { s in s.content.flatMap { c in s.speaker.map { (content: c, speaker: $0) } } })
         for (index, sentence) in document.sentences.enumerated() where index < syntax.parsedSentences.count && syntax.parsedSentences[index] {
             let words = syntax.sentenceWords[index]
             let tree = SentenceTree(syntax: syntax, words: words)
@@ -113,9 +114,8 @@ struct FrameEventFinder: Sendable {
             let (dates, unclaimed) = clauseDates(Array(sentenceDates), tree, predicates: Set(predicates.map(\.word)))
             // The sentence's one date, when no predicate took it, dates those without their own.
             let sentenceDate = sentenceDates.count == 1 ? unclaimed.first : nil
-            let reporting = said.filter { $0.sentence == index }
             for predicate in predicates {
-                guard var draft = draft(predicate, tree, context, dates, reporting, sentence: index) else { continue }
+                guard var draft = draft(predicate, tree, context, dates, said, sentence: index) else { continue }
                 if draft.date == nil, let sentenceDate {
                     draft.date = sentenceDate
                     draft.rule += ".date-from-sentence"
@@ -223,7 +223,7 @@ struct FrameEventFinder: Sendable {
     }
 
     func draft(_ predicate: Predicate, _ tree: SentenceTree, _ context: Context, _ dates: [Int: TimeValue],
-               _ reporting: [StatementFinder.Statement], sentence: Int) -> Draft? {
+               _ reporting: ReportedSpans, sentence: Int) -> Draft? {
         let document = context.document
         let w = predicate.word
         var roles = arguments(of: w, predicate.pos, tree, context)
@@ -254,7 +254,7 @@ struct FrameEventFinder: Sendable {
         let relationObject = predicate.frame.relation == nil ? nil : relationEnd(predicate.frame.object, roles)
         guard predicate.frame.type != nil || relationObject != nil else { return nil }
         let (modality, by) = self.modality(of: w, light: predicate.light?.verb, tree, reporting)
-        let isDefinite = predicate.pos == .noun && participants.isEmpty
+        let isDefinite = predicate.pos == .noun && predicate.light == nil
             && tree.children(of: w).contains { tree.relation($0) == "det" && ["the", "this", "that", "these", "those"].contains(tree.syntax.lemmas[$0].lowercased()) }
         let during = tree.children(of: w).first { child in
             ["obl", "nmod"].contains(tree.relation(child)) && ["during", "amid", "amidst"].contains(preposition(of: child, tree))
@@ -341,7 +341,10 @@ struct FrameEventFinder: Sendable {
     func arguments(of w: Int, _ pos: FrameLexicon.PartOfSpeech, _ tree: SentenceTree, _ context: Context, skipping: Int? = nil) -> [(FilledRole, Int)] {
         var out: [(FilledRole, Int)] = []
         let participle = pos == .verb && isPredicativeParticiple(w, tree)
-        for child in tree.children(of: w) where child != skipping {
+        // One subject: the nearest, when the parser gave two ("Pakistan's Interior Minister X").
+        let subjects = tree.children(of: w).filter { tree.relation($0).hasPrefix("nsubj") }
+        let subject = subjects.min { abs($0 - w) < abs($1 - w) }
+        for child in tree.children(of: w) where child != skipping && (!tree.relation(child).hasPrefix("nsubj") || child == subject) {
             // "one member was murdered": the subject of a participle is its passive subject.
             let relation = participle && tree.relation(child) == "nsubj" ? "nsubj:pass" : tree.relation(child)
             if let role = role(of: child, pos, relation: relation, tree) {
@@ -529,8 +532,8 @@ struct FrameEventFinder: Sendable {
     // MARK: Dates
 
     /// Relations a date does not cross on its way up: what is said ("said that ... in 2014")
-    /// belongs to its own clause.
-    static let dateBarriers: Set<String> = ["ccomp", "parataxis", "csubj"]
+    /// belongs to its own clause; a dateline ("dep") dates the report, not what it reports.
+    static let dateBarriers: Set<String> = ["ccomp", "parataxis", "csubj", "dep"]
 
     /// The date of each predicate (or verb of saying) a dated time expression of the sentence
     /// attaches to: the first met walking up from the expression (four steps at most, not out of
@@ -580,14 +583,13 @@ struct FrameEventFinder: Sendable {
 
     /// Negated, planned or hedged by a cue of `modality.tsv`; else reported when the predicate lies
     /// in what a statement of the sentence says (with its speaker); else asserted.
-    func modality(of w: Int, light: Int?, _ tree: SentenceTree, _ reporting: [StatementFinder.Statement]) -> (Modality, Int?) {
+    func modality(of w: Int, light: Int?, _ tree: SentenceTree, _ reporting: ReportedSpans) -> (Modality, Int?) {
         var found: [Modality] = []
         for predicate in [w] + (light.map { [$0] } ?? []) {
             found += cues.modalities(of: predicate, tree)
         }
         for strongest in [Modality.negated, .planned, .hedged] where found.contains(strongest) { return (strongest, nil) }
-        let token = tree.token(w)
-        if let statement = reporting.first(where: { $0.content!.contains(token) && $0.speaker != nil }) { return (.reported, statement.speaker) }
+        if let speaker = reporting.speaker(of: tree.token(w)) { return (.reported, speaker) }
         return (.asserted, nil)
     }
 }

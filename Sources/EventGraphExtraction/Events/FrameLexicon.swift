@@ -51,7 +51,7 @@ struct FrameLexicon: Sendable {
         var types = Set<String>()
         var possessedTargets = Set<String>()
         var standalone = Set<String>()
-        for row in try ExtractionResources.table("events/taxonomy.tsv", columns: ["type", "cameo", "possessor", "alone", "description"]) {
+        for row in try ExtractionResources.table("events/taxonomy.tsv", columns: ["type", "cameo", "possessor", "alone", "verb", "noun", "against", "description"]) {
             types.insert(row.fields["type"]!)
             if row.fields["possessor"] == "target" { possessedTargets.insert(row.fields["type"]!) }
             if row.fields["alone"] == "yes" { standalone.insert(row.fields["type"]!) }
@@ -59,7 +59,7 @@ struct FrameLexicon: Sendable {
         self.possessedTargets = possessedTargets
         self.standaloneTypes = standalone
         var relations = Set<String>()
-        for row in try ExtractionResources.table("relations/types.tsv", columns: ["type", "kind", "subject"]) { relations.insert(row.fields["type"]!) }
+        for row in try ExtractionResources.table("relations/types.tsv", columns: ["type", "kind", "subject", "term", "phrase", "description"]) { relations.insert(row.fields["type"]!) }
         var verbs: [String: Frame] = [:]
         var nouns: [String: Frame] = [:]
         let file = "Resources/events/frames.tsv"

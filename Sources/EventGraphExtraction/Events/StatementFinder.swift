@@ -240,3 +240,34 @@ struct SentenceTree {
         return spans
     }
 }
+
+/// What statements say, found by token in logarithmic time: a sentence of thousands of nested
+/// "said"s must not make every predicate scan every statement.
+struct ReportedSpans {
+    /// Sorted by start; `widest[i]` is the index among `0...i` that reaches furthest.
+    private let spans: [(range: ClosedRange<Int>, speaker: Int)]
+    private let widest: [Int]
+
+    init(_ statements: [(content: ClosedRange<Int>, speaker: Int)]) {
+        spans = statements.map { (range: $0.content, speaker: $0.speaker) }.sorted { ($0.range.lowerBound, $0.range.upperBound, $0.speaker) < ($1.range.lowerBound, $1.range.upperBound, $1.speaker) }
+        var widest: [Int] = []
+        widest.reserveCapacity(spans.count)
+        for i in spans.indices {
+            if let last = widest.last, spans[last].range.upperBound >= spans[i].range.upperBound { widest.append(last) } else { widest.append(i) }
+        }
+        self.widest = widest
+    }
+
+    /// The speaker of a statement whose words hold `token`, if any.
+    func speaker(of token: Int) -> Int? {
+        // The last span starting at or before the token, then the widest up to it.
+        var low = 0, high = spans.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spans[mid].range.lowerBound <= token { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return nil }
+        let candidate = spans[widest[low - 1]]
+        return candidate.range.upperBound >= token ? candidate.speaker : nil
+    }
+}

@@ -103,6 +103,8 @@ public struct ParsingStage: PipelineStage {
     /// The verbs of reported speech (`StatementFinder`): a sentence with one is parsed.
     let statements: StatementFinder
     let frames: FrameLexicon
+    /// Verbs that characterize their object ("ranked Pakistan as the deadliest country").
+    let characterizingVerbs: Set<String>
 
     public init(models: SyntaxModels, selection: Selection) throws(ResourceError) {
         self.models = models
@@ -110,6 +112,7 @@ public struct ParsingStage: PipelineStage {
         speechVerbs = try RelationExtractor.speechVerbs()
         statements = try StatementFinder()
         frames = try FrameLexicon()
+        characterizingVerbs = Set(try ExtractionResources.table("relations/characterizing-verbs.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
     }
 
     public func process(_ document: inout AnalyzedDocument) {
@@ -119,12 +122,18 @@ public struct ParsingStage: PipelineStage {
             guard selection == .every || isFactCandidate(sentence, document, lowers) else { continue }
             let sentenceWords = layer.sentenceWords[index]
             // A dateline ("TEHRAN, Jun 29 (MNA) –") is no part of the clause after it: the parser
-            // reads the clause alone, and the dateline's words stay roots of their own ("dep").
+            // reads the clause alone.
             let words = Self.datelineEnd(sentenceWords, layer).map { $0..<sentenceWords.upperBound } ?? sentenceWords
-            for w in sentenceWords.lowerBound..<words.lowerBound { layer.relations[w] = "dep" }
+            var root: Int32 = -1
             for (offset, arc) in models.parser.parse(words: Array(layer.forms[words]), tags: Array(layer.upos[words])).enumerated() {
                 layer.heads[words.lowerBound + offset] = arc.head == 0 ? -1 : Int32(words.lowerBound + arc.head - 1)
                 layer.relations[words.lowerBound + offset] = arc.relation
+                if arc.head == 0, root < 0 { root = Int32(words.lowerBound + offset) }
+            }
+            // The dateline hangs on the clause's root, as UD's "dep": one root per sentence.
+            for w in sentenceWords.lowerBound..<words.lowerBound {
+                layer.heads[w] = root
+                layer.relations[w] = "dep"
             }
             layer.parsedSentences[index] = true
         }
@@ -153,7 +162,7 @@ public struct ParsingStage: PipelineStage {
         return syntax.sentenceWords[sentence.index].contains { w in
             let lemma = syntax.lemmas[w].lowercased()
             guard syntax.upos[w] == "VERB" else { return frames.isPredicateLemma(lemma) }
-            return FrameLexicon.verbLemmas(form: syntax.forms[w].lowercased(), lemma: lemma).contains(where: frames.isPredicateLemma)
+            return FrameLexicon.verbLemmas(form: syntax.forms[w].lowercased(), lemma: lemma).contains { frames.isPredicateLemma($0) || characterizingVerbs.contains($0) }
         }
     }
 }

@@ -39,7 +39,10 @@ struct NounPhraseRelations: Sendable {
     func relations(in document: AnalyzedDocument, instantTypes: Set<String>) -> [RelationMention] {
         let syntax = document.syntax
         guard syntax.count > 0 else { return [] }
-        let statements = document.eventMentions.filter { $0.type == "statement" && $0.content != nil }
+        let said = ReportedSpans(document.eventMentions.compactMap { e in
+            guard e.type == "statement", let content = e.content, let speaker = e.participants.first(where: { $0.role == .agent })?.mention else { return nil }
+            return (content: content, speaker: speaker)
+        })
         var out: [RelationMention] = []
         for (index, _) in document.sentences.enumerated() where index < syntax.parsedSentences.count && syntax.parsedSentences[index] {
             let tree = SentenceTree(syntax: syntax, words: syntax.sentenceWords[index])
@@ -49,7 +52,7 @@ struct NounPhraseRelations: Sendable {
             found += memberships(tree, document)
             for f in found {
                 guard document.entityMentions[f.source].entityID != f.target.map({ document.entityMentions[$0].entityID }) else { continue }
-                let speaker = statements.first { $0.content!.contains(f.tokens.lowerBound) }?.participants.first { $0.role == .agent }?.mention
+                let speaker = said.speaker(of: f.tokens.lowerBound)
                 let by = f.by ?? speaker
                 let reported = by != nil && document.entityMentions[by!].entityID != document.entityMentions[f.source].entityID
                 out.append(RelationMention(type: f.type, source: f.source, target: f.target, label: f.label, by: reported ? by : nil, tokens: f.tokens,
@@ -77,6 +80,13 @@ struct NounPhraseRelations: Sendable {
                 }
             case "obj", "nsubj:pass":
                 out += asPhrase(object: w, tree, document)
+            case "iobj":
+                // "labeled Hamas a terrorist group": the second object describes the first.
+                guard let verb = tree.head(of: w), characterizingVerbs.contains(tree.syntax.lemmas[verb].lowercased()),
+                      let described = tree.children(of: verb).first(where: { tree.relation($0) == "obj" }),
+                      let named = nameMention(w, tree, document), let label = description(described, tree, document) else { break }
+                let sayer = tree.children(of: verb).first { tree.relation($0) == "nsubj" }.flatMap { nameMention($0, tree, document) }
+                out.append(Found(type: "cited-as", source: named, label: label, by: sayer, tokens: tree.token(verb)...tree.token(described), rule: "relation.cited-as.as-phrase"))
             case "cop":
                 // "Putin is a killer": a copula with an indefinite description.
                 guard let description = tree.head(of: w), let subject = tree.children(of: description).first(where: { tree.relation($0) == "nsubj" }),
@@ -118,11 +128,12 @@ struct NounPhraseRelations: Sendable {
             (["obl", "xcomp", "advcl"].contains(tree.relation(child)) && (hasPreposition(child, "as", tree) || tree.relation(child) == "xcomp"))
                 && ["NOUN", "PROPN"].contains(tree.upos(child))
         }
-        guard let described = descriptions.first, let label = description(described, tree, document) else { return [] }
-        let sayer = tree.children(of: verb).first { tree.relation($0) == "nsubj" || tree.relation($0) == "obl:agent" }.flatMap { characterizable($0, tree, document) }
+        // "ranked Pakistan as the deadliest country": a place word is a description here.
+        guard let described = descriptions.first, let label = description(described, tree, document, placesToo: true) else { return [] }
+        let sayer = tree.children(of: verb).first { tree.relation($0) == "nsubj" || tree.relation($0) == "obl:agent" }.flatMap { nameMention($0, tree, document) }
         var out: [Found] = []
         for member in [object] + tree.children(of: object).filter({ tree.relation($0) == "conj" }) {
-            if let named = characterizable(member, tree, document) {
+            if let named = nameMention(member, tree, document) {
                 out.append(Found(type: "cited-as", source: named, label: label, by: sayer, tokens: tree.token(verb)...tree.token(described), rule: "relation.cited-as.as-phrase"))
             }
         }
@@ -161,15 +172,17 @@ struct NounPhraseRelations: Sendable {
 
     /// The text of a description headed by `w`: a common noun with its modifiers before it (no
     /// determiner), not a name; nil when `w` is no such noun.
-    func description(_ w: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> String? {
-        guard tree.upos(w) == "NOUN", document.mentionCovering[tree.token(w)] == nil else { return nil }
+    func description(_ w: Int, _ tree: SentenceTree, _ document: AnalyzedDocument, placesToo: Bool = false) -> String? {
+        // Not a name; a description the entity stage took for a mention of it ("the deadliest
+        // country" of Pakistan) still describes.
+        guard tree.upos(w) == "NOUN", document.mentionCovering[tree.token(w)].map({ !document.entityMentions[$0].isName }) ?? true else { return nil }
         // A lowercase common noun that is no title, place word or relation ("spokesman", "town",
         // "son"): those are roles and places, which other relations state.
         let head = tree.syntax.forms[w]
         let lower = head.lowercased()
         let singular = lower.hasSuffix("s") && lower.count > 3 ? String(lower.dropLast()) : lower
         guard head.first?.isLowercase == true, lexicon.titles[[lower]] == nil, lexicon.titles[[singular]] == nil,
-              !lexicon.placeHeads.contains(lower), !lexicon.placeHeads.contains(singular),
+              placesToo || (!lexicon.placeHeads.contains(lower) && !lexicon.placeHeads.contains(singular)),
               !relationalNouns.contains(lower), !relationalNouns.contains(singular) else { return nil }
         let left = tree.children(of: w).filter { $0 < w && ["amod", "compound", "nmod:npmod", "advmod"].contains(tree.relation($0)) && document.mentionCovering[tree.token($0)] == nil }
         let first = left.min().map { leftmost(of: $0, tree) } ?? w

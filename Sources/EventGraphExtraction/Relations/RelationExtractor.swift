@@ -30,7 +30,7 @@ public struct RelationExtractor: PipelineStage {
         var known = Set<String>()
         var instants = Set<String>()
         var subjects: [String: String] = [:]
-        for row in try ExtractionResources.table("relations/types.tsv", columns: ["type", "kind", "subject"]) {
+        for row in try ExtractionResources.table("relations/types.tsv", columns: ["type", "kind", "subject", "term", "phrase", "description"]) {
             known.insert(row.fields["type"]!)
             subjects[row.fields["type"]!] = row.fields["subject"]!
             if row.fields["kind"] == "instant" { instants.insert(row.fields["type"]!) }
