@@ -175,6 +175,7 @@ public enum GraphJSON {
             json.key("date"); write(event.date, to: &json)
             json.key("evidence"); try writeEvidence(event.evidence)
             json.key("id"); json.string(event.id)
+            json.key("label"); json.string(event.label)
             json.key("modality"); json.string(event.modality.rawValue)
             json.key("participants")
             json.beginArray()

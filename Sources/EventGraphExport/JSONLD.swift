@@ -37,11 +37,17 @@ public enum JSONLD {
         }
     }
 
+    /// Facts quote their sentence, up to this many characters; a longer one (a 10 MB line, a
+    /// sentence of thousands of "said"s) is quoted by the evidence's own words, so that the export
+    /// stays linear in the evidence.
+    static let longestQuotedSentence = 2_000
+
     static func mentions(_ evidence: [Evidence], sentenceLevel: Bool, iri documentIRI: (String) -> String) -> JSONValue {
         .array(evidence.filter { !$0.rule.hasSuffix(".argument") }.map { e in
-            .object([
+            let quote = sentenceLevel && e.sentenceText.utf8.count <= longestQuotedSentence ? e.sentenceText : e.text
+            return .object([
                 "id": .string("\(documentIRI(e.document))#char=\(e.start),\(e.end)"), "type": .string("Mention"),
-                "beginIndex": .int(e.start), "endIndex": .int(e.end), "anchorOf": .string(sentenceLevel ? e.sentenceText : e.text),
+                "beginIndex": .int(e.start), "endIndex": .int(e.end), "anchorOf": .string(quote),
                 "inDocument": .string(documentIRI(e.document)), "rule": .string(e.rule),
             ])
         })

@@ -181,7 +181,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
                      outcome: .error("4:1: error: invalid YAML front matter: duplicate key 'title' (first at line 2)")),
             BadInput(kind: "the last day of year 9999 as publication date", file: "year-9999.txt",
                      content: .text("---\npublished: 9999-12-31\n---\nNext month and next decade, officials said, police in Tirana will raid the camp.\n"),
-                     outcome: .read("year-9999.txt", absent: "10000")),
+                     outcome: .read("year-9999.txt", absent: "\"10000")),   // no value of year 10000 (a quoted string starting so)
             BadInput(kind: "an impossible time in the publication date", file: "bad-time.txt", content: .text("---\npublished: 2023-06-20T25:61:61+99:99\n---\nText."),
                      outcome: .error("2:12: error: field 'published' is not a valid date: '2023-06-20T25:61:61+99:99' (expected a date such as 2023-06-20, 2023-06-20T10:00:00Z, Tue, 20 Jun 2023 10:00:00 GMT or June 20, 2023)")),
         ]

@@ -23,11 +23,11 @@ import Testing
     }
 
     /// Reached: entities F1 0.804 (typed 0.754), must recall of entities 0.912, time expressions
-    /// relaxed 0.921 / strict 0.855 / value 0.862, events 0.350, relations 0.383 (issue 17: frames
+    /// relaxed 0.921 / strict 0.855 / value 0.862, events 0.377, relations 0.394 (issue 17: frames
     /// from the tree).
     @Test func theDevelopmentSetStaysAboveItsFloors() throws {
         let (scores, must) = try Self.totals(gold: "Tests/Gold/dev/gold", corpus: "Tests/Gold/dev/corpus")
-        let floors = ["entities": 0.80, "entities-typed": 0.75, "events": 0.34, "relations": 0.37, "timex-relaxed": 0.92, "timex-strict": 0.85, "timex-value": 0.86]
+        let floors = ["entities": 0.80, "entities-typed": 0.75, "events": 0.37, "relations": 0.38, "timex-relaxed": 0.92, "timex-strict": 0.85, "timex-value": 0.86]
         for (kind, floor) in floors.sorted(by: { $0.key < $1.key }) { #expect((scores[kind] ?? 0) >= floor, "\(kind): \(scores[kind] ?? 0) < \(floor)") }
         #expect((must["entities"] ?? 0) >= 0.90, "must-recall of entities: \(must["entities"] ?? 0)")
     }

@@ -128,6 +128,8 @@ import Testing
     @Test func titlesGiveRoles() throws {
         #expect(try Self.relations("Pakistan's Interior Minister Rehman Malik visited Lahore on Monday.").contains("minister-of Rehman Malik → Pakistan"))
         #expect(try Self.relations("Pakistan's Interior Minister Rehman Malik visited Lahore on Monday.").contains("visited Rehman Malik → Lahore"))
+        // A title in an apposition, with its holder in the title's phrase.
+        #expect(try Self.relations("Hezbollah's leader, Hassan Nasrallah, said the war was over.").contains("leader-of Hassan Nasrallah → Hezbollah"))
     }
 
     /// What a statement says is reported by its speaker, a pronoun speaker included.

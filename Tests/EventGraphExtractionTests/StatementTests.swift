@@ -67,11 +67,14 @@ import Testing
             == ["organization:oromo-liberation-front @2024-03-01"])
     }
 
-    /// "Officials said ...": a statement by nobody named is kept only when it is dated (an
-    /// undated one would be one event with every other).
+    /// "Officials said ...": a statement by nobody named is kept, told apart from the others by
+    /// what it says (its label is part of its identity).
     @Test func statementsWithoutANamedSpeaker() throws {
-        #expect(try Self.statements("Officials said the talks failed.") == [])
+        #expect(try Self.statements("Officials said the talks failed.") == ["- @-"])
         #expect(try Self.statements("Officials said on Friday that the talks failed.") == ["- @2024-03-01"])
+        let graph = try Self.analyze("Officials said the talks failed. Residents said the roads were closed.").fragment()
+        let statements = graph.events.filter { $0.type == "statement" }
+        #expect(statements.compactMap(\.label).sorted() == ["the roads were closed", "the talks failed"])
     }
 
     /// The said relation carries the words said.

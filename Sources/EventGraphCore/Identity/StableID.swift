@@ -11,10 +11,12 @@ public enum StableID {
     /// An asserted event's key is its type, date and participants; another modality and the one
     /// who reports it are added, so that "X raided Y" and "X did not raid Y" are two events (and an
     /// asserted event keeps the id it had before events had a modality).
-    public static func event(type: String, date: TimeValue?, participants: [Participant], modality: Modality = .asserted, by: String? = nil) -> String {
+    public static func event(type: String, date: TimeValue?, participants: [Participant], modality: Modality = .asserted, by: String? = nil,
+                             label: String? = nil) -> String {
         let ends = participants.map { "\($0.role.rawValue)=\($0.entity)" }.sorted()
         var key = ["event", type, date?.value ?? "-"] + ends
         if modality != .asserted || by != nil { key += ["modality=" + modality.rawValue, "by=" + (by ?? "-")] }
+        if let label { key += ["label=" + label] }
         return "event:\(Slug.make(type))-\(shortHash(key))"
     }
 

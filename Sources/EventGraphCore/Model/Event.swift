@@ -35,17 +35,21 @@ public struct Event: Hashable, Sendable, Codable, Comparable {
     public var modality: Modality
     /// Who reports it (an `Entity.id`), for a reported event.
     public var by: String?
+    /// What is said, for a statement (its first 60 words): part of its identity, so that two
+    /// undated statements of one speaker are two events.
+    public var label: String?
     public var evidence: [Evidence]
 
     public init(id: String? = nil, type: String, date: TimeValue?, participants: [Participant], modality: Modality = .asserted, by: String? = nil,
-                evidence: [Evidence]) {
+                label: String? = nil, evidence: [Evidence]) {
         let participants = Array(Set(participants)).sorted()
-        self.id = id ?? StableID.event(type: type, date: date, participants: participants, modality: modality, by: by)
+        self.id = id ?? StableID.event(type: type, date: date, participants: participants, modality: modality, by: by, label: label)
         self.type = type
         self.date = date
         self.participants = participants
         self.modality = modality
         self.by = by
+        self.label = label
         self.evidence = evidence.canonical
     }
 
@@ -56,7 +60,7 @@ public struct Event: Hashable, Sendable, Codable, Comparable {
 
     public static func < (lhs: Event, rhs: Event) -> Bool { lhs.id < rhs.id }
 
-    private enum CodingKeys: String, CodingKey { case id, type, date, participants, place, modality, by, confidence, evidence }
+    private enum CodingKeys: String, CodingKey { case id, type, date, participants, place, modality, by, label, confidence, evidence }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -67,6 +71,7 @@ public struct Event: Hashable, Sendable, Codable, Comparable {
             participants: try c.decode([Participant].self, forKey: .participants),
             modality: try c.decodeIfPresent(Modality.self, forKey: .modality) ?? .asserted,
             by: try c.decodeIfPresent(String.self, forKey: .by),
+            label: try c.decodeIfPresent(String.self, forKey: .label),
             evidence: try c.decode([Evidence].self, forKey: .evidence)
         )
     }
@@ -80,6 +85,7 @@ public struct Event: Hashable, Sendable, Codable, Comparable {
         try c.encode(place, forKey: .place)
         try c.encode(modality, forKey: .modality)
         try c.encode(by, forKey: .by)
+        try c.encode(label, forKey: .label)
         try c.encode(confidence, forKey: .confidence)
         try c.encode(evidence, forKey: .evidence)
     }

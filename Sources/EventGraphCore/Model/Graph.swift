@@ -149,7 +149,7 @@ public struct GraphMerger: Sendable {
         // Same id means same type, date and participants (they are what the id hashes), so only
         // the evidence needs combining.
         let eventList = events.values.map { e in
-            Event(id: e.id, type: e.type, date: e.date, participants: e.participants, modality: e.modality, by: e.by, evidence: e.evidence)
+            Event(id: e.id, type: e.type, date: e.date, participants: e.participants, modality: e.modality, by: e.by, label: e.label, evidence: e.evidence)
         }
         let relationList = relations.values.map { r -> Relation in
             var r = r

@@ -111,7 +111,7 @@ public enum EntityResolver {
         let events = graph.events.map { event in
             Event(type: event.type, date: event.date,
                   participants: event.participants.filter { !removed.contains($0.entity) }.map { Participant(role: $0.role, entity: remap($0.entity)) },
-                  modality: event.modality, by: event.by.flatMap { removed.contains($0) ? nil : remap($0) }, evidence: event.evidence)
+                  modality: event.modality, by: event.by.flatMap { removed.contains($0) ? nil : remap($0) }, label: event.label, evidence: event.evidence)
         }
         let relations = graph.relations.compactMap { r -> Relation? in
             guard !removed.contains(r.source), !(r.target.map(removed.contains) ?? false) else { return nil }

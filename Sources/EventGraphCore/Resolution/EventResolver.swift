@@ -20,7 +20,7 @@ public enum EventResolver {
         for (a, b) in candidatePairs(events) {
             let (ea, eb) = (events[a], events[b])
             guard let da = ea.date, let db = eb.date, da.overlaps(db), documents[a].isDisjoint(with: documents[b]),
-                  ea.modality == eb.modality, ea.by == eb.by else { continue }
+                  ea.modality == eb.modality, ea.by == eb.by, ea.label == eb.label else { continue }
             guard let witness = entities[a].intersection(entities[b]).min() else { continue }
             let (ra, rb) = (find(a), find(b))
             guard ra != rb else { continue }
@@ -44,7 +44,7 @@ public enum EventResolver {
                 let wb = (b.latest?.dayNumber ?? .max) - (b.earliest?.dayNumber ?? 0)
                 return wa != wb ? wa < wb : a.value < b.value
             }
-            let event = Event(type: group[0].type, date: date, participants: group.flatMap(\.participants), modality: group[0].modality, by: group[0].by,
+            let event = Event(type: group[0].type, date: date, participants: group.flatMap(\.participants), modality: group[0].modality, by: group[0].by, label: group[0].label,
                               evidence: group.flatMap(\.evidence))
             if members.count > 1 {
                 let clusterReason = members.compactMap { reasons[$0] }.sorted().first ?? "same event"

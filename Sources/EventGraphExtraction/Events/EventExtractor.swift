@@ -77,8 +77,9 @@ public struct EventExtractor: PipelineStage {
         dateIncidents(&found)
         found += reported.compactMap { statement in
             let participants = statement.speaker.map { [(ParticipantRole.agent, $0)] } ?? []
-            // An undated statement by nobody named would be one event with every other such statement.
-            guard !participants.isEmpty || statement.date != nil else { return nil }
+            // A statement by nobody named ("officials said") is kept when its words tell it from the
+            // others (they are part of its identity) or it is dated.
+            guard !participants.isEmpty || statement.date != nil || statement.content != nil else { return nil }
             let draft = FrameEventFinder.Draft(type: "statement", trigger: statement.trigger, sentence: statement.sentence, date: statement.date,
                                                participants: participants, relation: nil, relationObject: nil, modality: .asserted, by: nil,
                                                rule: statement.rule, isDefiniteNoun: false)
@@ -89,7 +90,9 @@ public struct EventExtractor: PipelineStage {
         // An event with neither a participant nor a date says nothing a reader can place ("the
         // cause of the raid"); a relation-only predicate is kept for its relation (as an event
         // mention without a type, which the graph skips) when it has an agent.
-        found.removeAll { f in f.draft.participants.isEmpty && (f.draft.date == nil || !frames.lexicon.standaloneTypes.contains(f.type)) }
+        found.removeAll { f in
+            f.draft.participants.isEmpty && (f.draft.date == nil || !frames.lexicon.standaloneTypes.contains(f.type)) && !(f.type == "statement" && f.content != nil)
+        }
         return found.map { f in
             EventMention(type: f.draft.type ?? "", trigger: f.draft.trigger, coreferentTriggers: f.coreferent, date: f.draft.date,
                          participants: f.draft.participants.map { ParticipantMention(role: $0.0, mention: $0.1) }, rule: f.draft.rule,

@@ -481,6 +481,7 @@ struct FrameEventFinder: Sendable {
         case .target: order = [.target, .destination]
         case .destination: order = [.destination, .target]
         case .source: order = [.source]
+        case .targetOrPlace: order = [.target, .destination, .place]
         }
         for role in order { if let m = roles.first(where: { $0.0 == role }) { return m.1 } }
         return nil

@@ -11,7 +11,7 @@ import EventGraphCore
 ///   raid", "received a life sentence"), and whether their subject is its agent or its target.
 struct FrameLexicon: Sendable {
     /// Where a frame's relation ends.
-    enum RelationObject: String, Sendable { case target, destination, source }
+    enum RelationObject: String, Sendable { case target, destination, source, targetOrPlace = "target|place" }
 
     /// One predicate's meaning.
     struct Frame: Sendable {
@@ -71,7 +71,7 @@ struct FrameLexicon: Sendable {
             guard relation.map(relations.contains) ?? true else { throw .malformed(file: file, line: row.line, column: 4, problem: "unknown relation type \(f["relation"]!)") }
             guard let pos = PartOfSpeech(rawValue: f["pos"]!) else { throw .malformed(file: file, line: row.line, column: 2, problem: "part of speech must be verb or noun") }
             let object = relation == nil ? .target : RelationObject(rawValue: f["object"]!)
-            guard let object else { throw .malformed(file: file, line: row.line, column: 5, problem: "object must be target, destination or source") }
+            guard let object else { throw .malformed(file: file, line: row.line, column: 5, problem: "object must be target, destination, source or target|place") }
             let frame = Frame(type: type, relation: relation, object: object)
             if pos == .verb { verbs[f["lemma"]!] = frame } else { nouns[f["lemma"]!] = frame }
         }

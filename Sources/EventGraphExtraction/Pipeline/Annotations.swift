@@ -134,8 +134,15 @@ extension AnalyzedDocument {
         eventMentions.filter { !$0.type.isEmpty }.map { event in
             let participants = event.participants.map { Participant(role: $0.role, entity: entityMentions[$0.mention].entityID) }
             return Event(type: event.type, date: event.date, participants: participants, modality: event.modality,
-                         by: event.by.map { entityMentions[$0].entityID }, evidence: evidence(of: event))
+                         by: event.by.map { entityMentions[$0].entityID }, label: event.content.map(statementWords), evidence: evidence(of: event))
         }
+    }
+
+    /// What a statement says, as its label: at most 60 tokens, so that a quotation that never
+    /// closes, or a sentence of thousands of nested "said"s, does not make every label the text.
+    public func statementWords(_ span: ClosedRange<Int>) -> String {
+        let end = min(span.upperBound, span.lowerBound + 59)
+        return text(of: tokens[span.lowerBound].span.union(tokens[end].span)) + (end < span.upperBound ? " …" : "")
     }
 
     /// An event's evidence: its trigger, its later mentions and its participants' mentions.

@@ -18,9 +18,12 @@ struct NounPhraseRelations: Sendable {
     /// Heads that make a description a relation, not a characterization (`relational-nouns.tsv`).
     let relationalNouns: Set<String>
     let lexicon: EntityLexicon
+    /// Role of a title (`entities/titles.tsv`) → the relation it states (`relations/roles.tsv`).
+    let roleRelations: [String: String]
 
-    init(lexicon: EntityLexicon) throws(ResourceError) {
+    init(lexicon: EntityLexicon, roleRelations: [String: String]) throws(ResourceError) {
         self.lexicon = lexicon
+        self.roleRelations = roleRelations
         relationalNouns = Set(try ExtractionResources.table("relations/relational-nouns.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
         characterizingVerbs = Set(try ExtractionResources.table("relations/characterizing-verbs.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
     }
@@ -50,6 +53,7 @@ struct NounPhraseRelations: Sendable {
             found += characterizations(tree, document)
             found += containment(tree, document)
             found += memberships(tree, document)
+            found += titledRoles(tree, document)
             for f in found {
                 guard document.entityMentions[f.source].entityID != f.target.map({ document.entityMentions[$0].entityID }) else { continue }
                 let speaker = said.speaker(of: f.tokens.lowerBound)
@@ -251,6 +255,34 @@ struct NounPhraseRelations: Sendable {
                     break
                 }
                 if document.mentionCovering[tree.token(c)] == nil { queue += tree.children(of: c).filter { tree.relation($0) == "compound" } }
+            }
+        }
+        return out
+    }
+
+    /// A title that an apposition or a copula gives a person, with its holder: "Hezbollah's
+    /// leader, Hassan Nasrallah", "Elon Musk, CEO and Chairman of Tesla", "Adan is deputy leader of
+    /// al-Shabaab" → the title's relation (`roles.tsv`) from the person to the holder.
+    func titledRoles(_ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
+        var out: [Found] = []
+        for w in tree.words {
+            let lower = tree.syntax.forms[w].lowercased()
+            guard let role = lexicon.titles[[lower]], let relation = roleRelations[role], document.mentionCovering[tree.token(w)] == nil else { continue }
+            var people: [Int] = []
+            if tree.relation(w) == "appos", let head = tree.head(of: w) { people.append(head) }
+            people += tree.children(of: w).filter { tree.relation($0) == "appos" }
+            if tree.children(of: w).contains(where: { tree.relation($0) == "cop" }) { people += tree.children(of: w).filter { tree.relation($0) == "nsubj" } }
+            let holders = tree.children(of: w).filter { child in
+                tree.relation(child) == "nmod:poss" || tree.relation(child) == "compound" || (tree.relation(child) == "nmod" && ["of", "for", "at"].contains { hasPreposition(child, $0, tree) })
+            }
+            // A title coordinated with this one shares its holder ("CEO and Chairman of Tesla").
+            let shared = tree.children(of: w).filter { tree.relation($0) == "conj" }.flatMap { tree.children(of: $0) }.filter { tree.relation($0) == "nmod" && hasPreposition($0, "of", tree) }
+            guard let holder = (holders + shared).lazy.compactMap({ self.nameMention($0, tree, document) })
+                    .first(where: { [.organization, .place, .facility].contains(document.entityMentions[$0].type) }) else { continue }
+            for p in people {
+                guard let person = nameMention(p, tree, document), document.entityMentions[person].type == .person else { continue }
+                out.append(Found(type: relation, source: person, target: holder, tokens: min(tree.token(p), tree.token(w))...max(tree.token(p), tree.token(w)),
+                                 rule: "relation.role.tree"))
             }
         }
         return out

@@ -59,7 +59,7 @@ public struct RelationExtractor: PipelineStage {
             roles[row.fields["role"]!] = row.fields["relation"]!
         }
         roleRelations = roles
-        nounPhrases = try NounPhraseRelations(lexicon: entityLexicon)
+        nounPhrases = try NounPhraseRelations(lexicon: entityLexicon, roleRelations: roles)
     }
 
     /// A column of one of `Resources/relations/`'s tables, lowercased.
@@ -129,10 +129,7 @@ public struct RelationExtractor: PipelineStage {
                 let t = statement.trigger
                 // At most 60 tokens of what is said: a quotation that never closes, or a sentence
                 // of thousands of nested "said"s, must not make every label the whole text.
-                let label = statement.content.map { span in
-                    let end = min(span.upperBound, span.lowerBound + 59)
-                    return c.document.text(of: c.document.tokens[span.lowerBound].span.union(c.document.tokens[end].span)) + (end < span.upperBound ? " …" : "")
-                } ?? statementText(c, after: t)
+                let label = statement.content.map(c.document.statementWords) ?? statementText(c, after: t)
                 add("said", document.entityMentions[agent.mention], nil, label: label, at: t...t, rule: "relation.said", confidence: 0.7, modality: .asserted)
             }
 
