@@ -4,7 +4,9 @@
 //
 // Targets are cut by capability, and dependencies point one way only:
 //
-//   EventGraphCore        model, stable IDs, TimeValue, merge. No file or network I/O; depends on nothing.
+//   EventGraphCore        model, stable IDs, TimeValue, merge, the type vocabulary (Vocabulary.swift,
+//                         generated from the extraction's type tables). No file or network I/O;
+//                         depends on nothing.
 //   EventGraphCorpus      reads articles (txt/md + YAML front matter, json/jsonl, html) into Core's
 //                         SourceDocument, with located errors. Depends on Core, Yams, CLibXML2.
 //   EventGraphSyntax      part-of-speech tagger, lemmatizer and dependency parser (averaged perceptrons
