@@ -158,6 +158,14 @@ import Testing
         #expect(found.contains { $0.hasPrefix("killing target=Hamas place=Gaza") })
     }
 
+    /// An event announced as under way takes the announcement's date; a past one told later does not.
+    @Test func eventsAnnouncedAsUnderWay() throws {
+        let ongoing = try Self.graph("China announced on Friday that it was imposing sanctions on Wilbur Ross.").events.first { $0.type == "sanction" }
+        #expect(ongoing?.date?.value == "2024-03-01")
+        let past = try Self.graph("Kenya said on Friday that Israel attacked Hamas.").events.first { $0.type == "attack" }
+        #expect(past != nil && past?.date == nil)
+    }
+
     // MARK: Bad input
 
     /// Stacked predicates, a 10,000-token sentence, a quotation that never closes, statements

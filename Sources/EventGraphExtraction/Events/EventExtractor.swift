@@ -74,6 +74,7 @@ public struct EventExtractor: PipelineStage {
             lastFoundOfType[type] = found.count - 1
         }
         joinDuring(&found, lowers)
+        dateByStatements(&found, reported)
         dateIncidents(&found)
         found += reported.compactMap { statement in
             let participants = statement.speaker.map { [(ParticipantRole.agent, $0)] } ?? []
@@ -137,6 +138,22 @@ public struct EventExtractor: PipelineStage {
             if found[o].type == "raid", ["seizure", "arrest"].contains(found[i].type), !found[i].draft.participants.contains(where: { $0.0 == .agent }),
                let agent = found[o].draft.participants.first(where: { $0.0 == .agent }) {
                 found[i].draft.participants.append(agent)
+            }
+        }
+    }
+
+    /// An event announced as under way ("China announced Friday it was imposing sanctions") takes
+    /// the date of the statement that announces it: it lies in what a dated statement says and its
+    /// predicate is a present participle ("imposing") or in the present tense. A past event
+    /// ("said Friday that Israel attacked") keeps no date: it happened before it was told.
+    func dateByStatements(_ found: inout [Found], _ statements: [StatementFinder.Statement]) {
+        let dated = statements.compactMap { s in s.date.flatMap { date in s.content.map { (content: $0, date: date) } } }
+        guard !dated.isEmpty else { return }
+        for i in found.indices where found[i].draft.date == nil && found[i].draft.ongoing {
+            let t = found[i].draft.trigger
+            if let statement = dated.first(where: { $0.content.contains(t) }) {
+                found[i].draft.date = statement.date
+                found[i].draft.rule += ".date-from-statement"
             }
         }
     }

@@ -27,6 +27,9 @@ struct FrameEventFinder: Sendable {
         /// A noun with a definite determiner ("the raid", "the recent raid on the camp"): may name an
         /// event reported before.
         var isDefiniteNoun: Bool
+        /// Told as under way: its predicate (or light verb) is a present participle or in the
+        /// present tense ("was imposing sanctions", "imposes").
+        var ongoing: Bool = false
         /// The token of the event noun this one happened during ("During the skirmishes, ... was
         /// murdered"; "amid the clashes"), an event predicate or an anaphor ("the operation").
         var during: Int? = nil
@@ -262,7 +265,8 @@ struct FrameEventFinder: Sendable {
         return Draft(type: predicate.frame.type, trigger: tree.token(w), sentence: sentence,
                      date: date(of: w, light: predicate.light?.verb, tree, dates), participants: participants,
                      relation: predicate.frame.relation, relationObject: relationObject, modality: modality, by: by,
-                     rule: "event.frame.\(predicate.pos.rawValue)" + (predicate.light == nil ? "" : ".light-verb"), isDefiniteNoun: isDefinite, during: during)
+                     rule: "event.frame.\(predicate.pos.rawValue)" + (predicate.light == nil ? "" : ".light-verb"), isDefiniteNoun: isDefinite,
+                     ongoing: isOngoing(predicate.light?.verb ?? w, tree), during: during)
     }
 
     // MARK: Surface fallbacks
@@ -408,6 +412,15 @@ struct FrameEventFinder: Sendable {
         case .agentOrPlace: return isPlace ? (isCountry(mention, document) ? .agent : .place) : .agent
         case .sides: return position == 0 ? .agent : .target
         }
+    }
+
+    /// A verb in the present tense or a progressive ("imposes", "is imposing", "was imposing").
+    func isOngoing(_ w: Int, _ tree: SentenceTree) -> Bool {
+        guard tree.upos(w) == "VERB" else { return false }
+        let form = tree.syntax.forms[w].lowercased()
+        if form.hasSuffix("ing") { return tree.children(of: w).contains { tree.relation($0) == "aux" } }
+        let auxiliaries = tree.children(of: w).filter { ["aux", "aux:pass"].contains(tree.relation($0)) }.map { tree.syntax.forms[$0].lowercased() }
+        return auxiliaries.isEmpty ? form.hasSuffix("s") && !form.hasSuffix("ss") : auxiliaries.contains { ["is", "are", "am"].contains($0) }
     }
 
     /// A country acts ("Israel's strike"); other places are where ("South Asia's earthquake").

@@ -109,7 +109,10 @@ struct StatementFinder {
     /// mention within its name (breadth first through `namingRelations`, not into clauses).
     private func mention(naming word: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
         if let m = document.mentionCovering[tree.token(word)] { return m }
-        var queue = tree.children(of: word).filter { Self.namingRelations.contains(tree.relation($0)) }
+        // An apposition names the speaker before the title's own modifiers ("the CNRDR spokesman,
+        // Amadou Konare, says": Konare, not the CNRDR).
+        let children = tree.children(of: word).filter { Self.namingRelations.contains(tree.relation($0)) }
+        var queue = children.filter { tree.relation($0) == "appos" } + children.filter { tree.relation($0) != "appos" }
         var next = 0
         while next < queue.count, next < 32 {
             let w = queue[next]

@@ -77,6 +77,16 @@ struct NounPhraseRelations: Sendable {
             case "appos":
                 guard let head = tree.head(of: w) else { break }
                 // "X, a description" and "A description, X".
+                // "The UN refugee agency, UNHCR": the organization named in the description holds it.
+                for (named, description) in [(head, w), (w, head)] {
+                    guard let org = characterizable(named, tree, document), document.entityMentions[org].type == .organization,
+                          tree.upos(description) == "NOUN", document.mentionCovering[tree.token(description)] == nil,
+                          let holder = tree.children(of: description).lazy.filter({ ["compound", "nmod:poss"].contains(tree.relation($0)) })
+                            .compactMap({ self.nameMention($0, tree, document) }).first(where: { document.entityMentions[$0].type == .organization && document.entityMentions[$0].entityID != document.entityMentions[org].entityID })
+                    else { continue }
+                    out.append(Found(type: "part-of", source: org, target: holder, tokens: min(tree.token(head), tree.token(w))...max(tree.token(head), tree.token(w)),
+                                     rule: "relation.part-of.apposition"))
+                }
                 if let named = characterizable(head, tree, document), let label = description(w, tree, document) {
                     out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(w), rule: "relation.cited-as.apposition"))
                 } else if let named = characterizable(w, tree, document), let label = description(head, tree, document) {
@@ -225,6 +235,12 @@ struct NounPhraseRelations: Sendable {
         for w in tree.words where ["nmod", "nmod:poss"].contains(tree.relation(w)) {
             guard let head = tree.head(of: w), let inner = nameMention(head, tree, document), let outer = nameMention(w, tree, document) else { continue }
             let (a, b) = (document.entityMentions[inner], document.entityMentions[outer])
+            // "the Russian Duma's Foreign Affairs Committee": an organization's organization.
+            if tree.relation(w) == "nmod:poss", a.type == .organization, b.type == .organization, a.entityID != b.entityID {
+                out.append(Found(type: "part-of", source: inner, target: outer, tokens: min(tree.token(head), tree.token(w))...max(tree.token(head), tree.token(w)),
+                                 rule: "relation.part-of.possessive"))
+                continue
+            }
             guard [.organization, .facility].contains(a.type), b.type == .place, a.entityID != b.entityID else { continue }
             guard tree.relation(w) == "nmod:poss" || hasPreposition(w, "in", tree) || hasPreposition(w, "near", tree) || hasPreposition(w, "at", tree) else { continue }
             // A country's organization belongs to it; elsewhere it is located there.
