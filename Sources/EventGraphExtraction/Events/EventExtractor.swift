@@ -20,7 +20,6 @@ public struct EventExtractor: PipelineStage {
     /// What "the operation" or "the incident" can name: something done, not said or ruled.
     static let operationTypes: Set<String> = ["raid", "attack", "clash", "arrest", "seizure", "protest", "rescue", "kidnapping", "deployment", "killing"]
     static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "got", "get"]
-    static let clauseBreaks: Set<String> = [",", ";", ":", "–", "—", "(", ")"]
     static let negations: Set<String> = ["no", "not", "never", "n't", "neither", "nor", "without"]
 
     public init() throws(ResourceError) {
