@@ -69,10 +69,10 @@ public final class EntityLexicon: @unchecked Sendable {
         for row in try ExtractionResources.table("entities/countries.tsv", columns: ["name", "iso", "capital", "continent"]) {
             let name = row.fields["name"]!
             countryOfCode[row.fields["iso"]!] = name
-            if let capital = row.fields["capital"], !capital.isEmpty { within[capital.lowercased(), default: []].insert(name) }
             x.places[name.lowercased()] = name
             x.countries.insert(name)
             if let capital = row.fields["capital"], !capital.isEmpty {
+                within[capital.lowercased(), default: []].insert(name)
                 x.places[capital.lowercased()] = capital
                 x.capitalOf[capital] = name
             }

@@ -19,12 +19,10 @@ public struct EventExtractor: PipelineStage {
     static let incidentTypes: Set<String> = ["raid", "clash", "killing", "injury", "seizure", "arrest", "protest", "accusation", "court-ruling", "attack", "damage"]
     /// What "the operation" or "the incident" can name: something done, not said or ruled.
     static let operationTypes: Set<String> = ["raid", "attack", "clash", "arrest", "seizure", "protest", "rescue", "kidnapping", "deployment", "killing"]
-    static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "got", "get"]
-    static let negations: Set<String> = ["no", "not", "never", "n't", "neither", "nor", "without"]
 
     public init() throws(ResourceError) {
-        frames = try FrameEventFinder()
         statements = try StatementFinder()
+        frames = try FrameEventFinder(statementVerbs: statements.lemmas)
         anaphors = Set(try ExtractionResources.table("events/event-anaphors.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
     }
 

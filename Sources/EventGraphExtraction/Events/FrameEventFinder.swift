@@ -48,11 +48,12 @@ struct FrameEventFinder: Sendable {
     /// Demonym → the country it names ("israeli" → "Israel"), lowercased.
     let demonyms: [String: String]
 
-    init() throws(ResourceError) {
+    /// `statementVerbs`: the lemmas of `StatementFinder`'s verbs of saying.
+    init(statementVerbs: Set<String>) throws(ResourceError) {
         lexicon = try FrameLexicon()
         cues = try ModalityCues()
-        statementVerbs = try StatementFinder().lemmas
-        relationalNouns = Set(try ExtractionResources.table("relations/relational-nouns.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
+        self.statementVerbs = statementVerbs
+        relationalNouns = try NounPhraseRelations.relationalNouns()
         partitiveNouns = Set(try ExtractionResources.table("events/partitive-nouns.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
         countries = try EntityLexicon.standard().countries
         facilityHeads = try EntityLexicon.standard().facilityHeads

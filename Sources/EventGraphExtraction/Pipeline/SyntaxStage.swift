@@ -112,7 +112,7 @@ public struct ParsingStage: PipelineStage {
         speechVerbs = try RelationExtractor.speechVerbs()
         statements = try StatementFinder()
         frames = try FrameLexicon()
-        characterizingVerbs = Set(try ExtractionResources.table("relations/characterizing-verbs.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
+        characterizingVerbs = try NounPhraseRelations.characterizingVerbs()
     }
 
     public func process(_ document: inout AnalyzedDocument) {

@@ -24,8 +24,19 @@ struct NounPhraseRelations: Sendable {
     init(lexicon: EntityLexicon, roleRelations: [String: String]) throws(ResourceError) {
         self.lexicon = lexicon
         self.roleRelations = roleRelations
-        relationalNouns = Set(try ExtractionResources.table("relations/relational-nouns.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
-        characterizingVerbs = Set(try ExtractionResources.table("relations/characterizing-verbs.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
+        relationalNouns = try Self.relationalNouns()
+        characterizingVerbs = try Self.characterizingVerbs()
+    }
+
+    /// `relations/relational-nouns.tsv`, lowercased: also what the event stage's argument names
+    /// do not look through ("Adly's deputies" are not Adly).
+    static func relationalNouns() throws(ResourceError) -> Set<String> {
+        Set(try ExtractionResources.table("relations/relational-nouns.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
+    }
+
+    /// `relations/characterizing-verbs.tsv`'s lemmas: also what makes a sentence one the parser reads.
+    static func characterizingVerbs() throws(ResourceError) -> Set<String> {
+        Set(try ExtractionResources.table("relations/characterizing-verbs.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
     }
 
     /// A relation as a rule finds it, before the stage gives it its modality.

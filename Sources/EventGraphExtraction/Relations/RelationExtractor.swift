@@ -24,6 +24,10 @@ public struct RelationExtractor: PipelineStage {
     /// Role (of `entities/titles.tsv`) → the relation a title of that role states.
     let roleRelations: [String: String]
     let nounPhrases: NounPhraseRelations
+    /// Surface cues of the verb patterns: an auxiliary of the passive shortly before the verb, a
+    /// negation shortly before a trigger.
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be", "got", "get"]
+    static let negations: Set<String> = ["no", "not", "never", "n't", "neither", "nor", "without"]
 
     public init() throws(ResourceError) {
         var verbs: [String: VerbPattern] = [:]
@@ -109,7 +113,7 @@ public struct RelationExtractor: PipelineStage {
             func add(_ type: String, _ source: EntityMention, _ target: EntityMention?, label: String? = nil, at tokens: ClosedRange<Int>,
                      rule: String, confidence: Double = 0.6, by: EntityMention? = nil, time: TemporalInterval? = nil, modality: Modality? = nil) {
                 guard source.entityID != target?.entityID else { return }
-                let negated = (max(c.range.lowerBound, tokens.lowerBound - 4)..<tokens.lowerBound).contains { EventExtractor.negations.contains(lowers[$0]) }
+                let negated = (max(c.range.lowerBound, tokens.lowerBound - 4)..<tokens.lowerBound).contains { Self.negations.contains(lowers[$0]) }
                 let speakerEntity = by ?? (reported ? speaker : nil)
                 let mood: Modality = modality ?? (negated ? .negated : (reported && speakerEntity?.entityID != source.entityID ? .reported : .asserted))
                 // A characterization is timeless as far as the text goes.
@@ -155,7 +159,7 @@ public struct RelationExtractor: PipelineStage {
             guard let pattern = verbs[c.lowers[t]] else { continue }
             let before = c.mentions.filter { $0.tokens.upperBound < t }
             let after = c.mentions.filter { $0.tokens.lowerBound > t && $0.tokens.lowerBound - t <= 9 }
-            let passive = (max(c.range.lowerBound, t - 3)..<t).contains { EventExtractor.passiveAuxiliaries.contains(c.lowers[$0]) }
+            let passive = (max(c.range.lowerBound, t - 3)..<t).contains { Self.passiveAuxiliaries.contains(c.lowers[$0]) }
             var subject = before.last { m in
                 [.person, .organization, .place].contains(m.type)
                     && !((m.tokens.upperBound + 1)..<t).contains { [";", ":", "where", "which", "who", "that", "because"].contains(c.lowers[$0]) }
@@ -213,7 +217,7 @@ public struct RelationExtractor: PipelineStage {
             }
             // "X ... were cited as Y"
             if citationVerbs.contains(c.lowers[t]), t + 1 < c.range.upperBound, c.lowers[t + 1] == "as",
-               (max(c.range.lowerBound, t - 3)..<t).contains(where: { EventExtractor.passiveAuxiliaries.contains(c.lowers[$0]) }),
+               (max(c.range.lowerBound, t - 3)..<t).contains(where: { Self.passiveAuxiliaries.contains(c.lowers[$0]) }),
                let subject = c.mentions.first(where: { $0.tokens.upperBound < t && actors.contains($0.type) }) {
                 var end = t + 2
                 while end < c.range.upperBound, ![",", ";", ".", "\u{201D}", "\""].contains(c.lowers[end]) { end += 1 }
