@@ -4,8 +4,9 @@
 //
 // Targets are cut by capability, and dependencies point one way only:
 //
-//   EventGraphCore        model, stable IDs, TimeValue, merge, the type vocabulary (Vocabulary.swift,
-//                         generated from the extraction's type tables). No file or network I/O;
+//   EventGraphCore        model, stable IDs, TimeValue, merge, the type vocabulary (Vocabulary.swift)
+//                         and the rule registry (Rules.swift), generated from the extraction's
+//                         tables, so that exporters read rule ids without Extraction. No file or network I/O;
 //                         depends on nothing.
 //   EventGraphCorpus      reads articles (txt/md + YAML front matter, json/jsonl, html) into Core's
 //                         SourceDocument, with located errors. Depends on Core, Yams, CLibXML2.

@@ -43,7 +43,7 @@ public enum JSONLD {
     static let longestQuotedSentence = 2_000
 
     static func mentions(_ evidence: [Evidence], sentenceLevel: Bool, iri documentIRI: (String) -> String) -> JSONValue {
-        .array(evidence.filter { !$0.rule.hasSuffix(".argument") }.map { e in
+        .array(evidence.filter { !$0.isArgumentEvidence }.map { e in
             let quote = sentenceLevel && e.sentenceText.utf8.count <= longestQuotedSentence ? e.sentenceText : e.text
             return .object([
                 "id": .string("\(documentIRI(e.document))#char=\(e.start),\(e.end)"), "type": .string("Mention"),

@@ -55,7 +55,7 @@ public enum TimelineRenderer {
             let body = DisplayText.visible("\(e.headline) (\(details(e)))")
             lines += wrap(paint(head, "1;36") + "  " + body, width: o.width, indent: when + 2, visibleHeadWidth: when + 2, painted: o.color)
             if o.evidence {
-                for ev in e.evidence where !ev.rule.hasSuffix(".argument") {
+                for ev in e.evidence where !ev.isArgumentEvidence {
                     lines += wrap(String(repeating: " ", count: when + 2) + "· " + DisplayText.visible(ev.sentenceText + " [\(ev.document)]"), width: o.width, indent: when + 4, visibleHeadWidth: 0, painted: false)
                 }
             }
@@ -110,7 +110,7 @@ public enum TimelineRenderer {
             for e in t.dated + t.undated {
                 // Ids are our own slugs (letters, digits, '-', ':'), safe in a code span.
                 lines.append("- **\(cell(e.headline))** (`\(e.id)`)")
-                for ev in e.evidence where !ev.rule.hasSuffix(".argument") { lines.append("  - \(cell(ev.sentenceText)) — \(cell(ev.document))") }
+                for ev in e.evidence where !ev.isArgumentEvidence { lines.append("  - \(cell(ev.sentenceText)) — \(cell(ev.document))") }
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -201,7 +201,7 @@ public enum TimelineRenderer {
     /// evidence.
     static func html(_ t: Timeline, _ o: Options) -> String {
         func item(_ e: Timeline.Entry, label: String) -> String {
-            let evidence = e.evidence.filter { !$0.rule.hasSuffix(".argument") }.map { ev in
+            let evidence = e.evidence.filter { !$0.isArgumentEvidence }.map { ev in
                 "<li><q>\(escapeHTML(ev.sentenceText))</q> <span class=\"doc\">\(escapeHTML(ev.document))</span> <code>\(escapeHTML(ev.rule))</code></li>"
             }.joined()
             return """

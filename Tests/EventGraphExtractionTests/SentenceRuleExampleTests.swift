@@ -111,7 +111,7 @@ import Testing
         let source = SourceDocument(document: Document(id: "d", path: "d", sha256: SHA256.hexDigest(of: text)), text: text)
         let analyzed = try Pipeline.sentences().analyze(source)
         let index = try #require(analyzed.tokens.firstIndex { analyzed.text(of: $0.span) == "Manëz" })
-        let evidence = analyzed.evidence(for: analyzed.tokens[index].span, rule: "test.rule", confidence: 0.5)
+        let evidence = analyzed.evidence(for: analyzed.tokens[index].span, ruleName: "test.rule", confidence: 0.5)
         #expect(evidence.sentence == 1)
         #expect(evidence.text == "Manëz")
         #expect(evidence.sentenceText == "Nasser Kanaani said Manëz was raided.")

@@ -37,7 +37,7 @@ public struct EntityRecognizer: PipelineStage {
         var type: EntityType?
         /// The name it gives the entity (gazetteer spelling for places); nil for descriptions.
         var name: String?
-        var rule: String
+        var rule: RuleID
         var confidence: Double
     }
 
@@ -348,13 +348,13 @@ public struct EntityRecognizer: PipelineStage {
         var a = run.lowerBound
         let b = run.upperBound
         var cueType: EntityType?
-        var rule = "entity.name"
+        var rule = RuleID.entityName
         // A capitalized determiner starting a sentence is not part of a name ("The Albanian officials").
         while a <= b, Self.determiners.contains(c.lowers[a]) || (a < b && Self.leadingPrepositions.contains(c.lowers[a])) { a += 1 }
         guard a <= b else { return b + 1 }
         // "the Pentagon", "the Senate": a capitalized word that names one institution.
         if a == b, let type = lexicon.institutions[c.lowers[a]], c.words[a].first?.isUppercase == true {
-            addMention(a...a, type: type, name: c.words[a], rule: "entity.institution", confidence: 0.8, &c)
+            addMention(a...a, type: type, name: c.words[a], rule: .entityInstitution, confidence: 0.8, &c)
             return b + 1
         }
 
@@ -367,7 +367,7 @@ public struct EntityRecognizer: PipelineStage {
             if a + length > b {
                 if let nounLength = sequence(at: b + 1, in: lexicon.collectiveOrganizations, range: sentence, c) {
                     let span = a...(b + nounLength)
-                    addMention(span, type: .organization, name: c.text(span), rule: "entity.demonym-collective", confidence: 0.85, &c)
+                    addMention(span, type: .organization, name: c.text(span), rule: .entityDemonymCollective, confidence: 0.85, &c)
                     return span.upperBound + 1
                 }
                 return b + 1
@@ -379,7 +379,7 @@ public struct EntityRecognizer: PipelineStage {
         // Titles: "Interior Minister Blendi Cuci", "President X".
         if let length = sequence(at: a, in: lexicon.titles.keys, range: sentence, c), a + length <= b {
             a += length
-            if a < b || true { cueType = .person; rule = "entity.title" }
+            if a < b || true { cueType = .person; rule = .entityTitle }
             // Dotted titles ("Gen.", "Dr.") leave a period token behind, outside the run.
         }
         // "Deputy Defence Minister Alexei Krivoruchko", "Interior Cabinet Secretary Kithure Kindiki":
@@ -395,7 +395,7 @@ public struct EntityRecognizer: PipelineStage {
             if titleStart > a { _ = classifyRun(a...(titleStart - 1), sentence: sentence, &c) }
             a = lastTitle + 1
             cueType = .person
-            rule = "entity.title"
+            rule = .entityTitle
         }
         // A run that ends in an organization word keeps its capitalized common words ("Special
         // Court"); otherwise leading common words are not part of a name ("Numerous MKO").
@@ -413,7 +413,7 @@ public struct EntityRecognizer: PipelineStage {
                 // "Middle East": every word common, and no head word the lists know).
                 if b > a, !sentenceStart, let found = modelType(of: a...b, c), found.whole {
                     cueType = found.type
-                    rule = "entity.model"
+                    rule = .entityModel
                 } else {
                     a = k
                 }
@@ -441,12 +441,12 @@ public struct EntityRecognizer: PipelineStage {
             // "Anatoly Antonov's return": a name of two or more words that nothing else types.
             if possessorType == nil, b > a, let found = modelType(of: span, c) {
                 possessorType = found.type
-                rule = "entity.model"
+                rule = .entityModel
             }
             addMention(span, type: possessorType, name: placeName(span, c) ?? text, rule: rule, confidence: 0.8, &c)
             if possessorType == .place, let orgEnd = possessedOrganizationEnd(from: b + 2, sentence: sentence, c) {
                 let orgSpan = a...orgEnd
-                addMention(orgSpan, type: .organization, name: c.text(orgSpan), rule: "entity.possessive-organization", confidence: 0.85, &c)
+                addMention(orgSpan, type: .organization, name: c.text(orgSpan), rule: .entityPossessiveOrganization, confidence: 0.85, &c)
                 return orgEnd + 1
             }
             return b + 2
@@ -460,50 +460,50 @@ public struct EntityRecognizer: PipelineStage {
             // "U.S. forces": a place followed by a collective noun is an organization.
             if let next, let nounLength = sequence(at: next, in: lexicon.collectiveOrganizations, range: sentence, c), c.isAcronym[b] {
                 let orgSpan = a...(b + nounLength)
-                addMention(orgSpan, type: .organization, name: c.text(orgSpan), rule: "entity.place-collective", confidence: 0.8, &c)
+                addMention(orgSpan, type: .organization, name: c.text(orgSpan), rule: .entityPlaceCollective, confidence: 0.8, &c)
                 return orgSpan.upperBound + 1
             }
             type = .place
             name = placeName
-            rule = "entity.gazetteer"
+            rule = .entityGazetteer
         } else if type == nil, b > a, lexicon.facilityHeads.contains(c.lowers[b]) {
             // "Taksim Square", "Evin Prison": a capitalized facility word ends the name.
             type = .facility
-            rule = "entity.facility-head"
+            rule = .entityFacilityHead
         } else if type == nil, (a...b).contains(where: { isOrganizationHead(c.words[$0]) }) {
             type = .organization
-            rule = "entity.organization-head"
+            rule = .entityOrganizationHead
         } else if type == nil, let next, lexicon.facilityHeads.contains(c.lowers[next]), !(a...b).allSatisfy({ c.isAcronym[$0] }) {
             type = .facility
             mentionSpan = a...next
             name = c.text(mentionSpan)
-            rule = "entity.facility-head"
+            rule = .entityFacilityHead
         } else if type == nil, let next, lexicon.placeHeads.contains(c.lowers[next]) {
             type = .place
-            rule = "entity.place-head"
+            rule = .entityPlaceHead
         } else if type == nil, a > sentence.lowerBound + 1, c.lowers[a - 1] == "of", lexicon.placeHeads.contains(c.lowers[a - 2]) {
             // "the Moyale area of Marsabit"
             type = .place
-            rule = "entity.place-of-area"
+            rule = .entityPlaceOfArea
         } else if type == nil, a > sentence.lowerBound, c.lowers[a - 1] == "capital" {
             type = .place
-            rule = "entity.capital"
+            rule = .entityCapital
         } else if type == nil, (a...b).allSatisfy({ c.isAcronym[$0] }) {
             type = .organization
-            rule = "entity.acronym"
+            rule = .entityAcronym
         } else if type == nil, hasPersonCue(span, sentence: sentence, c) {
             type = .person
-            rule = "entity.person-cue"
+            rule = .entityPersonCue
         } else if type == nil, b > a, (a...b).allSatisfy({ !isCommonWord($0, c) || c.isAcronym[$0] }) {
             type = .person
-            rule = "entity.full-name"
+            rule = .entityFullName
         } else if type == nil, b > a, lexicon.firstNameGenders[c.lowers[a]] != nil, !isCommonWord(a, c) || modelType(of: span, c)?.type == .person {
             // "Donald Trump", "William Gross": a first name before words that are also common words.
             type = .person
-            rule = "entity.first-name"
+            rule = .entityFirstName
         } else if type == nil, b > a, let found = modelType(of: span, c) {
             type = found.type
-            rule = "entity.model"
+            rule = .entityModel
         }
         let index = c.mentions.count
         addMention(mentionSpan, type: type, name: name, rule: rule, confidence: type == nil ? 0.5 : 0.8, &c)
@@ -512,7 +512,7 @@ public struct EntityRecognizer: PipelineStage {
         var after = mentionSpan.upperBound + 1
         if after + 2 < sentence.upperBound, c.words[after] == "(", c.isAcronym[after + 1], c.words[after + 2] == ")",
            c.words[after + 1].first == name.first {
-            addMention((after + 1)...(after + 1), type: type ?? .organization, name: c.words[after + 1], rule: "entity.acronym-definition", confidence: 0.9, &c)
+            addMention((after + 1)...(after + 1), type: type ?? .organization, name: c.words[after + 1], rule: .entityAcronymDefinition, confidence: 0.9, &c)
             c.links.append((index, c.mentions.count - 1))
             after += 3
         }
@@ -524,7 +524,7 @@ public struct EntityRecognizer: PipelineStage {
             if let cue = aliasCue, k + cue < sentence.upperBound, c.isNameToken[k + cue] {
                 var aliasEnd = k + cue
                 while aliasEnd + 1 < sentence.upperBound, c.isNameToken[aliasEnd + 1] { aliasEnd += 1 }
-                addMention((k + cue)...aliasEnd, type: type, name: c.text((k + cue)...aliasEnd), rule: "entity.alias", confidence: 0.85, &c)
+                addMention((k + cue)...aliasEnd, type: type, name: c.text((k + cue)...aliasEnd), rule: .entityAlias, confidence: 0.85, &c)
                 c.links.append((index, c.mentions.count - 1))
                 return aliasEnd + 1
             }
@@ -532,7 +532,7 @@ public struct EntityRecognizer: PipelineStage {
         return after
     }
 
-    private func addMention(_ span: ClosedRange<Int>, type: EntityType?, name: String?, rule: String, confidence: Double, _ c: inout Context) {
+    private func addMention(_ span: ClosedRange<Int>, type: EntityType?, name: String?, rule: RuleID, confidence: Double, _ c: inout Context) {
         c.mentions.append(Mention(tokens: span, type: type, name: name.map(normalizedName), rule: rule, confidence: confidence))
     }
 
@@ -610,7 +610,7 @@ public struct EntityRecognizer: PipelineStage {
             if let place = lexicon.places[part.lowercased()] {
                 let span = TextSpan(start: token.start + offset, end: token.start + offset + part.unicodeScalars.count,
                                     byteStart: token.byteStart + byteOffset, byteEnd: token.byteStart + byteOffset + part.utf8.count)
-                c.mentions.append(Mention(tokens: t...t, innerSpan: span, type: .place, name: place, rule: "entity.gazetteer-in-compound", confidence: 0.7))
+                c.mentions.append(Mention(tokens: t...t, innerSpan: span, type: .place, name: place, rule: .entityGazetteerInCompound, confidence: 0.7))
             }
             offset += part.unicodeScalars.count + 1
             byteOffset += part.utf8.count + 1
@@ -631,13 +631,13 @@ public struct EntityRecognizer: PipelineStage {
                 if t > 0, c.isNameToken[t - 1], c.document.tokens[t].spaceBefore, let place = lexicon.places[(c.lowers[t - 1] + " " + head.lowercased())] {
                     let first = c.document.tokens[t - 1].span, token = c.document.tokens[t].span
                     let span = TextSpan(start: first.start, end: token.start + head.unicodeScalars.count, byteStart: first.byteStart, byteEnd: token.byteStart + head.utf8.count)
-                    c.mentions.append(Mention(tokens: (t - 1)...t, innerSpan: span, type: .place, name: place, rule: "entity.gazetteer-in-compound", confidence: 0.7))
+                    c.mentions.append(Mention(tokens: (t - 1)...t, innerSpan: span, type: .place, name: place, rule: .entityGazetteerInCompound, confidence: 0.7))
                 } else if let place = lexicon.places[head.lowercased()], head.first?.isUppercase == true,
                           !(t > 0 && c.isNameToken[t - 1] && !Self.determiners.contains(c.lowers[t - 1]) && c.document.tokens[t].spaceBefore) {
                     // (After another capitalized word the head is only part of a name: "New York-based".)
                     let token = c.document.tokens[t].span
                     let span = TextSpan(start: token.start, end: token.start + head.unicodeScalars.count, byteStart: token.byteStart, byteEnd: token.byteStart + head.utf8.count)
-                    c.mentions.append(Mention(tokens: t...t, innerSpan: span, type: .place, name: place, rule: "entity.gazetteer-in-compound", confidence: 0.7))
+                    c.mentions.append(Mention(tokens: t...t, innerSpan: span, type: .place, name: place, rule: .entityGazetteerInCompound, confidence: 0.7))
                 }
             }
             for prefix in ["anti-", "pro-", "ex-", "post-", "pre-"] where lower.hasPrefix(prefix) {
@@ -645,7 +645,7 @@ public struct EntityRecognizer: PipelineStage {
                 guard let place = lexicon.places[rest.lowercased()], rest.first?.isUppercase == true else { continue }
                 let token = c.document.tokens[t].span
                 let span = TextSpan(start: token.start + prefix.count, end: token.end, byteStart: token.byteStart + prefix.utf8.count, byteEnd: token.byteEnd)
-                c.mentions.append(Mention(tokens: t...t, innerSpan: span, type: .place, name: place, rule: "entity.gazetteer-in-compound", confidence: 0.7))
+                c.mentions.append(Mention(tokens: t...t, innerSpan: span, type: .place, name: place, rule: .entityGazetteerInCompound, confidence: 0.7))
             }
         }
     }
@@ -678,7 +678,7 @@ public struct EntityRecognizer: PipelineStage {
             let lower = c.lowers[m.tokens.lowerBound]
             if let person = Self.nameKeys(lower).lazy.compactMap({ bySurname[$0] }).first ?? byFirstName[lower], person != i {
                 c.mentions[i].type = .person
-                c.mentions[i].rule = "coref.short-name"
+                c.mentions[i].rule = .corefShortName
                 c.links.append((person, i))
                 continue
             }
@@ -690,12 +690,12 @@ public struct EntityRecognizer: PipelineStage {
             }
             if locativeWords.contains(word) {
                 c.mentions[i].type = .place
-                c.mentions[i].rule = "entity.locative"
+                c.mentions[i].rule = .entityLocative
                 c.mentions[i].confidence = 0.6
                 continue
             }
             c.mentions[i].type = .organization
-            c.mentions[i].rule = "entity.single-word"
+            c.mentions[i].rule = .entitySingleWord
             c.mentions[i].confidence = 0.55
         }
     }
@@ -736,7 +736,7 @@ public struct EntityRecognizer: PipelineStage {
                 let m = c.mentions[i]
                 guard m.tokens.upperBound < token, m.type == type, let name = m.name?.lowercased() else { return false }
                 // "the group" is an organized group, not a country's police or army.
-                if nameWord == nil, type == .organization, m.rule.hasSuffix("-collective") { return false }
+                if nameWord == nil, type == .organization, [.entityDemonymCollective, .entityPlaceCollective].contains(m.rule) { return false }
                 if let nameWord { return name.contains(nameWord) }
                 if type == .place { return lexicon.countries.contains(m.name!) }
                 return true
@@ -760,7 +760,7 @@ public struct EntityRecognizer: PipelineStage {
                 if head + 1 < sentence.tokens.upperBound, c.lowers[head + 1] == "of" { continue }
                 guard let target = nearest(before: t, type: description.type, nameWord: description.nameWord, head: c.lowers[head]) else { continue }
                 let span = (c.lowers[t] == "police" ? t : t)...head
-                c.mentions.append(Mention(tokens: span, type: description.type, name: nil, rule: "coref.description", confidence: 0.6))
+                c.mentions.append(Mention(tokens: span, type: description.type, name: nil, rule: .corefDescription, confidence: 0.6))
                 c.links.append((target, c.mentions.count - 1))
             }
         }
@@ -782,7 +782,7 @@ public struct EntityRecognizer: PipelineStage {
             entities.append(ArticleEntity(type: type, name: Entity.canonicalName(mentions: names, type: type), aliases: names))
             found.append((members, entities.count - 1))
         }
-        var mentions: [(tokens: ClosedRange<Int>, innerSpan: TextSpan?, entity: Int, rule: String, confidence: Double)] = []
+        var mentions: [(tokens: ClosedRange<Int>, innerSpan: TextSpan?, entity: Int, rule: RuleID, confidence: Double)] = []
         for (members, entity) in found {
             for i in members { mentions.append((c.mentions[i].tokens, c.mentions[i].innerSpan, entity, c.mentions[i].rule, c.mentions[i].confidence)) }
         }
@@ -862,7 +862,7 @@ public struct EntityRecognizer: PipelineStage {
                 }
                 let known = gender == .feminine ? antecedent { $0 == .feminine } : nil
                 guard let person = known ?? antecedent({ ($0 ?? gender) == gender }) else { continue }
-                c.mentions.append(Mention(tokens: t...t, type: .person, name: nil, rule: "coref.pronoun", confidence: 0.5))
+                c.mentions.append(Mention(tokens: t...t, type: .person, name: nil, rule: .corefPronoun, confidence: 0.5))
                 c.links.append((person, c.mentions.count - 1))
             }
         }
@@ -933,7 +933,7 @@ public struct EntityRecognizer: PipelineStage {
     /// Police and security forces of one country are one organization in news usage ("Albanian
     /// police", "Albanian security forces"); armies and governments stay apart.
     private func collectiveKey(_ m: Mention, _ c: Context) -> String? {
-        guard m.rule == "entity.demonym-collective" || m.rule == "entity.place-collective" else { return nil }
+        guard m.rule == .entityDemonymCollective || m.rule == .entityPlaceCollective else { return nil }
         let words = c.lowers[m.tokens]
         guard words.contains("police") || words.last == "forces" && !words.contains("armed") else { return nil }
         let country = lexicon.demonyms[[words.first!]] ?? words.first!

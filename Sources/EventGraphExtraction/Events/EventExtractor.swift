@@ -127,7 +127,7 @@ public struct EventExtractor: PipelineStage {
             guard let o = other, o != i else { continue }
             if found[i].draft.date == nil, let date = found[o].draft.date {
                 found[i].draft.date = date
-                found[i].draft.rule += ".date-from-during"
+                found[i].draft.rule = found[i].draft.rule.qualified(.dateFromDuring)
             }
             if !found[i].draft.participants.contains(where: { $0.0 == .place }), let place = found[o].draft.participants.first(where: { $0.0 == .place }) {
                 found[i].draft.participants.append(place)
@@ -150,7 +150,7 @@ public struct EventExtractor: PipelineStage {
             let t = found[i].draft.trigger
             if let statement = dated.first(where: { $0.content.contains(t) }) {
                 found[i].draft.date = statement.date
-                found[i].draft.rule += ".date-from-statement"
+                found[i].draft.rule = found[i].draft.rule.qualified(.dateFromStatement)
             }
         }
     }
@@ -169,7 +169,7 @@ public struct EventExtractor: PipelineStage {
                 if j != i, let date = candidate.draft.date, Self.incidentTypes.contains(candidate.type),
                    candidate.draft.sentence < last || candidate.draft.trigger < found[i].draft.trigger || j < i {
                     found[i].draft.date = date
-                    found[i].draft.rule += ".date-from-incident"
+                    found[i].draft.rule = found[i].draft.rule.qualified(.dateFromIncident)
                     joinRaid(&found, i, date: date, last: last)
                     break
                 }

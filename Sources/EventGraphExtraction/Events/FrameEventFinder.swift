@@ -23,7 +23,7 @@ struct FrameEventFinder: Sendable {
         var modality: Modality
         /// The speaker, for a reported event.
         var by: Int?
-        var rule: String
+        var rule: RuleID
         /// A noun with a definite determiner ("the raid", "the recent raid on the camp"): may name an
         /// event reported before.
         var isDefiniteNoun: Bool
@@ -122,7 +122,7 @@ struct FrameEventFinder: Sendable {
                 guard var draft = draft(predicate, tree, context, dates, said, sentence: index) else { continue }
                 if draft.date == nil, let sentenceDate {
                     draft.date = sentenceDate
-                    draft.rule += ".date-from-sentence"
+                    draft.rule = draft.rule.qualified(.dateFromSentence)
                 }
                 drafts += split(draft, context.document)
             }
@@ -263,10 +263,11 @@ struct FrameEventFinder: Sendable {
         let during = tree.children(of: w).first { child in
             ["obl", "nmod"].contains(tree.relation(child)) && ["during", "amid", "amidst"].contains(preposition(of: child, tree))
         }.map { tree.token($0) }
+        let frameRule: RuleID = predicate.pos == .noun ? .eventFrameNoun : .eventFrameVerb
         return Draft(type: predicate.frame.type, trigger: tree.token(w), sentence: sentence,
                      date: date(of: w, light: predicate.light?.verb, tree, dates), participants: participants,
                      relation: predicate.frame.relation, relationObject: relationObject, modality: modality, by: by,
-                     rule: "event.frame.\(predicate.pos.rawValue)" + (predicate.light == nil ? "" : ".light-verb"), isDefiniteNoun: isDefinite,
+                     rule: predicate.light == nil ? frameRule : frameRule.qualified(.lightVerb), isDefiniteNoun: isDefinite,
                      ongoing: isOngoing(predicate.light?.verb ?? w, tree), during: during)
     }
 

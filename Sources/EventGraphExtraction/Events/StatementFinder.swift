@@ -22,7 +22,7 @@ struct StatementFinder {
         var date: TimeValue?
         /// The tokens of what is said, when the tree shows them.
         var content: ClosedRange<Int>?
-        var rule: String
+        var rule: RuleID
     }
 
     let lemmas: Set<String>
@@ -58,7 +58,7 @@ struct StatementFinder {
                 let dates = reportingDates(Array(sentenceDates), tree)
                 for w in verbs {
                     found.append(Statement(trigger: tree.token(w), sentence: index, speaker: speaker(of: w, tree, document), date: dates[w],
-                                           content: content(of: w, tree, spans), rule: "event.statement.verb"))
+                                           content: content(of: w, tree, spans), rule: .eventStatementVerb))
                 }
             }
             found += accordingTo(sentence, lowers, document)
@@ -173,7 +173,7 @@ struct StatementFinder {
             let speaker = document.argumentMentions(in: (t + 2)..<min(sentence.tokens.upperBound, t + 8))
                 .first { [.person, .organization].contains($0.type) }
             guard let speaker else { continue }
-            out.append(Statement(trigger: t, sentence: sentence.index, speaker: speaker.index, date: nil, content: nil, rule: "event.statement.according-to"))
+            out.append(Statement(trigger: t, sentence: sentence.index, speaker: speaker.index, date: nil, content: nil, rule: .eventStatementAccordingTo))
         }
         return out
     }

@@ -34,7 +34,7 @@ public struct EntityMention: Sendable, Hashable {
     /// The entity's type and id, kept here because nearly every rule that reads a mention asks.
     public let type: EntityType
     public let entityID: String
-    public let rule: String
+    public let rule: RuleID
     public let confidence: Double
     /// A proper name, not a description ("the group") or a lowercase mention ("police").
     public let isName: Bool
@@ -64,7 +64,7 @@ public struct EventMention: Sendable, Hashable {
     public let coreferentTriggers: [Int]
     public let date: TimeValue?
     public let participants: [ParticipantMention]
-    public let rule: String
+    public let rule: RuleID
     /// What is said, for a statement: the tokens of the reported words, when the tree shows them.
     public var content: ClosedRange<Int>? = nil
     /// How the text tells it, and who reports it (an entity mention) for a reported event.
@@ -89,14 +89,14 @@ public struct RelationMention: Sendable, Hashable {
     public let tokens: ClosedRange<Int>
     /// The event mention it is implied by ("raided" from a raid): its evidence is the event's.
     public let event: Int?
-    public let rule: String
+    public let rule: RuleID
     public let confidence: Double
     public let time: TemporalInterval?
     public let modality: Modality
     public let timeInIdentity: Bool
 
     public init(type: String, source: Int, target: Int?, label: String? = nil, by: Int? = nil, tokens: ClosedRange<Int>, event: Int? = nil,
-                rule: String, confidence: Double, time: TemporalInterval?, modality: Modality = .asserted, timeInIdentity: Bool) {
+                rule: RuleID, confidence: Double, time: TemporalInterval?, modality: Modality = .asserted, timeInIdentity: Bool) {
         self.type = type
         self.source = source
         self.target = target
@@ -114,7 +114,7 @@ public struct RelationMention: Sendable, Hashable {
 
 extension AnalyzedDocument {
     /// The evidence of an entity mention, under `rule` (its own rule when nil).
-    public func evidence(of mention: EntityMention, rule: String? = nil, confidence: Double? = nil) -> Evidence {
+    public func evidence(of mention: EntityMention, rule: RuleID? = nil, confidence: Double? = nil) -> Evidence {
         let span = mention.innerSpan ?? tokens[mention.tokens.lowerBound].span.union(tokens[mention.tokens.upperBound].span)
         return evidence(for: span, rule: rule ?? mention.rule, confidence: confidence ?? mention.confidence)
     }
@@ -149,8 +149,8 @@ extension AnalyzedDocument {
     func evidence(of event: EventMention) -> [Evidence] {
         let confidence = event.participants.isEmpty ? 0.5 : 0.7
         var evidence = [self.evidence(for: tokens[event.trigger].span, rule: event.rule, confidence: confidence)]
-        evidence += event.coreferentTriggers.map { self.evidence(for: tokens[$0].span, rule: "coref.event", confidence: 0.5) }
-        evidence += event.participants.map { self.evidence(of: entityMentions[$0.mention], rule: "\(event.rule).\($0.role.rawValue)", confidence: 0.6) }
+        evidence += event.coreferentTriggers.map { self.evidence(for: tokens[$0].span, rule: .corefEvent, confidence: 0.5) }
+        evidence += event.participants.map { self.evidence(of: entityMentions[$0.mention], rule: event.rule.qualified(.participant($0.role)), confidence: 0.6) }
         return evidence
     }
 
@@ -162,14 +162,14 @@ extension AnalyzedDocument {
             if let event = relation.event {
                 evidence = self.evidence(of: eventMentions[event]).map { e in
                     var e = e
-                    e.rule = relation.rule
+                    e.rule = relation.rule.description
                     return e
                 }
             } else {
                 let span = tokens[relation.tokens.lowerBound].span.union(tokens[relation.tokens.upperBound].span)
                 evidence = [self.evidence(for: span, rule: relation.rule, confidence: relation.confidence)]
                 for argument in [relation.source, relation.target].compactMap({ $0 }) {
-                    evidence.append(self.evidence(of: entityMentions[argument], rule: relation.rule + ".argument", confidence: nil))
+                    evidence.append(self.evidence(of: entityMentions[argument], rule: relation.rule.qualified(.argument), confidence: nil))
                 }
             }
             return Relation(type: relation.type, source: entityMentions[relation.source].entityID, target: relation.target.map { entityMentions[$0].entityID },

@@ -171,8 +171,14 @@ public struct AnalyzedDocument: Sendable {
         return index < sentences.count && sentences[index].span.start <= position ? index : nil
     }
 
+    /// Evidence for a span under a registered rule.
+    public func evidence(for span: TextSpan, rule: RuleID, confidence: Double) -> Evidence {
+        evidence(for: span, ruleName: rule.description, confidence: confidence)
+    }
+
     /// Evidence for a span: the sentence that holds it, its text, the rule and the confidence.
-    public func evidence(for span: TextSpan, rule: String, confidence: Double) -> Evidence {
+    /// `ruleName` is a registered rule's id or a time expression rule's (timex/rules.json).
+    public func evidence(for span: TextSpan, ruleName rule: String, confidence: Double) -> Evidence {
         let sentence = sentenceIndex(containing: span.start) ?? 0
         let sentenceText = sentenceTexts.isEmpty ? "" : sentenceTexts[sentence]
         return Evidence(

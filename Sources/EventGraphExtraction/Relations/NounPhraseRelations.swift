@@ -47,7 +47,7 @@ struct NounPhraseRelations: Sendable {
         var label: String?
         var by: Int?
         var tokens: ClosedRange<Int>
-        var rule: String
+        var rule: RuleID
     }
 
     func relations(in document: AnalyzedDocument, instantTypes: Set<String>) -> [RelationMention] {
@@ -96,12 +96,12 @@ struct NounPhraseRelations: Sendable {
                             .compactMap({ self.nameMention($0, tree, document) }).first(where: { document.entityMentions[$0].type == .organization && document.entityMentions[$0].entityID != document.entityMentions[org].entityID })
                     else { continue }
                     out.append(Found(type: "part-of", source: org, target: holder, tokens: min(tree.token(head), tree.token(w))...max(tree.token(head), tree.token(w)),
-                                     rule: "relation.part-of.apposition"))
+                                     rule: .relationPartOfApposition))
                 }
                 if let named = characterizable(head, tree, document), let label = description(w, tree, document) {
-                    out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(w), rule: "relation.cited-as.apposition"))
+                    out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(w), rule: .relationCitedAsApposition))
                 } else if let named = characterizable(w, tree, document), let label = description(head, tree, document) {
-                    out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(w), rule: "relation.cited-as.apposition"))
+                    out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(w), rule: .relationCitedAsApposition))
                 }
             case "obj", "nsubj:pass":
                 out += asPhrase(object: w, tree, document)
@@ -111,21 +111,21 @@ struct NounPhraseRelations: Sendable {
                       let described = tree.children(of: verb).first(where: { tree.relation($0) == "obj" }),
                       let named = nameMention(w, tree, document), let label = description(described, tree, document) else { break }
                 let sayer = tree.children(of: verb).first { tree.relation($0) == "nsubj" }.flatMap { nameMention($0, tree, document) }
-                out.append(Found(type: "cited-as", source: named, label: label, by: sayer, tokens: tree.token(verb)...tree.token(described), rule: "relation.cited-as.as-phrase"))
+                out.append(Found(type: "cited-as", source: named, label: label, by: sayer, tokens: tree.token(verb)...tree.token(described), rule: .relationCitedAsAsPhrase))
             case "cop":
                 // "Putin is a killer": a copula with an indefinite description.
                 guard let description = tree.head(of: w), let subject = tree.children(of: description).first(where: { tree.relation($0) == "nsubj" }),
                       let named = characterizable(subject, tree, document),
                       tree.children(of: description).contains(where: { tree.relation($0) == "det" && ["a", "an"].contains(tree.syntax.lemmas[$0].lowercased()) }),
                       let label = self.description(description, tree, document) else { break }
-                out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(subject)...tree.token(description), rule: "relation.cited-as.copula"))
+                out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(subject)...tree.token(description), rule: .relationCitedAsCopula))
             case "acl":
                 // "a group known as the AUC"
                 guard ["know", "call", "name"].contains(tree.syntax.lemmas[w].lowercased()), let head = tree.head(of: w),
                       let label = description(head, tree, document) else { break }
                 for child in tree.children(of: w) where hasPreposition(child, "as", tree) {
                     if let named = characterizable(child, tree, document) {
-                        out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(child), rule: "relation.cited-as.known-as"))
+                        out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(child), rule: .relationCitedAsKnownAs))
                     }
                 }
             case "nmod":
@@ -134,7 +134,7 @@ struct NounPhraseRelations: Sendable {
                       let label = description(head, tree, document) else { break }
                 for member in [w] + tree.children(of: w).filter({ tree.relation($0) == "conj" }) {
                     if let named = characterizable(member, tree, document) {
-                        out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(member), rule: "relation.cited-as.including"))
+                        out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(member), rule: .relationCitedAsIncluding))
                     }
                 }
             default:
@@ -159,7 +159,7 @@ struct NounPhraseRelations: Sendable {
         var out: [Found] = []
         for member in [object] + tree.children(of: object).filter({ tree.relation($0) == "conj" }) {
             if let named = nameMention(member, tree, document) {
-                out.append(Found(type: "cited-as", source: named, label: label, by: sayer, tokens: tree.token(verb)...tree.token(described), rule: "relation.cited-as.as-phrase"))
+                out.append(Found(type: "cited-as", source: named, label: label, by: sayer, tokens: tree.token(verb)...tree.token(described), rule: .relationCitedAsAsPhrase))
             }
         }
         return out
@@ -190,7 +190,7 @@ struct NounPhraseRelations: Sendable {
             }
             guard !words.isEmpty, words.contains(where: { lexicon.titles[[$0.lowercased()]] == nil && !lexicon.commonWords.contains($0.lowercased()) || $0.contains("-") }) else { continue }
             // A title inside the mention ("President" of "President X") completes the description.
-            out.append(Found(type: "cited-as", source: m, label: words.joined(separator: " "), tokens: start...mention.tokens.upperBound, rule: "relation.cited-as.descriptor"))
+            out.append(Found(type: "cited-as", source: m, label: words.joined(separator: " "), tokens: start...mention.tokens.upperBound, rule: .relationCitedAsDescriptor))
         }
         return out
     }
@@ -249,7 +249,7 @@ struct NounPhraseRelations: Sendable {
             // "the Russian Duma's Foreign Affairs Committee": an organization's organization.
             if tree.relation(w) == "nmod:poss", a.type == .organization, b.type == .organization, a.entityID != b.entityID {
                 out.append(Found(type: "part-of", source: inner, target: outer, tokens: min(tree.token(head), tree.token(w))...max(tree.token(head), tree.token(w)),
-                                 rule: "relation.part-of.possessive"))
+                                 rule: .relationPartOfPossessive))
                 continue
             }
             guard [.organization, .facility].contains(a.type), b.type == .place, a.entityID != b.entityID else { continue }
@@ -257,7 +257,7 @@ struct NounPhraseRelations: Sendable {
             // A country's organization belongs to it; elsewhere it is located there.
             if tree.relation(w) == "nmod:poss", lexicon.countries.contains(document.articleEntities[b.entity].name), a.type == .organization { continue }
             out.append(Found(type: "located-in", source: inner, target: outer, tokens: min(tree.token(head), tree.token(w))...max(tree.token(head), tree.token(w)),
-                             rule: "relation.located-in.phrase"))
+                             rule: .relationLocatedInPhrase))
         }
         return out
     }
@@ -278,7 +278,7 @@ struct NounPhraseRelations: Sendable {
                 next += 1
                 if let org = nameMention(c, tree, document), org != person, document.entityMentions[org].type == .organization {
                     out.append(Found(type: "member-of", source: person, target: org, tokens: min(tree.token(c), tree.token(w))...max(tree.token(c), tree.token(w)),
-                                     rule: "relation.member-of.phrase"))
+                                     rule: .relationMemberOfPhrase))
                     break
                 }
                 if document.mentionCovering[tree.token(c)] == nil { queue += tree.children(of: c).filter { tree.relation($0) == "compound" } }
@@ -309,7 +309,7 @@ struct NounPhraseRelations: Sendable {
             for p in people {
                 guard let person = nameMention(p, tree, document), document.entityMentions[person].type == .person else { continue }
                 out.append(Found(type: relation, source: person, target: holder, tokens: min(tree.token(p), tree.token(w))...max(tree.token(p), tree.token(w)),
-                                 rule: "relation.role.tree"))
+                                 rule: .relationRoleTree))
             }
         }
         return out
@@ -335,7 +335,7 @@ struct NounPhraseRelations: Sendable {
                 let isCountry = other.type == .place && lexicon.countries.contains(document.articleEntities[other.entity].name)
                 guard other.type == .organization || isCountry else { break }
                 out.append(RelationMention(type: isCountry ? "belongs-to" : "part-of", source: m.index, target: other.index, tokens: m.tokens,
-                                           rule: "relation.\(isCountry ? "belongs-to" : "part-of").name", confidence: 0.55, time: nil, timeInIdentity: false))
+                                           rule: isCountry ? .relationBelongsToName : .relationPartOfName, confidence: 0.55, time: nil, timeInIdentity: false))
                 break
             }
         }

@@ -110,17 +110,18 @@ public struct RelationExtractor: PipelineStage {
             let statements = statementMentions(in: sentence.tokens, document)
             let speaker = statements.lazy.compactMap { $0.participants.first { $0.role == .agent } }.first.map { document.entityMentions[$0.mention] }
             let reported = speaker != nil || hasReportingMarker(c)
-            func add(_ type: String, _ source: EntityMention, _ target: EntityMention?, label: String? = nil, at tokens: ClosedRange<Int>,
-                     rule: String, confidence: Double = 0.6, by: EntityMention? = nil, time: TemporalInterval? = nil, modality: Modality? = nil) {
-                guard source.entityID != target?.entityID else { return }
+            func add(_ draft: RelationDraft) {
+                guard draft.source.entityID != draft.target?.entityID else { return }
+                let tokens = draft.tokens
                 let negated = (max(c.range.lowerBound, tokens.lowerBound - 4)..<tokens.lowerBound).contains { Self.negations.contains(lowers[$0]) }
-                let speakerEntity = by ?? (reported ? speaker : nil)
-                let mood: Modality = modality ?? (negated ? .negated : (reported && speakerEntity?.entityID != source.entityID ? .reported : .asserted))
+                let speakerEntity = draft.by ?? (reported ? speaker : nil)
+                let mood: Modality = draft.modality ?? (negated ? .negated : (reported && speakerEntity?.entityID != draft.source.entityID ? .reported : .asserted))
                 // A characterization is timeless as far as the text goes.
-                let when = type == "cited-as" ? nil : time ?? clauseTime(c, near: tokens, timexes, starts: timexStarts, pointsToo: instantTypes.contains(type))
-                relations.append(RelationMention(type: type, source: source.index, target: target?.index, label: label,
-                                                 by: mood == .reported ? speakerEntity?.index : nil, tokens: tokens, rule: rule, confidence: confidence,
-                                                 time: when, modality: mood, timeInIdentity: instantTypes.contains(type)))
+                let when = draft.type == "cited-as" ? nil
+                    : draft.time ?? clauseTime(c, near: tokens, timexes, starts: timexStarts, pointsToo: instantTypes.contains(draft.type))
+                relations.append(RelationMention(type: draft.type, source: draft.source.index, target: draft.target?.index, label: draft.label,
+                                                 by: mood == .reported ? speakerEntity?.index : nil, tokens: tokens, rule: draft.rule, confidence: draft.confidence,
+                                                 time: when, modality: mood, timeInIdentity: instantTypes.contains(draft.type)))
             }
 
             verbRelations(c, previousSubject: previousSubject, add)
@@ -134,7 +135,8 @@ public struct RelationExtractor: PipelineStage {
                 // At most 60 tokens of what is said: a quotation that never closes, or a sentence
                 // of thousands of nested "said"s, must not make every label the whole text.
                 let label = statement.content.map(c.document.statementWords) ?? statementText(c, after: t)
-                add("said", document.entityMentions[agent.mention], nil, label: label, at: t...t, rule: "relation.said", confidence: 0.7, modality: .asserted)
+                add(RelationDraft(type: "said", source: document.entityMentions[agent.mention], label: label, tokens: t...t, rule: .relationSaid, confidence: 0.7,
+                                  modality: .asserted))
             }
 
             let actors = c.mentions.filter { [.person, .organization].contains($0.type) }
@@ -148,9 +150,30 @@ public struct RelationExtractor: PipelineStage {
 
     // MARK: Rules
 
-    /// What the rules call to record a relation: type, source, target, label, the tokens of the
-    /// trigger, rule id, confidence, speaker, time and modality (nil: decided from the sentence).
-    typealias Add = (String, EntityMention, EntityMention?, String?, ClosedRange<Int>, String, Double, EntityMention?, TemporalInterval?, Modality?) -> Void
+    /// A relation as a rule states it. What the rule leaves nil the sentence decides: the modality
+    /// (negated after a negation, reported when someone else speaks), the speaker and the time.
+    struct RelationDraft {
+        var type: String
+        var source: EntityMention
+        var target: EntityMention?
+        var label: String?
+        /// The tokens that state the relation: its evidence.
+        var tokens: ClosedRange<Int>
+        var rule: RuleID
+        var confidence = 0.6
+        var by: EntityMention?
+        var time: TemporalInterval?
+        var modality: Modality?
+
+        init(type: String, source: EntityMention, target: EntityMention? = nil, label: String? = nil, tokens: ClosedRange<Int>, rule: RuleID,
+             confidence: Double = 0.6, by: EntityMention? = nil, time: TemporalInterval? = nil, modality: Modality? = nil) {
+            (self.type, self.source, self.target, self.label, self.tokens, self.rule) = (type, source, target, label, tokens, rule)
+            (self.confidence, self.by, self.time, self.modality) = (confidence, by, time, modality)
+        }
+    }
+
+    /// What the rules call to record a relation.
+    typealias Add = (RelationDraft) -> Void
 
     /// Verb patterns: subject (nearest actor before the verb in the clause, or across a coordinated
     /// verb: "harbored and armed them"), object (first mention after the verb or its preposition).
@@ -198,7 +221,7 @@ public struct RelationExtractor: PipelineStage {
             }
             guard let s = subject, let o = object else { continue }
             let (source, target) = pattern.reverse ? (o, s) : (s, o)
-            add(pattern.relation, source, target, nil, t...t, "relation.verb.\(c.lowers[t])", 0.65, nil, nil, nil)
+            add(RelationDraft(type: pattern.relation, source: source, target: target, tokens: t...t, rule: RuleID.relationVerb.about(c.lowers[t]), confidence: 0.65))
         }
     }
 
@@ -213,7 +236,7 @@ public struct RelationExtractor: PipelineStage {
                t + 1 < c.range.upperBound, c.lowers[t + 1] == "of",
                let subject = c.mentions.first(where: { $0.tokens.lowerBound > t + 1 && $0.tokens.lowerBound <= t + 3 && actors.contains($0.type) }) {
                 let by = c.mentions.last { $0.tokens.upperBound < t - 1 && actors.contains($0.type) } ?? speaker
-                add("cited-as", subject, nil, c.lowers[t - 1], (t - 1)...t, "relation.cited-as.nature", 0.7, by, nil, by == nil ? nil : .reported)
+                add(RelationDraft(type: "cited-as", source: subject, label: c.lowers[t - 1], tokens: (t - 1)...t, rule: .relationCitedAsNature, confidence: 0.7, by: by, modality: by == nil ? nil : .reported))
             }
             // "X ... were cited as Y"
             if citationVerbs.contains(c.lowers[t]), t + 1 < c.range.upperBound, c.lowers[t + 1] == "as",
@@ -223,17 +246,17 @@ public struct RelationExtractor: PipelineStage {
                 while end < c.range.upperBound, ![",", ";", ".", "\u{201D}", "\""].contains(c.lowers[end]) { end += 1 }
                 guard end > t + 2 else { continue }
                 let label = c.document.text(of: c.document.tokens[t + 2].span.union(c.document.tokens[end - 1].span))
-                add("cited-as", subject, nil, label, t...(end - 1), "relation.cited-as.verb", 0.7, speaker, nil, speaker == nil ? nil : .reported)
+                add(RelationDraft(type: "cited-as", source: subject, label: label, tokens: t...(end - 1), rule: .relationCitedAsVerb, confidence: 0.7, by: speaker, modality: speaker == nil ? nil : .reported))
             }
         }
         for m in c.mentions where actors.contains(m.type) {
             // Descriptions ("the terror group", "this terrorist cult"): the words between the
             // determiner and the head.
-            if m.rule == "coref.description" {
+            if m.rule == .corefDescription {
                 let words = c.lowers[m.tokens].dropFirst()
                 if words.dropLast().contains(where: isCharacterization) || isCharacterization(words.last ?? "") {
                     let label = c.document.text(of: c.document.tokens[m.tokens.lowerBound + 1].span.union(c.document.tokens[m.tokens.upperBound].span))
-                    add("cited-as", m, nil, label, m.tokens, "relation.cited-as.description", 0.6, nil, nil, nil)
+                    add(RelationDraft(type: "cited-as", source: m, label: label, tokens: m.tokens, rule: .relationCitedAsDescription))
                 }
                 continue
             }
@@ -246,13 +269,13 @@ public struct RelationExtractor: PipelineStage {
             }
             if k + 1 < m.tokens.lowerBound {
                 let label = c.document.text(of: c.document.tokens[k + 1].span.union(c.document.tokens[m.tokens.lowerBound - 1].span))
-                add("cited-as", m, nil, label, (k + 1)...(m.tokens.lowerBound - 1), "relation.cited-as.modifier", 0.6, nil, nil, nil)
+                add(RelationDraft(type: "cited-as", source: m, label: label, tokens: (k + 1)...(m.tokens.lowerBound - 1), rule: .relationCitedAsModifier))
             }
             // A characterizing noun after a name: "the MKO terrorists".
             let next = m.tokens.upperBound + 1
             if next < c.range.upperBound, c.document.mentionCovering[next] == nil, characterizations.contains(c.lowers[next]),
                c.document.tokens[next].kind == .word {
-                add("cited-as", m, nil, c.lowers[next], next...next, "relation.cited-as.noun", 0.55, nil, nil, nil)
+                add(RelationDraft(type: "cited-as", source: m, label: c.lowers[next], tokens: next...next, rule: .relationCitedAsNoun, confidence: 0.55))
             }
         }
     }
@@ -275,10 +298,10 @@ public struct RelationExtractor: PipelineStage {
             let window = max(c.range.lowerBound, start - 4)..<start
             let words = Array(c.lowers[window])
             if words.last == "minister", words.count >= 2, let ministry = allMentions.first(where: { $0.type == .organization && c.document.articleEntities[$0.entity].name.lowercased().contains("\(words[words.count - 2]) ministry") }) {
-                add("minister-of", m, ministry, nil, (start - 2)...m.tokens.upperBound, "relation.title.minister", 0.7, nil, nil, .asserted)
+                add(RelationDraft(type: "minister-of", source: m, target: ministry, tokens: (start - 2)...m.tokens.upperBound, rule: .relationTitleMinister, confidence: 0.7, modality: .asserted))
             }
             if words.contains(where: leaderTitles.contains), let demonym = words.first(where: { entityLexicon.demonyms[[$0]] != nil }), let place = country(named: demonym) {
-                add("leader-of", m, place, nil, window.lowerBound...m.tokens.upperBound, "relation.title.leader", 0.7, nil, nil, .asserted)
+                add(RelationDraft(type: "leader-of", source: m, target: place, tokens: window.lowerBound...m.tokens.upperBound, rule: .relationTitleLeader, confidence: 0.7, modality: .asserted))
             }
             // Appositive: ", a former Iraqi dictator"
             let after = m.tokens.upperBound + 1
@@ -286,7 +309,7 @@ public struct RelationExtractor: PipelineStage {
                 let appositive = Array(c.lowers[(after + 1)..<min(c.range.upperBound, after + 6)])
                 if ["a", "an", "the"].contains(appositive.first ?? ""), appositive.contains(where: leaderTitles.contains),
                    let demonym = appositive.first(where: { entityLexicon.demonyms[[$0]] != nil }), let place = country(named: demonym) {
-                    add("leader-of", m, place, nil, m.tokens.lowerBound...(after + appositive.count), "relation.title.appositive", 0.65, nil, nil, .asserted)
+                    add(RelationDraft(type: "leader-of", source: m, target: place, tokens: m.tokens.lowerBound...(after + appositive.count), rule: .relationTitleAppositive, confidence: 0.65, modality: .asserted))
                 }
             }
         }
@@ -335,7 +358,7 @@ public struct RelationExtractor: PipelineStage {
                let object = roleObject(before: title.start, titleWords: title.start..<m.tokens.lowerBound, c, holders) {
                 // The stating tokens: the name, its title, and the holder when it stands right before.
                 let first = object.tokens.lowerBound < title.start && object.tokens.lowerBound >= c.range.lowerBound ? object.tokens.lowerBound : title.start
-                add(relation, m, object, nil, first...m.tokens.upperBound, "relation.role.title", 0.7, nil, nil, .asserted)
+                add(RelationDraft(type: relation, source: m, target: object, tokens: first...m.tokens.upperBound, rule: .relationRoleTitle, confidence: 0.7, modality: .asserted))
                 continue
             }
             // "X, (the|a) title (of|for|at) Y" and "X, Y's title"
@@ -346,7 +369,7 @@ public struct RelationExtractor: PipelineStage {
             // "X, the union's spokesman"
             if let owner = c.mentions.first(where: { $0.tokens.lowerBound == k && holders.contains($0.type) }), owner.tokens.upperBound + 2 < c.range.upperBound,
                EntityRecognizer.possessives.contains(c.lowers[owner.tokens.upperBound + 1]), let role = titleAt(owner.tokens.upperBound + 2, c), let relation = roleRelations[role.role] {
-                add(relation, m, owner, nil, m.tokens.lowerBound...(role.end), "relation.role.appositive", 0.65, nil, nil, .asserted)
+                add(RelationDraft(type: relation, source: m, target: owner, tokens: m.tokens.lowerBound...(role.end), rule: .relationRoleAppositive, confidence: 0.65, modality: .asserted))
                 continue
             }
             guard let role = titleAt(k, c), let relation = roleRelations[role.role] else { continue }
@@ -355,7 +378,7 @@ public struct RelationExtractor: PipelineStage {
             p += 1
             if p < c.range.upperBound, c.lowers[p] == "the" { p += 1 }
             guard let object = c.mentions.first(where: { $0.tokens.lowerBound == p && (holders.contains($0.type) || relation == "spokesperson-of") }) else { continue }
-            add(relation, m, object, nil, m.tokens.lowerBound...object.tokens.upperBound, "relation.role.appositive", 0.65, nil, nil, .asserted)
+            add(RelationDraft(type: relation, source: m, target: object, tokens: m.tokens.lowerBound...object.tokens.upperBound, rule: .relationRoleAppositive, confidence: 0.65, modality: .asserted))
         }
     }
 
@@ -409,12 +432,13 @@ public struct RelationExtractor: PipelineStage {
                 let head = c.lowers[next] == ")" ? c.lowers[next + 1] : c.lowers[next]
                 let candidates = Set(facilities().filter { c.document.articleEntities[$0.entity].name.lowercased().hasSuffix(head) }.map(\.entityID))
                 if candidates.count == 1, let facility = facilities().first(where: { $0.entityID == candidates.first }) {
-                    add("belongs-to", facility, m, nil, m.tokens.lowerBound...(c.lowers[next] == ")" ? next + 1 : next), "relation.belongs-to.modifier", 0.6, nil, nil, .asserted)
+                    add(RelationDraft(type: "belongs-to", source: facility, target: m, tokens: m.tokens.lowerBound...(c.lowers[next] == ")" ? next + 1 : next),
+                                      rule: .relationBelongsToModifier, modality: .asserted))
                     // "(MKO) camp in Manez": where that facility is.
                     let headToken = c.lowers[next] == ")" ? next + 1 : next
                     if headToken + 1 < c.range.upperBound, c.lowers[headToken + 1] == "in",
                        let place = c.mentions.first(where: { $0.tokens.lowerBound == headToken + 2 && $0.type == .place }) {
-                        add("located-in", facility, place, nil, headToken...place.tokens.upperBound, "relation.located-in.facility", 0.6, nil, nil, .asserted)
+                        add(RelationDraft(type: "located-in", source: facility, target: place, tokens: headToken...place.tokens.upperBound, rule: .relationLocatedInFacility, modality: .asserted))
                     }
                 }
             }
@@ -422,7 +446,7 @@ public struct RelationExtractor: PipelineStage {
             // "Manez area of Durrës"
             if entityLexicon.placeHeads.contains(c.lowers[next]), next + 1 < c.range.upperBound, c.lowers[next + 1] == "of",
                let outer = c.mentions.first(where: { $0.tokens.lowerBound == next + 2 && $0.type == .place }) {
-                add("located-in", m, outer, nil, m.tokens.lowerBound...outer.tokens.upperBound, "relation.located-in.area", 0.7, nil, nil, .asserted)
+                add(RelationDraft(type: "located-in", source: m, target: outer, tokens: m.tokens.lowerBound...outer.tokens.upperBound, rule: .relationLocatedInArea, confidence: 0.7, modality: .asserted))
             }
             // "X in Y", "X, northwest of (the capital) Y"
             let following = c.mentions[i + 1]
@@ -430,14 +454,14 @@ public struct RelationExtractor: PipelineStage {
             let between = Array(c.lowers[next..<following.tokens.lowerBound])
             let directions: Set<String> = ["north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "outside", "near"]
             if between == ["in"] || (between.first == "," && between.contains("of") && between.contains(where: directions.contains)) {
-                add("located-in", m, following, nil, m.tokens.lowerBound...following.tokens.upperBound, "relation.located-in.preposition", 0.65, nil, nil, .asserted)
+                add(RelationDraft(type: "located-in", source: m, target: following, tokens: m.tokens.lowerBound...following.tokens.upperBound, rule: .relationLocatedInPreposition, confidence: 0.65, modality: .asserted))
             } else if isPlaceOfPhrase(between) {
                 // "a press club in the northwestern city of Peshawar", "near the town of Ercis"
-                add("located-in", m, following, nil, m.tokens.lowerBound...following.tokens.upperBound, "relation.located-in.place-of", 0.65, nil, nil, .asserted)
+                add(RelationDraft(type: "located-in", source: m, target: following, tokens: m.tokens.lowerBound...following.tokens.upperBound, rule: .relationLocatedInPlaceOf, confidence: 0.65, modality: .asserted))
             } else if between == [","], m.type == .place, !entityLexicon.countries.contains(c.document.articleEntities[m.entity].name),
                       entityLexicon.countries.contains(c.document.articleEntities[following.entity].name) {
                 // "Arusha, Tanzania": a place and the country it is in.
-                add("located-in", m, following, nil, m.tokens.lowerBound...following.tokens.upperBound, "relation.located-in.comma", 0.6, nil, nil, .asserted)
+                add(RelationDraft(type: "located-in", source: m, target: following, tokens: m.tokens.lowerBound...following.tokens.upperBound, rule: .relationLocatedInComma, modality: .asserted))
             }
         }
         organizationPlaces(c, add)
@@ -445,7 +469,7 @@ public struct RelationExtractor: PipelineStage {
         for m in c.mentions where m.type == .place && m.tokens.lowerBound > c.range.lowerBound && c.lowers[m.tokens.lowerBound - 1] == "capital" {
             if let countryName = entityLexicon.capitalOf[c.document.articleEntities[m.entity].name],
                let country = c.firstMentions.first(where: { $0.type == .place && c.document.articleEntities[$0.entity].name == countryName }) {
-                add("located-in", m, country, nil, (m.tokens.lowerBound - 1)...m.tokens.upperBound, "relation.located-in.capital", 0.5, nil, nil, .asserted)
+                add(RelationDraft(type: "located-in", source: m, target: country, tokens: (m.tokens.lowerBound - 1)...m.tokens.upperBound, rule: .relationLocatedInCapital, confidence: 0.5, modality: .asserted))
             }
         }
     }
@@ -463,13 +487,13 @@ public struct RelationExtractor: PipelineStage {
     /// RSF" is located in Paris.
     private func organizationPlaces(_ c: Clause, _ add: Add) {
         for m in c.mentions where m.type == .organization {
-            if m.rule == "entity.possessive-organization",
+            if m.rule == .entityPossessiveOrganization,
                let owner = c.mentions.first(where: { $0.tokens.lowerBound == m.tokens.lowerBound && $0.index != m.index && $0.type == .place }) {
-                add("belongs-to", m, owner, nil, m.tokens, "relation.belongs-to.possessive", 0.7, nil, nil, .asserted)
+                add(RelationDraft(type: "belongs-to", source: m, target: owner, tokens: m.tokens, rule: .relationBelongsToPossessive, confidence: 0.7, modality: .asserted))
             }
-            if m.rule == "entity.demonym-collective", let country = entityLexicon.demonyms[[c.lowers[m.tokens.lowerBound]]],
+            if m.rule == .entityDemonymCollective, let country = entityLexicon.demonyms[[c.lowers[m.tokens.lowerBound]]],
                let place = c.firstMentions.first(where: { $0.type == .place && c.document.articleEntities[$0.entity].allNames.contains(country) }) {
-                add("belongs-to", m, place, nil, m.tokens, "relation.belongs-to.demonym", 0.6, nil, nil, .asserted)
+                add(RelationDraft(type: "belongs-to", source: m, target: place, tokens: m.tokens, rule: .relationBelongsToDemonym, modality: .asserted))
             }
             // "the Paris-based RSF": the place inside the modifier right before the name.
             var k = m.tokens.lowerBound - 1
@@ -477,7 +501,7 @@ public struct RelationExtractor: PipelineStage {
             if c.lowers[k].hasSuffix("-based") || (k - 1 >= c.range.lowerBound && c.lowers[k] == "-based") {
                 if c.lowers[k] == "-based" { k -= 1 }
                 if let place = c.document.entityMentions.first(where: { $0.tokens.contains(k) && $0.type == .place && ($0.innerSpan != nil || $0.tokens.upperBound == k) }) {
-                    add("located-in", m, place, nil, k...m.tokens.upperBound, "relation.located-in.based", 0.65, nil, nil, .asserted)
+                    add(RelationDraft(type: "located-in", source: m, target: place, tokens: k...m.tokens.upperBound, rule: .relationLocatedInBased, confidence: 0.65, modality: .asserted))
                 }
             }
         }
@@ -506,7 +530,7 @@ public struct RelationExtractor: PipelineStage {
             let facilityPlace = place.flatMap { document.entityMentions[$0].type == .facility ? $0 : nil }
             guard let object = event.type == "raid" ? (facilityPlace ?? event.relationObject) : event.relationObject,
                   document.entityMentions[agent].entityID != document.entityMentions[object].entityID else { continue }
-            let rule = "relation.from-event." + (event.type.isEmpty ? "predicate" : event.type)
+            let rule = RuleID.relationFromEvent.about(event.type.isEmpty ? "predicate" : event.type)
             out.append(RelationMention(type: type, source: agent, target: object, by: event.by, tokens: event.trigger...event.trigger, event: index,
                                        rule: rule, confidence: 0.7, time: event.date.map(TemporalInterval.init(point:)),
                                        modality: event.modality, timeInIdentity: instantTypes.contains(type)))
@@ -531,7 +555,7 @@ public struct RelationExtractor: PipelineStage {
             guard !entityLexicon.countries.contains(name), let countries = entityLexicon.countriesOfPlace[name.lowercased()] else { continue }
             let present = countries.compactMap { countryMentions[$0] }.filter { $0.entityID != m.entityID }
             guard present.count == 1, let country = present.first else { continue }
-            out.append(RelationMention(type: "located-in", source: m.index, target: country.index, tokens: m.tokens, rule: "relation.located-in.gazetteer",
+            out.append(RelationMention(type: "located-in", source: m.index, target: country.index, tokens: m.tokens, rule: .relationLocatedInGazetteer,
                                        confidence: 0.55, time: nil, timeInIdentity: false))
         }
         return out
