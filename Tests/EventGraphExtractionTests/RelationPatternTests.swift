@@ -72,6 +72,41 @@ import Testing
         }
     }
 
+    /// Every example of `relations/membership-nouns.tsv`, run exactly: the noun makes the person
+    /// a member of the organization named with it (apposition, copula or compound).
+    @Test func everyMembershipNounExampleGivesMemberOf() throws {
+        let rows = try ExtractionResources.table("relations/membership-nouns.tsv", columns: ["word", "example"])
+        #expect(rows.count >= 10)
+        for row in rows {
+            let found = try Self.relations(row.fields["example"]!)
+            #expect(found.contains("member-of person:wanjiru-kamau → organization:kenya-farmers-union"), "\(row.fields["word"]!): \(found)")
+        }
+    }
+
+    /// A leader's title under "associate", "assistant" or "staff" makes a member, before the
+    /// name or in an apposition; "deputy leader" stays a leader's.
+    @Test func subordinateTitlesMakeMembers() throws {
+        let before = try Self.relations("The Kenya Farmers Union met. Kenya Farmers Union associate director Wanjiru Kamau arrived on Monday.")
+        #expect(before.contains("member-of person:wanjiru-kamau → organization:kenya-farmers-union"))
+        #expect(!before.contains("leader-of person:wanjiru-kamau → organization:kenya-farmers-union"))
+        let apposition = try Self.relations("Wanjiru Kamau, an assistant director of the Kenya Farmers Union, arrived on Monday.")
+        #expect(apposition.contains("member-of person:wanjiru-kamau → organization:kenya-farmers-union"))
+        let deputy = try Self.relations("Wanjiru Kamau is deputy leader of the Kenya Farmers Union.")
+        #expect(deputy.contains("leader-of person:wanjiru-kamau → organization:kenya-farmers-union"))
+    }
+
+    /// A place in a place from the tree ("the village of X in the Y Valley"), and "City, State"
+    /// as "City, Country".
+    @Test func placesInPlaces() throws {
+        let tree = try Self.relations("Fighting reached the village of Kafr Dunin in the Litani Valley on Monday.")
+        #expect(tree.contains("located-in place:kafr-dunin → place:litani-valley"), "\(tree)")
+        let state = try Self.relations("Officials in Tupelo, Mississippi, denied it on Monday.")
+        #expect(state.contains("located-in place:tupelo → place:mississippi"), "\(state)")
+        // A country is in no place a phrase names.
+        let country = try Self.relations("Peace returned to Lebanon in the summer.")
+        #expect(!country.contains { $0.hasPrefix("located-in place:lebanon") })
+    }
+
     /// Titles with a demonym (its country, when the article names it), possessives, and
     /// appositions ("X, spokesman for Y", "X, the union's chairman").
     @Test func titlesPossessivesAndAppositions() throws {

@@ -20,6 +20,8 @@ public final class EntityLexicon: @unchecked Sendable {
     fileprivate(set) var countries: Set<String> = []
     /// Capital → its country.
     fileprivate(set) var capitalOf: [String: String] = [:]
+    /// First-level divisions of countries (regions.tsv: "Mississippi"), by graph name.
+    fileprivate(set) var regions: Set<String> = []
     /// Lowercased city, capital or region (and its spelling without diacritics) → the countries
     /// that have a place of that name, by graph name (GeoNames: "van" → Turkey, "jackson" → United
     /// States). Sorted, so that a rule reading them does not depend on hashing.
@@ -81,6 +83,7 @@ public final class EntityLexicon: @unchecked Sendable {
             for row in try ExtractionResources.table("entities/\(file)", columns: ["name", "country"]) {
                 let name = row.fields["name"]!
                 if x.places[name.lowercased()] == nil { x.places[name.lowercased()] = name }
+                if file == "regions.tsv" { x.regions.insert(name) }
                 if let country = countryOfCode[row.fields["country"]!] { within[name.lowercased(), default: []].insert(country) }
             }
         }

@@ -20,18 +20,28 @@ struct NounPhraseRelations: Sendable {
     let lexicon: EntityLexicon
     /// Role of a title (`entities/titles.tsv`) → the relation it states (`relations/roles.tsv`).
     let roleRelations: [String: String]
+    /// Nouns that make a person a member of the organization named with them (`membership-nouns.tsv`).
+    let membershipNouns: Set<String>
 
     init(lexicon: EntityLexicon, roleRelations: [String: String]) throws(ResourceError) {
         self.lexicon = lexicon
         self.roleRelations = roleRelations
         relationalNouns = try Self.relationalNouns()
         characterizingVerbs = try Self.characterizingVerbs()
+        membershipNouns = try Self.membershipNouns()
     }
 
-    /// `relations/relational-nouns.tsv`, lowercased: also what the event stage's argument names
-    /// do not look through ("Adly's deputies" are not Adly).
+    /// `relations/relational-nouns.tsv` and the membership nouns, lowercased: no characterization
+    /// ("X, a volunteer with Y"), and what the event stage's argument names do not look through
+    /// ("Adly's deputies" are not Adly, nor "Hamas's militants" Hamas).
     static func relationalNouns() throws(ResourceError) -> Set<String> {
         Set(try ExtractionResources.table("relations/relational-nouns.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
+            .union(try membershipNouns())
+    }
+
+    /// `relations/membership-nouns.tsv`, lowercased.
+    static func membershipNouns() throws(ResourceError) -> Set<String> {
+        Set(try ExtractionResources.table("relations/membership-nouns.tsv", columns: ["word", "example"]).map { $0.fields["word"]!.lowercased() })
     }
 
     /// `relations/characterizing-verbs.tsv`'s lemmas: also what makes a sentence one the parser reads.
@@ -241,15 +251,33 @@ struct NounPhraseRelations: Sendable {
 
     /// "the police academy in Cairo", "Beijing's Hong Kong liaison office": an organization or
     /// facility with a place modifier of its phrase.
+    /// The place a place noun names through "of" ("the village of Brital", "the town of Ercis").
+    private func placeNamed(by noun: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
+        guard tree.upos(noun) == "NOUN", Self.placeNouns.contains(tree.syntax.lemmas[noun].lowercased()) || lexicon.placeHeads.contains(tree.syntax.forms[noun].lowercased()) else { return nil }
+        return tree.children(of: noun).lazy.filter { tree.relation($0) == "nmod" && self.hasPreposition($0, "of", tree) }
+            .compactMap { self.nameMention($0, tree, document) }.first { document.entityMentions[$0].type == .place }
+    }
+
+    static let placeNouns: Set<String> = ["city", "town", "village", "port", "capital", "province", "region", "district", "state", "island"]
+
     func containment(_ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
         var out: [Found] = []
         for w in tree.words where ["nmod", "nmod:poss"].contains(tree.relation(w)) {
-            guard let head = tree.head(of: w), let inner = nameMention(head, tree, document), let outer = nameMention(w, tree, document) else { continue }
+            guard let head = tree.head(of: w), let inner = nameMention(head, tree, document) ?? placeNamed(by: head, tree, document),
+                  let outer = nameMention(w, tree, document) else { continue }
             let (a, b) = (document.entityMentions[inner], document.entityMentions[outer])
             // "the Russian Duma's Foreign Affairs Committee": an organization's organization.
             if tree.relation(w) == "nmod:poss", a.type == .organization, b.type == .organization, a.entityID != b.entityID {
                 out.append(Found(type: "part-of", source: inner, target: outer, tokens: min(tree.token(head), tree.token(w))...max(tree.token(head), tree.token(w)),
                                  rule: .relationPartOfPossessive))
+                continue
+            }
+            // "the village of Brital in the Bekaa Valley", "the North Kivu Province in eastern
+            // Congo": a place in a place (not a country: "Lebanon in the region" says no more).
+            if a.type == .place, b.type == .place, a.entityID != b.entityID, hasPreposition(w, "in", tree),
+               !lexicon.countries.contains(document.articleEntities[a.entity].name) {
+                out.append(Found(type: "located-in", source: inner, target: outer, tokens: min(tree.token(head), tree.token(w))...max(tree.token(head), tree.token(w)),
+                                 rule: .relationLocatedInPhrase))
                 continue
             }
             guard [.organization, .facility].contains(a.type), b.type == .place, a.entityID != b.entityID else { continue }
@@ -287,20 +315,37 @@ struct NounPhraseRelations: Sendable {
         return out
     }
 
+    /// The relation a title or membership noun states, from its role (`roles.tsv`); a leader's
+    /// title under "associate", "assistant" or "staff" makes a member ("associate director").
+    private func relation(ofTitle w: Int, _ tree: SentenceTree) -> String? {
+        let lower = tree.syntax.forms[w].lowercased()
+        let singular = lower.hasSuffix("s") ? String(lower.dropLast()) : lower
+        if membershipNouns.contains(lower) || membershipNouns.contains(singular) { return "member-of" }
+        guard let role = lexicon.titles[[lower]], let relation = roleRelations[role] else { return nil }
+        let subordinate = tree.children(of: w).contains { child in
+            ["amod", "compound"].contains(tree.relation(child)) && Self.subordinateModifiers.contains(tree.syntax.forms[child].lowercased())
+        }
+        return relation == "leader-of" && subordinate ? "member-of" : relation
+    }
+
+    /// Modifiers that make a leader's title a member's.
+    static let subordinateModifiers: Set<String> = ["associate", "assistant", "staff"]
+
     /// A title that an apposition or a copula gives a person, with its holder: "Hezbollah's
     /// leader, Hassan Nasrallah", "Elon Musk, CEO and Chairman of Tesla", "Adan is deputy leader of
     /// al-Shabaab" → the title's relation (`roles.tsv`) from the person to the holder.
     func titledRoles(_ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
         var out: [Found] = []
         for w in tree.words {
-            let lower = tree.syntax.forms[w].lowercased()
-            guard let role = lexicon.titles[[lower]], let relation = roleRelations[role], document.mentionCovering[tree.token(w)] == nil else { continue }
+            guard document.mentionCovering[tree.token(w)] == nil, let relation = relation(ofTitle: w, tree) else { continue }
             var people: [Int] = []
             if tree.relation(w) == "appos", let head = tree.head(of: w) { people.append(head) }
+            // "staff member Haoliang Xu": the title a compound of the name.
+            if tree.relation(w) == "compound", let head = tree.head(of: w), tree.upos(head) == "PROPN" { people.append(head) }
             people += tree.children(of: w).filter { tree.relation($0) == "appos" }
             if tree.children(of: w).contains(where: { tree.relation($0) == "cop" }) { people += tree.children(of: w).filter { tree.relation($0) == "nsubj" } }
             let holders = tree.children(of: w).filter { child in
-                tree.relation(child) == "nmod:poss" || tree.relation(child) == "compound" || (tree.relation(child) == "nmod" && ["of", "for", "at"].contains { hasPreposition(child, $0, tree) })
+                tree.relation(child) == "nmod:poss" || tree.relation(child) == "compound" || (tree.relation(child) == "nmod" && ["of", "for", "at", "with"].contains { hasPreposition(child, $0, tree) })
             }
             // A title coordinated with this one shares its holder ("CEO and Chairman of Tesla").
             let shared = tree.children(of: w).filter { tree.relation($0) == "conj" }.flatMap { tree.children(of: $0) }.filter { tree.relation($0) == "nmod" && hasPreposition($0, "of", tree) }

@@ -354,8 +354,11 @@ public struct RelationExtractor: PipelineStage {
     private func roleRelations(_ c: Clause, _ add: Add) {
         let holders: Set<EntityType> = [.organization, .place, .facility]
         for m in c.mentions where m.type == .person && m.isName {
-            if let title = titleBefore(m.tokens.lowerBound, c), let relation = roleRelations[title.role],
+            if let title = titleBefore(m.tokens.lowerBound, c), var relation = roleRelations[title.role],
                let object = roleObject(before: title.start, titleWords: title.start..<m.tokens.lowerBound, c, holders) {
+                // "associate director X": a leader's title under a subordinate modifier makes a member.
+                let modifiers = (max(c.range.lowerBound, title.start - 1)..<m.tokens.lowerBound).map { c.lowers[$0] }
+                if relation == "leader-of", modifiers.contains(where: NounPhraseRelations.subordinateModifiers.contains) { relation = "member-of" }
                 // The stating tokens: the name, its title, and the holder when it stands right before.
                 let first = object.tokens.lowerBound < title.start && object.tokens.lowerBound >= c.range.lowerBound ? object.tokens.lowerBound : title.start
                 add(RelationDraft(type: relation, source: m, target: object, tokens: first...m.tokens.upperBound, rule: .relationRoleTitle, confidence: 0.7, modality: .asserted))
@@ -458,9 +461,9 @@ public struct RelationExtractor: PipelineStage {
             } else if isPlaceOfPhrase(between) {
                 // "a press club in the northwestern city of Peshawar", "near the town of Ercis"
                 add(RelationDraft(type: "located-in", source: m, target: following, tokens: m.tokens.lowerBound...following.tokens.upperBound, rule: .relationLocatedInPlaceOf, confidence: 0.65, modality: .asserted))
-            } else if between == [","], m.type == .place, !entityLexicon.countries.contains(c.document.articleEntities[m.entity].name),
-                      entityLexicon.countries.contains(c.document.articleEntities[following.entity].name) {
-                // "Arusha, Tanzania": a place and the country it is in.
+            } else if between == [","], m.type == .place, !isCountryOrRegion(c.document.articleEntities[m.entity].name),
+                      isCountryOrRegion(c.document.articleEntities[following.entity].name) {
+                // "Arusha, Tanzania", "Tupelo, Mississippi": a place and the country or state it is in.
                 add(RelationDraft(type: "located-in", source: m, target: following, tokens: m.tokens.lowerBound...following.tokens.upperBound, rule: .relationLocatedInComma, modality: .asserted))
             }
         }
@@ -476,6 +479,10 @@ public struct RelationExtractor: PipelineStage {
 
     /// "in the northwestern city of", "at the eastern village of", "near the town of": a
     /// preposition, then determiners and adjectives, a place word and "of".
+    private func isCountryOrRegion(_ name: String) -> Bool {
+        entityLexicon.countries.contains(name) || entityLexicon.regions.contains(name)
+    }
+
     private func isPlaceOfPhrase(_ words: [String]) -> Bool {
         guard words.count >= 3, ["in", "at", "near", "outside"].contains(words[0]), words.last == "of",
               entityLexicon.placeHeads.contains(words[words.count - 2]) || ["city", "town", "village", "port", "capital", "province", "region", "district", "state"].contains(words[words.count - 2]) else { return false }
