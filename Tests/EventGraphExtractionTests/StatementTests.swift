@@ -67,6 +67,24 @@ import Testing
             == ["organization:oromo-liberation-front @2024-03-01"])
     }
 
+    /// A participle clause before the reporting verb tells when its subject spoke ("Speaking to
+    /// journalists on Friday, X said").
+    @Test func aParticipleClauseDatesTheStatement() throws {
+        #expect(try Self.statements("Speaking to journalists on Friday, Kithure Kindiki said the talks failed.") == ["person:kithure-kindiki @2024-03-01"])
+        #expect(try Self.statements("Appearing on television on Friday, Kithure Kindiki said the talks failed.") == ["person:kithure-kindiki @2024-03-01"])
+    }
+
+    /// Every example of `events/unattributed-sources.tsv`, run exactly: "reports say" is no statement.
+    @Test func unattributedSourcesMakeNoStatement() throws {
+        let rows = try ExtractionResources.table("events/unattributed-sources.tsv", columns: ["lemma", "example"])
+        #expect(rows.count >= 3)
+        for row in rows {
+            #expect(try Self.statements(row.fields["example"]!) == [], "\(row.fields["lemma"]!)")
+        }
+        // A named speaker's verb stays a statement.
+        #expect(try Self.statements("Kithure Kindiki revealed that the talks had failed.") == ["person:kithure-kindiki @-"])
+    }
+
     /// "Officials said ...": a statement by nobody named is kept, told apart from the others by
     /// what it says (its label is part of its identity).
     @Test func statementsWithoutANamedSpeaker() throws {

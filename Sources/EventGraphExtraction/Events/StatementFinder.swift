@@ -30,8 +30,12 @@ struct StatementFinder {
     /// through them dates the quotation, not the statement.
     static let contentRelations: Set<String> = ["ccomp", "parataxis", "xcomp", "csubj", "advcl", "acl", "acl:relcl", "conj"]
 
+    /// Subjects that name no speaker ("reports say"): `events/unattributed-sources.tsv`.
+    let unattributedSources: Set<String>
+
     init() throws(ResourceError) {
         lemmas = Set(try ExtractionResources.table("events/speech-predicates.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
+        unattributedSources = Set(try ExtractionResources.table("events/unattributed-sources.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
     }
 
     /// The statements of the document's parsed sentences, in text order.
@@ -48,9 +52,10 @@ struct StatementFinder {
             // as saying": the statement is "saying"'s.)
             var passive = Set<Int>()
             for w in words where syntax.relations[w] == "aux:pass" || syntax.relations[w] == "nsubj:pass" { passive.insert(Int(syntax.heads[w])) }
-            let verbs = words.filter { w in !passive.contains(w) && isReportingVerb(w, syntax) }
-            if !verbs.isEmpty {
+            let candidates = words.filter { w in !passive.contains(w) && isReportingVerb(w, syntax) }
+            if !candidates.isEmpty {
                 let tree = SentenceTree(syntax: syntax, words: words)
+                let verbs = candidates.filter { !hasUnattributedSubject($0, tree) }
                 // Every word's subtree span, once: a sentence of thousands of nested "said"s
                 // stays linear.
                 let spans = tree.subtreeTokenSpans()
@@ -64,6 +69,15 @@ struct StatementFinder {
             found += accordingTo(sentence, lowers, document)
         }
         return found
+    }
+
+    /// Whether the verb's subject is a source that names nobody ("reports say", "media revealed").
+    private func hasUnattributedSubject(_ verb: Int, _ tree: SentenceTree) -> Bool {
+        tree.children(of: verb).contains { subject in
+            let form = tree.syntax.forms[subject].lowercased()
+            return tree.relation(subject) == "nsubj"
+                && [tree.syntax.lemmas[subject].lowercased(), form, form.hasSuffix("s") ? String(form.dropLast()) : form].contains(where: unattributedSources.contains)
+        }
     }
 
     /// Whether word `w` is a verb of reported speech (by its lemma, or as a regular inflection of one).
@@ -138,6 +152,12 @@ struct StatementFinder {
                 guard let up = tree.head(of: current), !Self.contentRelations.contains(tree.relation(current)) else { break }
                 if tree.upos(up) == "VERB" {
                     if dates[up] == nil { dates[up] = value }
+                    // "Speaking to reporters Tuesday, X said": a participle clause before the verb,
+                    // without a subject of its own, tells when its verb's subject spoke.
+                    if tree.relation(up) == "advcl", let main = tree.head(of: up), up < main, tree.syntax.forms[up].lowercased().hasSuffix("ing"),
+                       !tree.children(of: up).contains(where: { ["nsubj", "mark"].contains(tree.relation($0)) }), dates[main] == nil {
+                        dates[main] = value
+                    }
                     break
                 }
                 // Only through a noun ("statement" in "in a statement on Tuesday").
