@@ -1,5 +1,6 @@
 import EventGraphCore
 @testable import EventGraphExtraction
+import EventGraphSyntax
 import Foundation
 import Testing
 
@@ -8,6 +9,47 @@ import Testing
         let document = Document(id: "t", path: "t", published: dct.flatMap { CalendarDay(iso: $0) }, sha256: SHA256.hexDigest(of: text))
         let pipeline = try Pipeline(stages: [TokenizerStage(), try SentenceSplitter(), try TimexTagger(rules: rules)])
         return pipeline.analyze(SourceDocument(document: document, text: text)).timexes
+    }
+
+    /// With the part-of-speech tagger, as `build` and `timex` run it: the clause's own verb tells the tense.
+    func tagWithSyntax(_ text: String, dct: String = "2023-06-21") throws -> [Timex] {
+        let document = Document(id: "t", path: "t", published: CalendarDay(iso: dct), sha256: SHA256.hexDigest(of: text))
+        let models = try SyntaxModels.standard()
+        let pipeline = try Pipeline(stages: [TokenizerStage(), try SentenceSplitter(), TaggingStage(models: models), try TimexTagger()])
+        return pipeline.analyze(SourceDocument(document: document, text: text)).timexes
+    }
+
+    /// A weekday takes the tense of its own clause, not a "will" elsewhere in the sentence
+    /// (publication date Wednesday 2023-06-21).
+    @Test func aWeekdayTakesItsOwnClausesTense() throws {
+        #expect(try tagWithSyntax("The company said Monday that it will cut jobs.").map(\.value) == ["2023-06-19"])
+        #expect(try tagWithSyntax("Police arrested him Friday, and prosecutors will charge him soon.").map(\.value).first == "2023-06-16")
+        #expect(try tagWithSyntax("The committee will meet Friday.").map(\.value) == ["2023-06-23"])
+        #expect(try tagWithSyntax("The minister is expected to arrive Friday.").map(\.value) == ["2023-06-23"])
+    }
+
+    /// A month or day named alone in a past clause is the latest one by then ("in August" in a
+    /// March article about last year); just ahead it stays in the year.
+    @Test func aPastClauseMonthLiesBehind() throws {
+        #expect(try tagWithSyntax("The factory closed in August.", dct: "2023-03-10").map(\.value) == ["2022-08"])
+        #expect(try tagWithSyntax("The factory will close in August.", dct: "2023-03-10").map(\.value) == ["2023-08"])
+        #expect(try tagWithSyntax("The factory closed on Dec. 28.", dct: "2023-03-10").map(\.value) == ["2022-12-28"])
+        #expect(try tagWithSyntax("The board declared a dividend payable April 2.", dct: "2023-03-10").map(\.value) == ["2023-04-02"])
+    }
+
+    /// "ago" counts from the publication date at its unit's granularity, whatever date came before;
+    /// "later" is a duration (TimeML leaves the signal out) whose interval leads from the story's
+    /// last date to the day it names, which later expressions count from.
+    @Test func agoAndLaterAnchors() throws {
+        let ago = try tag("On June 3 they met. It happened a year ago. They spoke five years ago.")
+        #expect(ago.map(\.value) == ["2023-06-03", "2022", "2018"])
+        let later = try tag("Police raided the camp on June 3. Three days later, they came back. A day later, they left.")
+        #expect(later.map(\.text) == ["June 3", "Three days", "A day"])
+        #expect(later.map(\.type) == [.date, .duration, .duration])
+        #expect(later[1].interval?.end?.value == "2023-06-06")
+        #expect(later[2].interval?.end?.value == "2023-06-07")
+        // Three days after a year is no day: the duration alone.
+        #expect(try tag("They arrived in 2013. Three days later, they left.")[1].interval == nil)
     }
 
     @Test func withoutAPublicationDateRelativeDatesStayUnresolved() throws {

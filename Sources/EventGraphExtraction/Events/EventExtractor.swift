@@ -195,11 +195,16 @@ public struct EventExtractor: PipelineStage {
 
     struct DatedTimex { var tokens: ClosedRange<Int>; var value: TimeValue }
 
-    /// Time expressions that date an event: dates and times with bounds (not durations, sets or
-    /// vague references).
+    /// Time expressions that date an event: dates and times with bounds, and the point an offset
+    /// leads to ("three days later", a duration whose interval ends there); not other durations,
+    /// sets or vague references.
     func datedTimexes(_ document: AnalyzedDocument) -> [DatedTimex] {
         zip(document.timexes, document.timexTokens).compactMap { timex, tokens in
-            guard timex.type == .date || timex.type == .time, let value = TimeValue(timex: timex.value), value.hasBounds, let tokens else { return nil }
+            guard let tokens else { return nil }
+            if timex.type == .duration, timex.rule == "duration.later", let end = timex.interval?.end, end.hasBounds {
+                return DatedTimex(tokens: tokens, value: end)
+            }
+            guard timex.type == .date || timex.type == .time, let value = TimeValue(timex: timex.value), value.hasBounds else { return nil }
             return DatedTimex(tokens: tokens, value: value)
         }
     }

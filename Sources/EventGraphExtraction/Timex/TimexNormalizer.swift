@@ -89,7 +89,7 @@ enum TimexNormalizer {
         case "month-day":
             guard let m = int("month"), let d = int("day"), (1...31).contains(d) else { return nil }
             guard let dct = c.dct else { return one("XXXX-\(pad(m, 2))-\(pad(d, 2))") }
-            return one(resolveMonthDay(month: m, day: d, dct: dct, future: c.future)?.iso)
+            return one(resolveMonthDay(month: m, day: d, dct: dct, future: c.future, past: c.tense == .past)?.iso)
         case "month-year":
             guard let y = int("year"), let m = int("month") else { return nil }
             return one("\(pad(y, 4))-\(pad(m, 2))")
@@ -98,8 +98,14 @@ enum TimexNormalizer {
             // A month named alone: the occurrence nearest the publication date ("late November" in a
             // January article is last November); "last April" and "next May" have their own rule.
             guard let dct = c.dct else { return one("XXXX-\(pad(m, 2))") }
+            // In a past clause the latest such month begun by then ("in August" in a March article
+            // about last year), in a future one the next not yet over.
             let distance = m - dct.month
-            let year = distance > 6 ? dct.year - 1 : distance < -6 ? dct.year + 1 : dct.year
+            var year = distance > 6 ? dct.year - 1 : distance < -6 ? dct.year + 1 : dct.year
+            // (A month just ahead or behind stays in the year: "September delivery" in an October
+            // market report.)
+            if c.tense == .past, m > dct.month + 1 { year = dct.year - 1 }
+            if c.future, m < dct.month - 1 { year = dct.year + 1 }
             return one("\(pad(year, 4))-\(pad(m, 2))")
         case "month-modifier":
             guard let m = int("month") else { return nil }
@@ -119,7 +125,7 @@ enum TimexNormalizer {
             guard let m = int("month"), let d = int("day") else { return nil }
             if let y = int("year") { return one(CalendarDay(year: y, month: m, day: d)?.iso) }
             guard let dct = c.dct else { return one("XXXX-\(pad(m, 2))-\(pad(d, 2))") }
-            return one(resolveMonthDay(month: m, day: d, dct: dct, future: c.future)?.iso)
+            return one(resolveMonthDay(month: m, day: d, dct: dct, future: c.future, past: c.tense == .past)?.iso)
         case "clock-weekday":
             var hour = int("hour") ?? 12
             if words[span.lowerBound].lowercased() == "midnight" { hour = 0 }
@@ -185,21 +191,34 @@ enum TimexNormalizer {
         case "ago", "later":
             guard let n = captures["number"]?.integer, let unitCapture = captures["unit"],
                   let unit = c.lexicon.units[words[unitCapture.token].lowercased()] else { return nil }
+            // "ago" counts from the publication date, "earlier" and "later" from the date
+            // mentioned last (the story's own time), at the unit's granularity ("five years ago"
+            // is a year, not a day).
             let fromLastDate = rule.normalize == "later" || words[span.upperBound].lowercased() == "earlier"
             let direction = rule.normalize == "ago" ? -1 : 1
             let years = direction * n * unit.scale
-            // Years before or after a finer date mentioned just before keep its precision: "a year
-            // earlier" after "the third quarter" of 1989 is 1988-Q3 (the convention of financial
-            // news, and of TimeBank's annotators). The same holds for "a year ago" when that date
-            // lies in the publication year.
+            // Years before or after a fiscal period keep its precision: "a year earlier" after "the
+            // third quarter" of 1989 is 1988-Q3, and so is "a year ago" when that quarter lies in
+            // the publication year (the convention of financial news, and of TimeBank's annotators).
             if unit.granularity == "year", let last = c.lastDate, let precision = last.precision,
-               [.quarter, .month, .day, .half].contains(precision), fromLastDate || last.earliest?.year == c.dct?.year,
-               let year = Int(last.value.prefix(4)) {
+               [.quarter, .half].contains(precision) || (fromLastDate && [.month, .day].contains(precision)),
+               fromLastDate || last.earliest?.year == c.dct?.year, let year = Int(last.value.prefix(4)) {
                 return one(pad(year + years, 4) + last.value.dropFirst(4))
             }
             let anchor = fromLastDate ? (c.lastDate?.earliest ?? c.dct) : c.dct
             guard let anchor else { return nil }
-            return one(shift(anchor, by: direction * n * unit.scale, granularity: unit.granularity == "decade" || unit.granularity == "century" ? "year-\(unit.granularity)" : unit.granularity))
+            let granularity = unit.granularity == "decade" || unit.granularity == "century" ? "year-\(unit.granularity)" : unit.granularity
+            let point = shift(anchor, by: direction * n * unit.scale, granularity: granularity)
+            guard rule.type == .duration else { return one(point) }
+            // "three days later": TimeML tags the duration and leaves the signal; the interval
+            // keeps where it leads, from the date it counts from, when that date is as fine as
+            // the unit (three days after "2013" is no day).
+            let durationOnly = [TimexOutput(tokens: span, type: .duration, value: durationValue(count: Double(n), unit: unit), interval: nil)]
+            let needed: TimePrecision = ["day": .day, "week": .week, "month": .month, "quarter": .quarter][unit.granularity] ?? .year
+            guard let last = c.lastDate, let precision = last.precision, precision >= needed, !unit.code.hasPrefix("T") else { return durationOnly }
+            guard let from = TimeValue(timex: shift(anchor, by: 0, granularity: granularity)), let to = TimeValue(timex: point) else { return nil }
+            return [TimexOutput(tokens: span, type: .duration, value: durationValue(count: Double(n), unit: unit),
+                                interval: TemporalInterval(start: from, end: to, duration: durationValue(count: Double(n), unit: unit)))]
         case "clock":
             guard var hour = int("hour"), (0...24).contains(hour) else { return nil }
             let minute = int("minute") ?? 0
@@ -281,10 +300,13 @@ enum TimexNormalizer {
     /// The year of a month and day written without one: the occurrence nearest the publication
     /// date ("Jan. 2" in a November article is next January, "Dec. 28" in a January one last
     /// December); in a future clause, one more than a week past is taken a year later.
-    static func resolveMonthDay(month: Int, day: Int, dct: CalendarDay, future: Bool) -> CalendarDay? {
+    static func resolveMonthDay(month: Int, day: Int, dct: CalendarDay, future: Bool, past: Bool = false) -> CalendarDay? {
         let candidates = [dct.year - 1, dct.year, dct.year + 1].compactMap { CalendarDay(year: $0, month: month, day: day) }
         guard var best = candidates.min(by: { abs($0.dayNumber - dct.dayNumber) < abs($1.dayNumber - dct.dayNumber) }) else { return nil }
         if future && dct.dayNumber - best.dayNumber > 7, let later = candidates.first(where: { $0 > dct }) { best = later }
+        // In a past clause, one more than two months ahead is taken a year earlier (a date just
+        // ahead is often a schedule a past clause announced: "declared a dividend payable Nov. 17").
+        if past && best.dayNumber - dct.dayNumber > 60, let earlier = candidates.last(where: { $0 <= dct }) { best = earlier }
         return best
     }
 

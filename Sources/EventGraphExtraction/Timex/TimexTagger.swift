@@ -198,6 +198,8 @@ public struct TimexTagger: PipelineStage {
             bits[t] = classBits(word: texts.word(t), lower: texts.lower(t))
         }
         let dct = document.source.document.published
+        // With the tagger's words, the clause's own verb gives the tense; without, marker words.
+        let clauseTenses = document.syntax.count > 0 ? ClauseTenseReader(syntax: document.syntax, lexicon: lexicon) : nil
         var lastDate: TimeValue?
         var result: [Timex] = []
         var scratch = MatchScratch(size: 8)
@@ -235,7 +237,7 @@ public struct TimexTagger: PipelineStage {
                 var accepted = false
                 for candidate in candidates {
                     let rule = rules.rules[candidate.rule]
-                    let clauseTense = tense(span: candidate.span, range: range, texts: texts)
+                    let clauseTense = clauseTenses?.tense(of: candidate.span, sentence: sentence.index) ?? tense(span: candidate.span, range: range, texts: texts)
                     let future = clauseTense == .future
                     let context = NormalizationContext(dct: dct, tense: clauseTense, lastDate: lastDate, lexicon: lexicon)
                     guard let outputs = TimexNormalizer.normalize(rule, captures: candidate.captures, span: candidate.span, words: texts, context: context),
@@ -247,6 +249,8 @@ public struct TimexTagger: PipelineStage {
                                             value: anchored.value, start: span.start, end: span.end, interval: anchored.interval,
                                             rule: rule.id, confidence: rule.confidence))
                         if anchored.type == .date || anchored.type == .time, let v = TimeValue(timex: anchored.value), v.hasBounds { lastDate = v }
+                        // "Three days later" moves the story's time to where it leads.
+                        if anchored.type == .duration, rule.normalize == "later", let end = anchored.interval?.end, end.hasBounds { lastDate = end }
                     }
                     i = candidate.span.upperBound + 1
                     accepted = true

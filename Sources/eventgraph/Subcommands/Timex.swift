@@ -3,6 +3,7 @@ import EventGraphCore
 import EventGraphCorpus
 import EventGraphExport
 import EventGraphExtraction
+import EventGraphSyntax
 import Foundation
 
 struct Timex: ParsableCommand {
@@ -50,7 +51,13 @@ struct Timex: ParsableCommand {
         }
         let splitter = try SentenceSplitter()
         let tagger = try TimexTagger(rules: ruleSet)
-        let pipeline = try Pipeline(stages: [TokenizerStage(), splitter, tagger])
+        // The part-of-speech tagger's words tell each expression's clause tense, as in `build`.
+        let models: SyntaxModels
+        do { models = try SyntaxModels.standard() } catch {
+            Terminal.error("\(error)")
+            throw ExitCode(2)
+        }
+        let pipeline = try Pipeline(stages: [TokenizerStage(), splitter, TaggingStage(models: models), tagger])
         let override = dct.flatMap { CalendarDay(iso: $0) }
         var failed = false
         for path in files {
