@@ -61,7 +61,7 @@ enum TimexNormalizer {
         "explicit-date", "numeric-date", "month-day", "month-year", "month", "year", "year-range", "decade", "century",
         "quarter", "weekday", "relative-day", "relative-unit", "relative-season", "season-year", "ago", "later", "clock",
         "duration", "duration-vague", "set", "set-weekday", "set-adverb", "ref", "month-modifier", "month-relative-year",
-        "month-day-year-optional", "clock-weekday",
+        "month-day-year-optional", "clock-weekday", "weekend", "year-earlier-period", "set-part", "story-relative", "clock-duration",
     ]
 
     static func normalize(
@@ -71,9 +71,10 @@ enum TimexNormalizer {
         func one(_ value: String?, type: TimexType? = nil) -> [TimexOutput]? {
             value.map { [TimexOutput(tokens: span, type: type ?? rule.type, value: $0, interval: nil)] }
         }
-        // A fixed offset, or the one the first word implies ("last quarter", "next quarter").
-        let modifierOffsets = ["last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1]
-        let offset = rule.params["offset"].flatMap { Int($0) } ?? modifierOffsets[words[span.lowerBound].lowercased()] ?? 0
+        // A fixed offset, or the one the first modifier word implies ("last quarter", "early next
+        // year").
+        let modifierOffsets = ["last": -1, "past": -1, "previous": -1, "preceding": -1, "before": -1, "next": 1, "coming": 1, "following": 1]
+        let offset = rule.params["offset"].flatMap { Int($0) } ?? span.lazy.compactMap { modifierOffsets[words.lower($0)] }.first ?? 0
         let partCode = captures["part"]?.code
 
         switch rule.normalize {
@@ -111,7 +112,7 @@ enum TimexNormalizer {
             guard let m = int("month") else { return nil }
             guard let dct = c.dct else { return one("XXXX-\(pad(m, 2))") }
             var year = dct.year
-            switch words[span.lowerBound].lowercased() {
+            switch span.lazy.map({ words.lower($0) }).first(where: { ["last", "past", "next", "this"].contains($0) }) {
             case "last", "past": if m >= dct.month { year -= 1 }
             case "next": if m <= dct.month { year += 1 }
             default: break
@@ -134,9 +135,15 @@ enum TimexNormalizer {
                 if ampm == "pm" && hour < 12 { hour += 12 }
                 if ampm == "am" && hour == 12 { hour = 0 }
             }
-            guard let dct = c.dct else { return one("XXXX-XX-XXT\(pad(hour, 2)):00") }
-            let day = int("weekday").map { resolveWeekday($0, dct: dct, modifier: nil, tense: c.tense) } ?? dct
-            return one("\(day.iso)T\(pad(hour, 2)):00")
+            let minute = int("minute") ?? 0
+            guard let dct = c.dct else { return one("XXXX-XX-XXT\(pad(hour, 2)):\(pad(minute, 2))") }
+            // "09:30 GMT Monday", "5 p.m. EST, Nov. 9": one time, on the day named.
+            var day = int("weekday").map { resolveWeekday($0, dct: dct, modifier: nil, tense: c.tense) } ?? dct
+            if let m = int("month"), let d = int("day") {
+                guard let resolved = resolveMonthDay(month: m, day: d, dct: dct, future: c.future, past: c.tense == .past) else { return nil }
+                day = resolved
+            }
+            return one("\(day.iso)T\(pad(hour, 2)):\(pad(minute, 2))")
         case "year":
             guard let y = int("year") else { return nil }
             return one(pad(y, 4))
@@ -248,6 +255,41 @@ enum TimexNormalizer {
             return one(table[words[span.lowerBound].lowercased()])
         case "ref":
             return one(rule.params["value"])
+        case "weekend":
+            guard let dct = c.dct else { return one("XXXX-WXX-WE") }
+            // "over the weekend": in a past clause (or early in the week) the one before the
+            // publication date, in a future clause (or late in the week) the coming one.
+            let inWeekend = dct.isoWeekday >= 6
+            let past = c.tense == .past || (c.tense == .unknown && dct.isoWeekday <= 3)
+            let weeks = inWeekend ? 0 : (past ? -1 : 0)
+            return one(shift(dct, by: weeks, granularity: "weekend"))
+        case "year-earlier-period":
+            // "the year-earlier quarter": the period talked of last, a year before; without one,
+            // the year before publication.
+            if let last = c.lastDate, let precision = last.precision, [.quarter, .half, .month].contains(precision), let year = Int(last.value.prefix(4)) {
+                return one(pad(year - 1, 4) + last.value.dropFirst(4))
+            }
+            guard let dct = c.dct else { return nil }
+            return one(pad(dct.year - 1, 4))
+        case "set-part":
+            guard let partCode else { return nil }
+            return one("XXXX-XX-XXT" + partCode)
+        case "story-relative":
+            // "the following year", "the next day", "the night before", "that day": counted from the
+            // story's time (the date mentioned last) when that date is as fine as the unit, else
+            // from the publication date.
+            guard let unit = rule.params["unit"] ?? captures["unit"].flatMap({ unitGranularity(words[$0.token], c.lexicon) }) ?? (partCode == nil ? nil : "day"),
+                  ["day", "week", "month", "year"].contains(unit) else { return nil }
+            let needed: TimePrecision = ["day": .day, "week": .week, "month": .month][unit] ?? .year
+            let story = c.lastDate.flatMap { last in last.precision.flatMap { $0 >= needed ? last.earliest : nil } }
+            guard let anchor = story ?? c.dct else { return nil }
+            let value = shift(anchor, by: offset, granularity: unit)
+            if let part = rule.params["part"] ?? partCode { return one(value + "T" + part, type: .time) }
+            return one(value)
+        case "clock-duration":
+            // A race time, "2:05:37": hours, minutes and seconds taken.
+            guard let h = int("hour"), let m = int("minute"), let sec = int("second"), (0...59).contains(sec) else { return nil }
+            return one("PT\(h)H\(m)M\(sec)S")
         default:
             return nil
         }
