@@ -52,6 +52,20 @@ import Testing
         #expect(try tag("They arrived in 2013. Three days later, they left.")[1].interval == nil)
     }
 
+    /// A story set in its own time: a weekday right after a date written with its year, far from
+    /// publication, is the nearest one either side of that date (in a future clause the next);
+    /// near publication, or two sentences on, it counts from publication.
+    @Test func aStorySetInAnotherPeriodAnchorsItsWeekdays() throws {
+        let story = try tagWithSyntax("On March 3, 1998, police raided the camp. On Thursday they returned.")
+        #expect(story.map(\.value) == ["1998-03-03", "1998-03-05"])
+        let future = try tagWithSyntax("On March 3, 1998, police raided the camp. They will return on Thursday.")
+        #expect(future.map(\.value) == ["1998-03-03", "1998-03-05"])
+        let near = try tagWithSyntax("On June 2, 2023, police raided the camp. On Thursday they returned.")
+        #expect(near.map(\.value) == ["2023-06-02", "2023-06-15"])
+        let later = try tagWithSyntax("On March 3, 1998, police raided the camp. It was cold. Nobody came. On Thursday they returned.")
+        #expect(later.map(\.value).last == "2023-06-15")
+    }
+
     @Test func withoutAPublicationDateRelativeDatesStayUnresolved() throws {
         let found = try tag("Police raided the camp on Tuesday, June 20, and again in 2014.", dct: nil)
         #expect(found.map(\.value) == ["XXXX-06-20", "2014"])

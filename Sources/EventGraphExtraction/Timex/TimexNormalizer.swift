@@ -62,6 +62,7 @@ enum TimexNormalizer {
         "quarter", "weekday", "relative-day", "relative-unit", "relative-season", "season-year", "ago", "later", "clock",
         "duration", "duration-vague", "set", "set-weekday", "set-adverb", "ref", "month-modifier", "month-relative-year",
         "month-day-year-optional", "clock-weekday", "weekend", "year-earlier-period", "set-part", "story-relative", "clock-duration",
+        "holiday", "year-period",
     ]
 
     static func normalize(
@@ -286,6 +287,34 @@ enum TimexNormalizer {
             let value = shift(anchor, by: offset, granularity: unit)
             if let part = rule.params["part"] ?? partCode { return one(value + "T" + part, type: .time) }
             return one(value)
+        case "holiday":
+            // A holiday by its fixed day ("month", "day") or its weekday in the month ("nth" 1-4,
+            // or -1 for the last; "weekday" 1-7; "after": days after that weekday, as Election
+            // Day is the Tuesday after the first Monday of November); the year as for a month and
+            // day without one.
+            guard let m = rule.params["month"].flatMap({ Int($0) }) else { return nil }
+            func day(in year: Int) -> CalendarDay? {
+                if let d = rule.params["day"].flatMap({ Int($0) }) { return CalendarDay(year: year, month: m, day: d) }
+                guard let nth = rule.params["nth"].flatMap({ Int($0) }), let weekday = rule.params["weekday"].flatMap({ Int($0) }),
+                      let first = CalendarDay(year: year, month: m, day: 1) else { return nil }
+                let after = rule.params["after"].flatMap { Int($0) } ?? 0
+                if nth > 0 {
+                    return first.adding(days: (weekday - first.isoWeekday + 7) % 7 + 7 * (nth - 1) + after)
+                }
+                let last = first.adding(months: 1).adding(days: -1)
+                return last.adding(days: -((last.isoWeekday - weekday + 7) % 7) + after)
+            }
+            if let y = int("year") { return one(day(in: y)?.iso) }
+            guard let dct = c.dct, let thisYear = day(in: dct.year) else { return one("XXXX-\(pad(m, 2))") }
+            return one(resolveMonthDay(month: thisYear.month, day: thisYear.day, dct: dct, future: c.future, past: c.tense == .past)
+                .flatMap { $0.year == dct.year ? thisYear : day(in: $0.year) }?.iso)
+        case "year-period":
+            // "the 1988 quarter", "the 1988 period": the period talked of last, in that year.
+            guard let y = int("year") else { return nil }
+            if let last = c.lastDate, let precision = last.precision, [.quarter, .half, .month].contains(precision) {
+                return one(pad(y, 4) + last.value.dropFirst(4))
+            }
+            return one(pad(y, 4))
         case "clock-duration":
             // A race time, "2:05:37": hours, minutes and seconds taken.
             guard let h = int("hour"), let m = int("minute"), let sec = int("second"), (0...59).contains(sec) else { return nil }

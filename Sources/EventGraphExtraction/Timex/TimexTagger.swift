@@ -201,6 +201,8 @@ public struct TimexTagger: PipelineStage {
         // With the tagger's words, the clause's own verb gives the tense; without, marker words.
         let clauseTenses = document.syntax.count > 0 ? ClauseTenseReader(syntax: document.syntax, lexicon: lexicon) : nil
         var lastDate: TimeValue?
+        // The story's own time: the last date written with its year and day, and its sentence.
+        var storyDate: (day: CalendarDay, sentence: Int)?
         var result: [Timex] = []
         var scratch = MatchScratch(size: 8)
 
@@ -239,7 +241,11 @@ public struct TimexTagger: PipelineStage {
                     let rule = rules.rules[candidate.rule]
                     let clauseTense = clauseTenses?.tense(of: candidate.span, sentence: sentence.index) ?? tense(span: candidate.span, range: range, texts: texts)
                     let future = clauseTense == .future
-                    let context = NormalizationContext(dct: dct, tense: clauseTense, lastDate: lastDate, lexicon: lexicon)
+                    let reference = Self.referenceTime(for: rule, dct: dct, story: storyDate, sentence: sentence.index)
+                    // Told in the past from the story's own date, a weekday is the nearest one either
+                    // side of it: a narrative moves on ("On Thursday they returned").
+                    let storyTense = reference != dct && clauseTense == .past ? ClauseTense.unknown : clauseTense
+                    let context = NormalizationContext(dct: reference, tense: storyTense, lastDate: lastDate, lexicon: lexicon)
                     guard let outputs = TimexNormalizer.normalize(rule, captures: candidate.captures, span: candidate.span, words: texts, context: context),
                           outputs.allSatisfy({ TimexNormalizer.isWithinCalendar($0.value) }) else { continue }
                     for output in outputs {
@@ -248,7 +254,12 @@ public struct TimexTagger: PipelineStage {
                         result.append(Timex(document: document.documentID, text: document.text(of: span), type: anchored.type,
                                             value: anchored.value, start: span.start, end: span.end, interval: anchored.interval,
                                             rule: rule.id, confidence: rule.confidence))
-                        if anchored.type == .date || anchored.type == .time, let v = TimeValue(timex: anchored.value), v.hasBounds { lastDate = v }
+                        if anchored.type == .date || anchored.type == .time, let v = TimeValue(timex: anchored.value), v.hasBounds {
+                            lastDate = v
+                            if Self.storySettingRules.contains(rule.normalize), v.precision == .day || v.precision == .time, let day = v.earliest {
+                                storyDate = (day, sentence.index)
+                            }
+                        }
                         // "Three days later" moves the story's time to where it leads.
                         if anchored.type == .duration, rule.normalize == "later", let end = anchored.interval?.end, end.hasBounds { lastDate = end }
                     }
@@ -491,6 +502,20 @@ public struct TimexTagger: PipelineStage {
         let suffix = lower.suffix(2)
         guard ["st", "nd", "rd", "th"].contains(suffix) else { return nil }
         return Int(lower.dropLast(2))
+    }
+
+    /// Rules whose dates are written out with their year: they can set a story in its own time.
+    static let storySettingRules: Set<String> = ["explicit-date", "numeric-date", "month-day-year-optional"]
+
+    /// What a weekday or a day without its year counts from: the publication date, unless the
+    /// text has just set the story in another period (a date written with its year and day in this
+    /// sentence or the one before, more than 60 days from publication: "On March 3, 1998, police
+    /// came. On Tuesday they left." is the Tuesday after March 3, 1998, not one near publication).
+    /// HeidelTime calls the two its news and narrative strategies; here the text chooses.
+    static func referenceTime(for rule: TimexRule, dct: CalendarDay?, story: (day: CalendarDay, sentence: Int)?, sentence: Int) -> CalendarDay? {
+        guard ["weekday", "month-day", "clock-weekday"].contains(rule.normalize), let story, sentence - story.sentence <= 1 else { return dct }
+        guard let dct else { return story.day }
+        return abs(story.day.dayNumber - dct.dayNumber) > 60 ? story.day : dct
     }
 
     /// The tense of the clause around the expression: a future marker among the eight tokens
