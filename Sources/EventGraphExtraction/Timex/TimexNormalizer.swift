@@ -279,6 +279,9 @@ enum TimexNormalizer {
             // "the following year", "the next day", "the night before", "that day": counted from the
             // story's time (the date mentioned last) when that date is as fine as the unit, else
             // from the publication date.
+            // "at the time": the story's time itself, at its own precision (in the past when the
+            // text gave none).
+            if rule.params["unit"] == "story" { return one(c.lastDate?.value ?? "PAST_REF") }
             guard let unit = rule.params["unit"] ?? captures["unit"].flatMap({ unitGranularity(words[$0.token], c.lexicon) }) ?? (partCode == nil ? nil : "day"),
                   ["day", "week", "month", "year"].contains(unit) else { return nil }
             let needed: TimePrecision = ["day": .day, "week": .week, "month": .month][unit] ?? .year

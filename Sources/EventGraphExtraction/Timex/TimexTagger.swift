@@ -172,6 +172,7 @@ public struct TimexTagger: PipelineStage {
                 | TimexClass.quarter.bit | TimexClass.ordinalquarter.bit
         }
         if hasHyphen { bits |= TimexClass.number.bit | TimexClass.numberunit.bit | TimexClass.ordinalquarter.bit }
+        if hasHyphen, lower.hasSuffix("-old") { bits |= TimexClass.unit.bit }
         return bits
     }
 
@@ -430,12 +431,19 @@ public struct TimexTagger: PipelineStage {
             guard let value else { return nil }
             return Capture(token: t, number: Double(value))
         case .unit:
-            return lexicon.units[lower] != nil ? Capture(token: t) : nil
+            if lexicon.units[lower] != nil { return Capture(token: t) }
+            // "65 - year-old" as the tokenizer splits "65-year-old": an age, in the unit's code.
+            if lower.hasSuffix("-old"), lexicon.units[String(lower.dropLast(4))] != nil { return Capture(token: t, code: String(lower.dropLast(4))) }
+            return nil
         case .numberunit:
-            // "ten-year": a number word and a unit in one hyphenated token.
-            guard let hyphen = lower.lastIndex(of: "-") else { return nil }
-            let unitWord = String(lower[lower.index(after: hyphen)...])
-            guard lexicon.units[unitWord] != nil, let n = lexicon.number(word: String(lower[..<hyphen])) else { return nil }
+            // "ten-year": a number word and a unit in one hyphenated token; "65-year-old", an age.
+            let compound = lower.hasSuffix("-old") ? String(lower.dropLast(4)) : lower
+            guard let hyphen = compound.lastIndex(of: "-") else { return nil }
+            let unitWord = String(compound[compound.index(after: hyphen)...])
+            let amount = String(compound[..<hyphen])
+            // Digits too: "10-year", "65-year-old".
+            let digits = amount.count <= 4 && !amount.isEmpty && amount.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Double(amount) : nil
+            guard lexicon.units[unitWord] != nil, let n = digits ?? lexicon.number(word: amount) else { return nil }
             return Capture(token: t, number: n, code: unitWord)
         case .season:
             return lexicon.seasons[lower].map { Capture(token: t, code: $0) }
