@@ -62,7 +62,7 @@ enum TimexNormalizer {
         "quarter", "weekday", "relative-day", "relative-unit", "relative-season", "season-year", "ago", "later", "clock",
         "duration", "duration-vague", "set", "set-weekday", "set-adverb", "ref", "month-modifier", "month-relative-year",
         "month-day-year-optional", "clock-weekday", "weekend", "year-earlier-period", "set-part", "story-relative", "clock-duration",
-        "holiday", "year-period",
+        "holiday", "year-period", "date-clock",
     ]
 
     static func normalize(
@@ -311,6 +311,16 @@ enum TimexNormalizer {
             guard let dct = c.dct, let thisYear = day(in: dct.year) else { return one("XXXX-\(pad(m, 2))") }
             return one(resolveMonthDay(month: thisYear.month, day: thisYear.day, dct: dct, future: c.future, past: c.tense == .past)
                 .flatMap { $0.year == dct.year ? thisYear : day(in: $0.year) }?.iso)
+        case "date-clock":
+            // "July 23, 2021 02:38 PM": a dateline's day and time, one TIME.
+            guard let y = int("year"), let m = int("month"), let d = int("day"), let day = CalendarDay(year: y, month: m, day: d),
+                  var hour = int("hour"), (0...24).contains(hour) else { return nil }
+            if let ampm = captures["ampm"]?.code {
+                guard (1...12).contains(hour) else { return nil }
+                if ampm == "pm" && hour < 12 { hour += 12 }
+                if ampm == "am" && hour == 12 { hour = 0 }
+            }
+            return one("\(day.iso)T\(pad(hour, 2)):\(pad(int("minute") ?? 0, 2))")
         case "year-period":
             // "the 1988 quarter", "the 1988 period": the period talked of last, in that year.
             guard let y = int("year") else { return nil }
