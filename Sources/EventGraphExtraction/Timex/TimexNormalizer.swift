@@ -51,6 +51,8 @@ struct NormalizationContext {
     var future: Bool { tense == .future }
     /// The last date mentioned before this expression ("a year later" counts from it).
     var lastDate: TimeValue?
+    /// The day of the last date of this expression's own sentence, when it names one.
+    var sentenceDay: CalendarDay? = nil
     var lexicon: TimexLexicon
 }
 
@@ -62,7 +64,7 @@ enum TimexNormalizer {
         "quarter", "weekday", "relative-day", "relative-unit", "relative-season", "season-year", "ago", "later", "clock",
         "duration", "duration-vague", "set", "set-weekday", "set-adverb", "ref", "month-modifier", "month-relative-year",
         "month-day-year-optional", "clock-weekday", "weekend", "year-earlier-period", "set-part", "story-relative", "clock-duration",
-        "holiday", "year-period", "date-clock",
+        "holiday", "year-period", "date-clock", "month-day-pair",
     ]
 
     static func normalize(
@@ -148,6 +150,15 @@ enum TimexNormalizer {
         case "year":
             guard let y = int("year") else { return nil }
             return one(pad(y, 4))
+        case "month-day-pair":
+            // "Sept. 10 and 27, 2019": two days of one month, the year written once, after both.
+            guard let m = int("month"), let firstCapture = captures["first"], let secondCapture = captures["second"], let y = int("year"),
+                  let d1 = firstCapture.integer, let d2 = secondCapture.integer,
+                  let a = CalendarDay(year: y, month: m, day: d1), let b = CalendarDay(year: y, month: m, day: d2) else { return nil }
+            return [
+                TimexOutput(tokens: span.lowerBound...firstCapture.token, type: .date, value: a.iso, interval: nil),
+                TimexOutput(tokens: secondCapture.token...span.upperBound, type: .date, value: b.iso, interval: nil),
+            ]
         case "year-range":
             guard let startCapture = captures["start"], let endCapture = captures["end"],
                   let start = startCapture.integer, var end = endCapture.integer else { return nil }
@@ -235,7 +246,9 @@ enum TimexNormalizer {
                 if ampm == "pm" && hour < 12 { hour += 12 }
                 if ampm == "am" && hour == 12 { hour = 0 }
             }
-            let date = c.dct?.iso ?? "XXXX-XX-XX"
+            // A time after a day named earlier in its sentence is on that day ("the hearing is set
+            // for March 25 at 10:30 a.m.").
+            let date = (c.sentenceDay ?? c.dct)?.iso ?? "XXXX-XX-XX"
             return one("\(date)T\(pad(hour, 2)):\(pad(minute, 2))")
         case "duration", "duration-vague":
             guard let unitCapture = captures["unit"] ?? captures["numberunit"] else { return nil }

@@ -204,6 +204,8 @@ public struct TimexTagger: PipelineStage {
         var lastDate: TimeValue?
         // The story's own time: the last date written with its year and day, and its sentence.
         var storyDate: (day: CalendarDay, sentence: Int)?
+        // The last day a date of the current sentence named, for a clock time after it.
+        var sentenceDay: (day: CalendarDay, sentence: Int)?
         var result: [Timex] = []
         var scratch = MatchScratch(size: 8)
 
@@ -246,7 +248,8 @@ public struct TimexTagger: PipelineStage {
                     // Told in the past from the story's own date, a weekday is the nearest one either
                     // side of it: a narrative moves on ("On Thursday they returned").
                     let storyTense = reference != dct && clauseTense == .past ? ClauseTense.unknown : clauseTense
-                    let context = NormalizationContext(dct: reference, tense: storyTense, lastDate: lastDate, lexicon: lexicon)
+                    var context = NormalizationContext(dct: reference, tense: storyTense, lastDate: lastDate, lexicon: lexicon)
+                    if let day = sentenceDay, day.sentence == sentence.index { context.sentenceDay = day.day }
                     guard let outputs = TimexNormalizer.normalize(rule, captures: candidate.captures, span: candidate.span, words: texts, context: context),
                           outputs.allSatisfy({ TimexNormalizer.isWithinCalendar($0.value) }) else { continue }
                     for output in outputs {
@@ -257,6 +260,7 @@ public struct TimexTagger: PipelineStage {
                                             rule: rule.id, confidence: rule.confidence))
                         if anchored.type == .date || anchored.type == .time, let v = TimeValue(timex: anchored.value), v.hasBounds {
                             lastDate = v
+                            if anchored.type == .date, v.precision == .day, let day = v.earliest { sentenceDay = (day, sentence.index) }
                             if Self.storySettingRules.contains(rule.normalize), v.precision == .day || v.precision == .time, let day = v.earliest {
                                 storyDate = (day, sentence.index)
                             }
