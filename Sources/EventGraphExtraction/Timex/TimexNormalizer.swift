@@ -64,7 +64,7 @@ enum TimexNormalizer {
         "quarter", "weekday", "relative-day", "relative-unit", "relative-season", "season-year", "ago", "later", "clock",
         "duration", "duration-vague", "set", "set-weekday", "set-adverb", "ref", "month-modifier", "month-relative-year",
         "month-day-year-optional", "clock-weekday", "weekend", "year-earlier-period", "set-part", "story-relative", "clock-duration",
-        "holiday", "year-period", "date-clock", "month-day-pair",
+        "holiday", "year-period", "date-clock", "month-day-pair", "relative-year-quarter",
     ]
 
     static func normalize(
@@ -150,6 +150,14 @@ enum TimexNormalizer {
         case "year":
             guard let y = int("year") else { return nil }
             return one(pad(y, 4))
+        case "relative-year-quarter":
+            // "this year's third quarter", "last year's quarter", "next year's first quarter": the
+            // year from the modifier, the quarter written or the one talked of last.
+            guard let dct = c.dct else { return nil }
+            let year = dct.year + offset
+            if let q = int("ordinal"), (1...4).contains(q) { return one("\(pad(year, 4))-Q\(q)") }
+            if let last = c.lastDate, last.precision == .quarter || last.precision == .half { return one(pad(year, 4) + last.value.dropFirst(4)) }
+            return one(pad(year, 4))
         case "month-day-pair":
             // "Sept. 10 and 27, 2019": two days of one month, the year written once, after both.
             guard let m = int("month"), let firstCapture = captures["first"], let secondCapture = captures["second"], let y = int("year"),
@@ -179,11 +187,12 @@ enum TimexNormalizer {
             guard let q = int("ordinal") ?? int("quarter") ?? int("ordinalquarter"), (1...4).contains(q) else { return nil }
             if let y = int("year") { return one("\(pad(y, 4))-Q\(q)") }
             guard let dct = c.dct else { return one("XXXX-Q\(q)") }
-            // Without a year: the latest such quarter that had begun by the publication date (the
-            // next one in a future clause).
+            // Without a year: the latest such quarter that had begun by the publication date; in
+            // a future clause the next one, except the current quarter and the one just ended (a
+            // company "will report third-quarter results" in October: this year's).
             let current = (dct.month - 1) / 3 + 1
             var year = dct.year
-            if c.future { if q <= current { year += 1 } } else if q > current { year -= 1 }
+            if c.future { if q < current - 1 { year += 1 } } else if q > current { year -= 1 }
             return one("\(pad(year, 4))-Q\(q)")
         case "weekday":
             guard let w = int("weekday") else { return nil }
