@@ -26,17 +26,20 @@ struct NounPhraseRelations: Sendable {
     init(lexicon: EntityLexicon, roleRelations: [String: String]) throws(ResourceError) {
         self.lexicon = lexicon
         self.roleRelations = roleRelations
-        relationalNouns = try Self.relationalNouns()
-        characterizingVerbs = try Self.characterizingVerbs()
         membershipNouns = try Self.membershipNouns()
+        relationalNouns = try Self.relationalNounTable().union(membershipNouns)
+        characterizingVerbs = try Self.characterizingVerbs()
     }
 
     /// `relations/relational-nouns.tsv` and the membership nouns, lowercased: no characterization
     /// ("X, a volunteer with Y"), and what the event stage's argument names do not look through
     /// ("Adly's deputies" are not Adly, nor "Hamas's militants" Hamas).
     static func relationalNouns() throws(ResourceError) -> Set<String> {
+        try relationalNounTable().union(try membershipNouns())
+    }
+
+    private static func relationalNounTable() throws(ResourceError) -> Set<String> {
         Set(try ExtractionResources.table("relations/relational-nouns.tsv", columns: ["word"]).map { $0.fields["word"]!.lowercased() })
-            .union(try membershipNouns())
     }
 
     /// `relations/membership-nouns.tsv`, lowercased.
@@ -215,7 +218,7 @@ struct NounPhraseRelations: Sendable {
         // "son"): those are roles and places, which other relations state.
         let head = tree.syntax.forms[w]
         let lower = head.lowercased()
-        let singular = lower.hasSuffix("s") && lower.count > 3 ? String(lower.dropLast()) : lower
+        let singular = Self.singular(lower)
         guard head.first?.isLowercase == true, lexicon.titles[[lower]] == nil, lexicon.titles[[singular]] == nil,
               placesToo || (!lexicon.placeHeads.contains(lower) && !lexicon.placeHeads.contains(singular)),
               !relationalNouns.contains(lower), !relationalNouns.contains(singular) else { return nil }
@@ -253,12 +256,23 @@ struct NounPhraseRelations: Sendable {
     /// facility with a place modifier of its phrase.
     /// The place a place noun names through "of" ("the village of Brital", "the town of Ercis").
     private func placeNamed(by noun: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
-        guard tree.upos(noun) == "NOUN", Self.placeNouns.contains(tree.syntax.lemmas[noun].lowercased()) || lexicon.placeHeads.contains(tree.syntax.forms[noun].lowercased()) else { return nil }
+        guard tree.upos(noun) == "NOUN", isPlaceNoun(tree.syntax.lemmas[noun].lowercased()) || isPlaceNoun(tree.syntax.forms[noun].lowercased()) else { return nil }
         return tree.children(of: noun).lazy.filter { tree.relation($0) == "nmod" && self.hasPreposition($0, "of", tree) }
             .compactMap { self.nameMention($0, tree, document) }.first { document.entityMentions[$0].type == .place }
     }
 
-    static let placeNouns: Set<String> = ["city", "town", "village", "port", "capital", "province", "region", "district", "state", "island"]
+    /// Whether a word names a kind of place ("the town of", "the northwestern city of"): a place
+    /// head (`entities/place-heads.tsv`) or one of the few that never end a name.
+    func isPlaceNoun(_ lower: String) -> Bool {
+        lexicon.placeHeads.contains(lower) || Self.placeNounsBesideHeads.contains(lower)
+    }
+
+    static let placeNounsBesideHeads: Set<String> = ["port", "capital", "state"]
+
+    /// A plural's naive singular ("members" → "member"), for the tables' lookups.
+    static func singular(_ lower: String) -> String {
+        lower.hasSuffix("s") && lower.count > 3 ? String(lower.dropLast()) : lower
+    }
 
     func containment(_ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
         var out: [Found] = []
@@ -319,8 +333,7 @@ struct NounPhraseRelations: Sendable {
     /// title under "associate", "assistant" or "staff" makes a member ("associate director").
     private func relation(ofTitle w: Int, _ tree: SentenceTree) -> String? {
         let lower = tree.syntax.forms[w].lowercased()
-        let singular = lower.hasSuffix("s") ? String(lower.dropLast()) : lower
-        if membershipNouns.contains(lower) || membershipNouns.contains(singular) { return "member-of" }
+        if membershipNouns.contains(lower) || membershipNouns.contains(Self.singular(lower)) { return "member-of" }
         guard let role = lexicon.titles[[lower]], let relation = roleRelations[role] else { return nil }
         let subordinate = tree.children(of: w).contains { child in
             ["amod", "compound"].contains(tree.relation(child)) && Self.subordinateModifiers.contains(tree.syntax.forms[child].lowercased())

@@ -485,7 +485,7 @@ public struct RelationExtractor: PipelineStage {
 
     private func isPlaceOfPhrase(_ words: [String]) -> Bool {
         guard words.count >= 3, ["in", "at", "near", "outside"].contains(words[0]), words.last == "of",
-              entityLexicon.placeHeads.contains(words[words.count - 2]) || ["city", "town", "village", "port", "capital", "province", "region", "district", "state"].contains(words[words.count - 2]) else { return false }
+              nounPhrases.isPlaceNoun(words[words.count - 2]) else { return false }
         return words.dropFirst().dropLast(2).allSatisfy { !["of", ",", "and", "in", "at"].contains($0) }
     }
 

@@ -93,7 +93,7 @@ enum TimexNormalizer {
         case "month-day":
             guard let m = int("month"), let d = int("day"), (1...31).contains(d) else { return nil }
             guard let dct = c.dct else { return one("XXXX-\(pad(m, 2))-\(pad(d, 2))") }
-            return one(resolveMonthDay(month: m, day: d, dct: dct, future: c.future, past: c.tense == .past)?.iso)
+            return one(resolveMonthDay(month: m, day: d, dct: dct, tense: c.tense)?.iso)
         case "month-year":
             guard let y = int("year"), let m = int("month") else { return nil }
             return one("\(pad(y, 4))-\(pad(m, 2))")
@@ -129,21 +129,16 @@ enum TimexNormalizer {
             guard let m = int("month"), let d = int("day") else { return nil }
             if let y = int("year") { return one(CalendarDay(year: y, month: m, day: d)?.iso) }
             guard let dct = c.dct else { return one("XXXX-\(pad(m, 2))-\(pad(d, 2))") }
-            return one(resolveMonthDay(month: m, day: d, dct: dct, future: c.future, past: c.tense == .past)?.iso)
+            return one(resolveMonthDay(month: m, day: d, dct: dct, tense: c.tense)?.iso)
         case "clock-weekday":
-            var hour = int("hour") ?? 12
-            if words[span.lowerBound].lowercased() == "midnight" { hour = 0 }
-            if let ampm = captures["ampm"]?.code {
-                guard (1...12).contains(hour) else { return nil }
-                if ampm == "pm" && hour < 12 { hour += 12 }
-                if ampm == "am" && hour == 12 { hour = 0 }
-            }
+            let written = words[span.lowerBound].lowercased() == "midnight" ? 0 : int("hour") ?? 12
+            guard let hour = clockHour(written, ampm: captures["ampm"]?.code) else { return nil }
             let minute = int("minute") ?? 0
             guard let dct = c.dct else { return one("XXXX-XX-XXT\(pad(hour, 2)):\(pad(minute, 2))") }
             // "09:30 GMT Monday", "5 p.m. EST, Nov. 9": one time, on the day named.
             var day = int("weekday").map { resolveWeekday($0, dct: dct, modifier: nil, tense: c.tense) } ?? dct
             if let m = int("month"), let d = int("day") {
-                guard let resolved = resolveMonthDay(month: m, day: d, dct: dct, future: c.future, past: c.tense == .past) else { return nil }
+                guard let resolved = resolveMonthDay(month: m, day: d, dct: dct, tense: c.tense) else { return nil }
                 day = resolved
             }
             return one("\(day.iso)T\(pad(hour, 2)):\(pad(minute, 2))")
@@ -156,8 +151,7 @@ enum TimexNormalizer {
             guard let dct = c.dct else { return nil }
             let year = dct.year + offset
             if let q = int("ordinal"), (1...4).contains(q) { return one("\(pad(year, 4))-Q\(q)") }
-            if let last = c.lastDate, last.precision == .quarter || last.precision == .half { return one(pad(year, 4) + last.value.dropFirst(4)) }
-            return one(pad(year, 4))
+            return one(c.lastDate.flatMap { samePeriod(as: $0, inYear: year, precisions: [.quarter, .half]) } ?? pad(year, 4))
         case "month-day-pair":
             // "Sept. 10 and 27, 2019": two days of one month, the year written once, after both.
             guard let m = int("month"), let firstCapture = captures["first"], let secondCapture = captures["second"], let y = int("year"),
@@ -242,19 +236,14 @@ enum TimexNormalizer {
             // keeps where it leads, from the date it counts from, when that date is as fine as
             // the unit (three days after "2013" is no day).
             let durationOnly = [TimexOutput(tokens: span, type: .duration, value: durationValue(count: Double(n), unit: unit), interval: nil)]
-            let needed: TimePrecision = ["day": .day, "week": .week, "month": .month, "quarter": .quarter][unit.granularity] ?? .year
+            let needed = precision(of: unit.granularity)
             guard let last = c.lastDate, let precision = last.precision, precision >= needed, !unit.code.hasPrefix("T") else { return durationOnly }
             guard let from = TimeValue(timex: shift(anchor, by: 0, granularity: granularity)), let to = TimeValue(timex: point) else { return nil }
             return [TimexOutput(tokens: span, type: .duration, value: durationValue(count: Double(n), unit: unit),
                                 interval: TemporalInterval(start: from, end: to, duration: durationValue(count: Double(n), unit: unit)))]
         case "clock":
-            guard var hour = int("hour"), (0...24).contains(hour) else { return nil }
+            guard let written = int("hour"), (0...24).contains(written), let hour = clockHour(written, ampm: captures["ampm"]?.code) else { return nil }
             let minute = int("minute") ?? 0
-            if let ampm = captures["ampm"]?.code {
-                guard (1...12).contains(hour) else { return nil }
-                if ampm == "pm" && hour < 12 { hour += 12 }
-                if ampm == "am" && hour == 12 { hour = 0 }
-            }
             // A time after a day named earlier in its sentence is on that day ("the hearing is set
             // for March 25 at 10:30 a.m.").
             let date = (c.sentenceDay ?? c.dct)?.iso ?? "XXXX-XX-XX"
@@ -289,8 +278,8 @@ enum TimexNormalizer {
         case "year-earlier-period":
             // "the year-earlier quarter": the period talked of last, a year before; without one,
             // the year before publication.
-            if let last = c.lastDate, let precision = last.precision, [.quarter, .half, .month].contains(precision), let year = Int(last.value.prefix(4)) {
-                return one(pad(year - 1, 4) + last.value.dropFirst(4))
+            if let last = c.lastDate, let year = Int(last.value.prefix(4)), let period = samePeriod(as: last, inYear: year - 1, precisions: [.quarter, .half, .month]) {
+                return one(period)
             }
             guard let dct = c.dct else { return nil }
             return one(pad(dct.year - 1, 4))
@@ -306,7 +295,7 @@ enum TimexNormalizer {
             if rule.params["unit"] == "story" { return one(c.lastDate?.value ?? "PAST_REF") }
             guard let unit = rule.params["unit"] ?? captures["unit"].flatMap({ unitGranularity(words[$0.token], c.lexicon) }) ?? (partCode == nil ? nil : "day"),
                   ["day", "week", "month", "year"].contains(unit) else { return nil }
-            let needed: TimePrecision = ["day": .day, "week": .week, "month": .month][unit] ?? .year
+            let needed = precision(of: unit)
             let story = c.lastDate.flatMap { last in last.precision.flatMap { $0 >= needed ? last.earliest : nil } }
             guard let anchor = story ?? c.dct else { return nil }
             let value = shift(anchor, by: offset, granularity: unit)
@@ -331,25 +320,17 @@ enum TimexNormalizer {
             }
             if let y = int("year") { return one(day(in: y)?.iso) }
             guard let dct = c.dct, let thisYear = day(in: dct.year) else { return one("XXXX-\(pad(m, 2))") }
-            return one(resolveMonthDay(month: thisYear.month, day: thisYear.day, dct: dct, future: c.future, past: c.tense == .past)
+            return one(resolveMonthDay(month: thisYear.month, day: thisYear.day, dct: dct, tense: c.tense)
                 .flatMap { $0.year == dct.year ? thisYear : day(in: $0.year) }?.iso)
         case "date-clock":
             // "July 23, 2021 02:38 PM": a dateline's day and time, one TIME.
             guard let y = int("year"), let m = int("month"), let d = int("day"), let day = CalendarDay(year: y, month: m, day: d),
-                  var hour = int("hour"), (0...24).contains(hour) else { return nil }
-            if let ampm = captures["ampm"]?.code {
-                guard (1...12).contains(hour) else { return nil }
-                if ampm == "pm" && hour < 12 { hour += 12 }
-                if ampm == "am" && hour == 12 { hour = 0 }
-            }
+                  let written = int("hour"), (0...24).contains(written), let hour = clockHour(written, ampm: captures["ampm"]?.code) else { return nil }
             return one("\(day.iso)T\(pad(hour, 2)):\(pad(int("minute") ?? 0, 2))")
         case "year-period":
             // "the 1988 quarter", "the 1988 period": the period talked of last, in that year.
             guard let y = int("year") else { return nil }
-            if let last = c.lastDate, let precision = last.precision, [.quarter, .half, .month].contains(precision) {
-                return one(pad(y, 4) + last.value.dropFirst(4))
-            }
-            return one(pad(y, 4))
+            return one(c.lastDate.flatMap { samePeriod(as: $0, inYear: y, precisions: [.quarter, .half, .month]) } ?? pad(y, 4))
         case "clock-duration":
             // A race time, "2:05:37": hours, minutes and seconds taken.
             guard let h = int("hour"), let m = int("minute"), let sec = int("second"), (0...59).contains(sec) else { return nil }
@@ -406,13 +387,13 @@ enum TimexNormalizer {
     /// The year of a month and day written without one: the occurrence nearest the publication
     /// date ("Jan. 2" in a November article is next January, "Dec. 28" in a January one last
     /// December); in a future clause, one more than a week past is taken a year later.
-    static func resolveMonthDay(month: Int, day: Int, dct: CalendarDay, future: Bool, past: Bool = false) -> CalendarDay? {
+    static func resolveMonthDay(month: Int, day: Int, dct: CalendarDay, tense: ClauseTense) -> CalendarDay? {
         let candidates = [dct.year - 1, dct.year, dct.year + 1].compactMap { CalendarDay(year: $0, month: month, day: day) }
         guard var best = candidates.min(by: { abs($0.dayNumber - dct.dayNumber) < abs($1.dayNumber - dct.dayNumber) }) else { return nil }
-        if future && dct.dayNumber - best.dayNumber > 7, let later = candidates.first(where: { $0 > dct }) { best = later }
+        if tense == .future && dct.dayNumber - best.dayNumber > 7, let later = candidates.first(where: { $0 > dct }) { best = later }
         // In a past clause, one more than two months ahead is taken a year earlier (a date just
         // ahead is often a schedule a past clause announced: "declared a dividend payable Nov. 17").
-        if past && best.dayNumber - dct.dayNumber > 60, let earlier = candidates.last(where: { $0 <= dct }) { best = earlier }
+        if tense == .past && best.dayNumber - dct.dayNumber > 60, let earlier = candidates.last(where: { $0 <= dct }) { best = earlier }
         return best
     }
 
@@ -456,6 +437,27 @@ enum TimexNormalizer {
             break
         }
         return "\(pad(year, 4))-\(season)"
+    }
+
+    /// A 24-hour clock hour from one written with "a.m." or "p.m." (nil past 12 then), or as is.
+    static func clockHour(_ hour: Int, ampm: String?) -> Int? {
+        guard let ampm else { return hour }
+        guard (1...12).contains(hour) else { return nil }
+        if ampm == "pm" && hour < 12 { return hour + 12 }
+        if ampm == "am" && hour == 12 { return 0 }
+        return hour
+    }
+
+    /// The period `last` names (its quarter, half or month, when its precision is one of
+    /// `precisions`) in another year: "the year-earlier quarter" after 1989-Q3 is 1988-Q3.
+    static func samePeriod(as last: TimeValue, inYear year: Int, precisions: Set<TimePrecision>) -> String? {
+        guard let precision = last.precision, precisions.contains(precision) else { return nil }
+        return pad(year, 4) + last.value.dropFirst(4)
+    }
+
+    /// How fine a date must be to count a unit from it: three days from "2013" is no day.
+    static func precision(of granularity: String) -> TimePrecision {
+        ["day": .day, "week": .week, "month": .month, "quarter": .quarter][granularity] ?? .year
     }
 
     /// Whether a normalized value stays within the years TIMEX3 writes with four digits (0 to

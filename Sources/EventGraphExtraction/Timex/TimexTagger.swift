@@ -437,17 +437,17 @@ public struct TimexTagger: PipelineStage {
         case .unit:
             if lexicon.units[lower] != nil { return Capture(token: t) }
             // "65 - year-old" as the tokenizer splits "65-year-old": an age, in the unit's code.
-            if lower.hasSuffix("-old"), lexicon.units[String(lower.dropLast(4))] != nil { return Capture(token: t, code: String(lower.dropLast(4))) }
-            return nil
+            let unitWord = Self.withoutAgeSuffix(lower)
+            return unitWord != lower && lexicon.units[unitWord] != nil ? Capture(token: t, code: unitWord) : nil
         case .numberunit:
             // "ten-year": a number word and a unit in one hyphenated token; "65-year-old", an age.
-            let compound = lower.hasSuffix("-old") ? String(lower.dropLast(4)) : lower
+            let compound = Self.withoutAgeSuffix(lower)
             guard let hyphen = compound.lastIndex(of: "-") else { return nil }
             let unitWord = String(compound[compound.index(after: hyphen)...])
             let amount = String(compound[..<hyphen])
             // Digits too: "10-year", "65-year-old".
-            let digits = amount.count <= 4 && !amount.isEmpty && amount.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Double(amount) : nil
-            guard lexicon.units[unitWord] != nil, let n = digits ?? lexicon.number(word: amount) else { return nil }
+            let written = amount.count <= 4 && !amount.isEmpty && amount.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } ? Double(amount) : nil
+            guard lexicon.units[unitWord] != nil, let n = written ?? lexicon.number(word: amount) else { return nil }
             return Capture(token: t, number: n, code: unitWord)
         case .season:
             return lexicon.seasons[lower].map { Capture(token: t, code: $0) }
@@ -514,6 +514,11 @@ public struct TimexTagger: PipelineStage {
         let suffix = lower.suffix(2)
         guard ["st", "nd", "rd", "th"].contains(suffix) else { return nil }
         return Int(lower.dropLast(2))
+    }
+
+    /// An age's compound without its "-old" ("year-old" → "year", "65-year-old" → "65-year").
+    static func withoutAgeSuffix(_ lower: String) -> String {
+        lower.hasSuffix("-old") ? String(lower.dropLast(4)) : lower
     }
 
     /// Rules whose dates are written out with their year: they can set a story in its own time.

@@ -3,7 +3,6 @@ import EventGraphCore
 import EventGraphCorpus
 import EventGraphExport
 import EventGraphExtraction
-import EventGraphSyntax
 import Foundation
 
 struct Timex: ParsableCommand {
@@ -38,6 +37,9 @@ struct Timex: ParsableCommand {
     @Option(help: ArgumentHelp("A folder with extra rule files (timex/rules.json), applied after the shipped rules.", valueName: "DIR"))
     var rules: String?
 
+    /// The part-of-speech tagger's words tell each expression's clause tense, as in `build`.
+    @OptionGroup var syntaxModels: SyntaxModelOptions
+
     func validate() throws {
         if let dct, CalendarDay(iso: dct) == nil { throw ValidationError("--dct must be a date as YYYY-MM-DD, got '\(DisplayText.visible(dct))'") }
         if files.count > 1 && outputDirectory == nil { throw ValidationError("several inputs need --output-dir") }
@@ -51,13 +53,7 @@ struct Timex: ParsableCommand {
         }
         let splitter = try SentenceSplitter()
         let tagger = try TimexTagger(rules: ruleSet)
-        // The part-of-speech tagger's words tell each expression's clause tense, as in `build`.
-        let models: SyntaxModels
-        do { models = try SyntaxModels.standard() } catch {
-            Terminal.error("\(error)")
-            throw ExitCode(2)
-        }
-        let pipeline = try Pipeline(stages: [TokenizerStage(), splitter, TaggingStage(models: models), tagger])
+        let pipeline = try Pipeline(stages: [TokenizerStage(), splitter, TaggingStage(models: try syntaxModels.load()), tagger])
         let override = dct.flatMap { CalendarDay(iso: $0) }
         var failed = false
         for path in files {
