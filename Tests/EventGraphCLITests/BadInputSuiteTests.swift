@@ -146,6 +146,10 @@ struct BadInput: Sendable, CustomTestStringConvertible {
             BadInput(kind: "an article without capitals", file: "lowercase.txt", content: .text("---\npublished: 2023-06-21\n---\npolice raided the camp in tirana on monday, officials said.\n"), outcome: .read("lowercase.txt")),
             BadInput(kind: "names with diacritics and apostrophes", file: "diacritics.txt", content: .text("---\npublished: 2023-06-21\n---\nSeán O'Brien met Håkan Lindqvist and Abdel Fattah al-Sisi in Tirana.\n"), outcome: .read("diacritics.txt")),
             BadInput(kind: "ten thousand distinct names in one article", file: "names.txt", content: .text("---\npublished: 2023-06-21\n---\n" + manyNames + "\n"), outcome: .read("names.txt")),
+            // Every weekday asks its clause's tense (issue 18): the verb is looked for near it, not
+            // across the whole sentence, so forty thousand dates without a verb stay linear.
+            BadInput(kind: "forty thousand weekdays in one sentence", file: "weekdays.txt",
+                     content: .text("---\npublished: 2023-06-21\n---\n" + Array(repeating: "Monday", count: 40_000).joined(separator: " ") + ".\n"), outcome: .read("weekdays.txt")),
             BadInput(kind: "a FIFO named .txt", file: "pipe.txt", content: .fifo, outcome: .error("1:1: error: not a regular file (a FIFO); skipped")),
             BadInput(kind: "a folder symlink loop", file: "loop/self", content: .symlink(".."), outcome: .skipped),
             BadInput(kind: "a symlink to itself", file: "self-link.txt", content: .symlink("self-link.txt"), outcome: .skipped),

@@ -16,17 +16,23 @@ struct ClauseTenseReader {
     /// over it (the caller falls back to marker words).
     func tense(of span: ClosedRange<Int>, sentence: Int) -> ClauseTense? {
         guard sentence < syntax.sentenceWords.count, span.upperBound < syntax.firstWordOfToken.count else { return nil }
-        let words = syntax.sentenceWords[sentence]
-        guard !words.isEmpty else { return nil }
+        let sentenceWords = syntax.sentenceWords[sentence]
+        guard !sentenceWords.isEmpty else { return nil }
         let first = Int(syntax.firstWordOfToken[span.lowerBound])
         let last = Int(syntax.firstWordOfToken[span.upperBound])
-        guard words.contains(first) else { return nil }
+        guard sentenceWords.contains(first) else { return nil }
+        // The words around the expression, at most `reach` each side: a sentence of thousands of
+        // dates without a verb must not make every one of them scan it all.
+        let words = max(sentenceWords.lowerBound, first - Self.reach)..<min(sentenceWords.upperBound, max(first, last) + Self.reach + 1)
         let clause = clauseWords(around: first...max(first, last), in: words)
         let heads = verbHeads(in: clause, excluding: first...max(first, last))
         let candidates = heads.isEmpty ? verbHeads(in: words, excluding: first...max(first, last)) : heads
         guard let head = candidates.min(by: { distance($0, first...last) < distance($1, first...last) }) else { return .unknown }
         return tense(ofGroupEndingAt: head, in: words)
     }
+
+    /// How far from the expression its verb is looked for, in words.
+    static let reach = 40
 
     private func distance(_ w: Int, _ span: ClosedRange<Int>) -> Int {
         w < span.lowerBound ? span.lowerBound - w : w - span.upperBound
