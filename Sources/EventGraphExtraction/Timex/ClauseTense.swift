@@ -74,6 +74,9 @@ struct ClauseTenseReader {
     /// Verbs whose infinitive complement lies ahead ("is expected to sign on Tuesday").
     static let intentionVerbs: Set<String> = ["expect", "schedule", "plan", "intend", "set", "aim", "hope", "prepare", "due", "slate"]
 
+    /// Verbs whose object is a plan for a day of its own ("planned a rally on Saturday").
+    static let planningVerbs: Set<String> = ["plan", "schedule", "intend", "slate", "reschedule", "postpone", "delay"]
+
     /// The tense of the verb group whose last word is `head`, from its auxiliaries and form.
     private func tense(ofGroupEndingAt head: Int, in words: Range<Int>) -> ClauseTense {
         var auxiliaries: [String] = []
@@ -90,6 +93,9 @@ struct ClauseTenseReader {
         if auxiliaries.contains(where: { ["was", "were", "had", "did"].contains($0) }) { return .past }
         let form = syntax.forms[head].lowercased()
         let lemma = syntax.lemmas[head].lowercased()
+        // "planned a rally on Saturday", "was scheduled for Tuesday": the plan is past, its day
+        // may not be.
+        if Self.planningVerbs.contains(lemma) { return .unknown }
         if auxiliaries.contains(where: { ["has", "have", "'ve", "\u{2019}ve"].contains($0) }) { return .past }
         if auxiliaries.contains(where: { ["would", "could", "might", "may", "should", "must", "can"].contains($0) }) { return .unknown }
         if ["was", "were"].contains(form) { return .past }

@@ -14,6 +14,8 @@ public struct TimexLexicon: Sendable {
     var ordinals: [String: Int] = [:]
     var units: [String: Unit] = [:]
     var seasons: [String: String] = [:]
+    /// Decades written as words ("the nineties" → 1990).
+    var decades: [String: Int] = [:]
     var partsOfDay: [String: String] = [:]
     var zones: Set<String> = []
     var futureMarkers: Set<String> = []
@@ -49,6 +51,9 @@ public struct TimexLexicon: Sendable {
         }
         for row in try ExtractionResources.table("timex/seasons.tsv", columns: ["word", "season"]) {
             lexicon.seasons[row.fields["word"]!.lowercased()] = row.fields["season"]!
+        }
+        for row in try ExtractionResources.table("timex/decades.tsv", columns: ["word", "decade"]) {
+            lexicon.decades[row.fields["word"]!.lowercased()] = Int(row.fields["decade"]!) ?? 0
         }
         for row in try ExtractionResources.table("timex/parts-of-day.tsv", columns: ["word", "part"]) {
             lexicon.partsOfDay[row.fields["word"]!.lowercased()] = row.fields["part"]!

@@ -64,7 +64,7 @@ enum TimexNormalizer {
         "quarter", "weekday", "relative-day", "relative-unit", "relative-season", "season-year", "ago", "later", "clock",
         "duration", "duration-vague", "set", "set-weekday", "set-adverb", "ref", "month-modifier", "month-relative-year",
         "month-day-year-optional", "clock-weekday", "weekend", "year-earlier-period", "set-part", "story-relative", "clock-duration",
-        "holiday", "year-period", "date-clock", "month-day-pair", "relative-year-quarter",
+        "holiday", "year-period", "date-clock", "month-day-pair", "relative-year-quarter", "season",
     ]
 
     static func normalize(
@@ -108,8 +108,8 @@ enum TimexNormalizer {
             var year = distance > 6 ? dct.year - 1 : distance < -6 ? dct.year + 1 : dct.year
             // (A month just ahead or behind stays in the year: "September delivery" in an October
             // market report.)
-            if c.tense == .past, m > dct.month + 1 { year = dct.year - 1 }
-            if c.future, m < dct.month - 1 { year = dct.year + 1 }
+            if c.tense == .past { year = m > dct.month + 1 ? dct.year - 1 : dct.year }
+            if c.future { year = m < dct.month - 1 ? dct.year + 1 : dct.year }
             return one("\(pad(year, 4))-\(pad(m, 2))")
         case "month-modifier":
             guard let m = int("month") else { return nil }
@@ -197,16 +197,22 @@ enum TimexNormalizer {
         case "relative-day":
             guard let dct = c.dct else { return one("XXXX-XX-XX") }
             let day = dct.adding(days: offset)
-            let part = partCode ?? (words.lower(span.lowerBound) == "tonight" ? "NI" : nil)
+            let part = rule.params["part"] ?? partCode ?? (words.lower(span.lowerBound) == "tonight" ? "NI" : nil)
             if let part { return one(day.iso + "T" + part, type: .time) }
             return one(day.iso)
         case "relative-unit":
-            guard let granularity = rule.params["unit"] ?? captures["unit"].flatMap({ unitGranularity(words[$0.token], c.lexicon) }),
+            // The unit a rule fixes, captures, or ends on as a word ("throughout the year").
+            guard let granularity = rule.params["unit"] ?? captures["unit"].flatMap({ unitGranularity(words[$0.token], c.lexicon) })
+                    ?? unitGranularity(words[span.upperBound], c.lexicon),
                   let dct = c.dct else { return nil }
             return one(shift(dct, by: offset, granularity: granularity))
         case "relative-season":
             guard let season = captures["season"]?.code, let dct = c.dct else { return nil }
             return one(resolveSeason(season, dct: dct, offset: offset))
+        case "season":
+            guard let season = captures["season"]?.code else { return nil }
+            guard let dct = c.dct else { return one("XXXX-\(season)") }
+            return one(resolveSeason(season, dct: dct, tense: c.tense))
         case "season-year":
             guard let season = captures["season"]?.code, let y = int("year") else { return nil }
             return one("\(pad(y, 4))-\(season)")
@@ -249,9 +255,11 @@ enum TimexNormalizer {
             let date = (c.sentenceDay ?? c.dct)?.iso ?? "XXXX-XX-XX"
             return one("\(date)T\(pad(hour, 2)):\(pad(minute, 2))")
         case "duration", "duration-vague":
-            guard let unitCapture = captures["unit"] ?? captures["numberunit"] else { return nil }
-            // A "ten-year" token carries its unit word as its code.
-            guard let unit = c.lexicon.units[unitCapture.code ?? words[unitCapture.token].lowercased()] else { return nil }
+            // A "ten-year" token carries its unit word as its code; a rule of unit words ("for
+            // years") ends on it.
+            let unitCapture = captures["unit"] ?? captures["numberunit"]
+            let unitWord = unitCapture.map { $0.code ?? words[$0.token].lowercased() } ?? words.lower(span.upperBound)
+            guard let unit = c.lexicon.units[unitWord] else { return nil }
             let count: Double? = rule.params["count"].flatMap { Double($0) }
                 ?? (rule.normalize == "duration-vague" || captures["vague"] != nil ? nil : (captures["number"] ?? captures["numberunit"])?.number)
             let anchorToken = (captures["number"] ?? captures["vague"])?.token ?? span.lowerBound
@@ -266,6 +274,8 @@ enum TimexNormalizer {
             let table = ["daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H"]
             return one(table[words[span.lowerBound].lowercased()])
         case "ref":
+            // "soon" in a past clause ("was soon released") is a time after the story's, not the future.
+            if rule.params["notInPastClause"] == "true", c.tense == .past { return nil }
             return one(rule.params["value"])
         case "weekend":
             guard let dct = c.dct else { return one("XXXX-WXX-WE") }
@@ -413,7 +423,9 @@ enum TimexNormalizer {
             case .unknown:
                 let back = delta <= 0 ? delta : delta - 7
                 let ahead = back + 7
-                return dct.adding(days: -back <= ahead ? back : ahead)
+                // News reports the days just past more than those ahead: a tie, or the one ahead
+                // nearer by a day, goes back.
+                return dct.adding(days: -back <= ahead + 1 ? back : ahead)
             }
         }
     }
@@ -436,6 +448,17 @@ enum TimexNormalizer {
         default:
             break
         }
+        return "\(pad(year, 4))-\(season)"
+    }
+
+    /// A season named alone ("over the summer"): in a past clause the latest begun by the
+    /// publication date, in a future one the next not yet over, else the publication year's.
+    static func resolveSeason(_ season: String, dct: CalendarDay, tense: ClauseTense) -> String? {
+        var year = dct.year
+        if season == "WI" && dct.month <= 2 { year -= 1 }
+        guard let v = TimeValue(timex: "\(pad(year, 4))-\(season)"), let start = v.earliest, let end = v.latest else { return nil }
+        if tense == .past, start > dct { year -= 1 }
+        if tense == .future, end < dct { year += 1 }
         return "\(pad(year, 4))-\(season)"
     }
 

@@ -84,9 +84,9 @@ public struct TimexRule: Sendable {
     /// Words (or `<class>`es) the token right before the expression must not be (`notPrecededBy`):
     /// "a year" is no duration in "once a year" or "$5 a year".
     var notPrecededBy: (words: Set<String>, classes: [TimexClass]) = ([], [])
-    /// Classes the token right after the expression must not belong to (`notFollowedBy` in the
-    /// rule's params): "the past" is a reference, but not in "the past ten years".
-    var notFollowedBy: [TimexClass]
+    /// Classes (or words) the token right after the expression must not belong to (`notFollowedBy`
+    /// in the rule's params): "the past" is a reference, but not in "the past ten years".
+    var notFollowedBy: (words: Set<String>, classes: [TimexClass])
     /// Where the rule was read from, for error messages.
     public var file: String
 
@@ -184,12 +184,17 @@ public struct TimexRuleSet: Sendable {
             do { elements = try parsePattern(r.pattern) } catch {
                 throw .malformed(file: file, line: patternAt.line, column: patternAt.column, problem: "rule \(r.id): \(error.message)")
             }
-            var notFollowedBy: [TimexClass] = []
-            for name in (r.params?["notFollowedBy"] ?? "").split(separator: ",") {
-                guard let cls = TimexClass(rawValue: String(name)) else {
-                    throw .malformed(file: file, line: at.line, column: at.column, problem: "rule \(r.id): unknown class '\(name)' in notFollowedBy")
+            // Bare class names ("number,month") and <class>es are classes; other items are words.
+            var notFollowedBy: (words: Set<String>, classes: [TimexClass]) = ([], [])
+            for item in (r.params?["notFollowedBy"] ?? "").split(separator: ",").map(String.init) {
+                let name = item.hasPrefix("<") && item.hasSuffix(">") ? String(item.dropFirst().dropLast()) : item
+                if let cls = TimexClass(rawValue: name) {
+                    notFollowedBy.classes.append(cls)
+                } else if name != item || item.isEmpty {
+                    throw .malformed(file: file, line: at.line, column: at.column, problem: "rule \(r.id): unknown class '\(item)' in notFollowedBy")
+                } else {
+                    notFollowedBy.words.insert(item.lowercased())
                 }
-                notFollowedBy.append(cls)
             }
             var notPrecededBy: (words: Set<String>, classes: [TimexClass]) = ([], [])
             for item in (r.params?["notPrecededBy"] ?? "").split(separator: ",").map(String.init) {

@@ -141,6 +141,7 @@ public struct TimexTagger: PipelineStage {
         mark(lexicon.ordinals.keys, .ordinal, .century, .day)
         mark(lexicon.units.keys, .unit)
         mark(lexicon.seasons.keys, .season)
+        mark(lexicon.decades.keys, .decade)
         mark(lexicon.partsOfDay.keys, .part)
         mark(lexicon.zones.map { $0.lowercased() }, .zone)
         mark(lexicon.approximators.compactMap(\.first), .approx)
@@ -173,6 +174,9 @@ public struct TimexTagger: PipelineStage {
         }
         if hasHyphen { bits |= TimexClass.number.bit | TimexClass.numberunit.bit | TimexClass.ordinalquarter.bit }
         if hasHyphen, lower.hasSuffix("-old") { bits |= TimexClass.unit.bit }
+        if hasHyphen, let rest = Self.withoutPeriodPrefix(lower) {
+            bits |= (wordClassBits[rest] ?? 0) | TimexClass.year.bit | TimexClass.decade.bit
+        }
         return bits
     }
 
@@ -242,7 +246,10 @@ public struct TimexTagger: PipelineStage {
                 var accepted = false
                 for candidate in candidates {
                     let rule = rules.rules[candidate.rule]
-                    let clauseTense = clauseTenses?.tense(of: candidate.span, sentence: sentence.index) ?? tense(span: candidate.span, range: range, texts: texts)
+                    var clauseTense = clauseTenses?.tense(of: candidate.span, sentence: sentence.index) ?? tense(span: candidate.span, range: range, texts: texts)
+                    // "postponed until Tuesday", "a deadline by Friday": a past act sets a later day.
+                    if clauseTense == .past, candidate.span.lowerBound > range.lowerBound,
+                       ["until", "till", "by"].contains(texts.lower(candidate.span.lowerBound - 1)) { clauseTense = .unknown }
                     let future = clauseTense == .future
                     let reference = Self.referenceTime(for: rule, dct: dct, story: storyDate, sentence: sentence.index)
                     // Told in the past from the story's own date, a weekday is the nearest one either
@@ -261,7 +268,9 @@ public struct TimexTagger: PipelineStage {
                         if anchored.type == .date || anchored.type == .time, let v = TimeValue(timex: anchored.value), v.hasBounds {
                             lastDate = v
                             if anchored.type == .date, v.precision == .day, let day = v.earliest { sentenceDay = (day, sentence.index) }
-                            if Self.storySettingRules.contains(rule.normalize), v.precision == .day || v.precision == .time, let day = v.earliest {
+                            // A date ahead of publication (a bond's maturity, a deadline) is no story told.
+                            if Self.storySettingRules.contains(rule.normalize), v.precision == .day || v.precision == .time, let day = v.earliest,
+                               dct.map({ day < $0 }) ?? true {
                                 storyDate = (day, sentence.index)
                             }
                         }
@@ -388,20 +397,38 @@ public struct TimexTagger: PipelineStage {
             if first == nil { first = scratch.first[e] }
             last = scratch.last[e]
         }
-        guard let first, let last else { return nil }
+        guard let first, var last else { return nil }
+        // An optional word a pattern took at its end with nothing after it ("the third quarter
+        // of", "Feb. 4."): no part of the expression.
+        while last > first, Self.trailingConnectives.contains(texts.lower(last)), isOptionalWordMatch(elements, endingAt: last, scratch) { last -= 1 }
+        // "the next year or so", "a week or so ago": the hedge belongs to the expression.
+        if last + 2 < range.upperBound, texts.lower(last + 1) == "or", texts.lower(last + 2) == "so" { last += 2 }
         let rule = rules.rules[index]
         if first > range.lowerBound {
             let before = first - 1
             if rule.notPrecededBy.words.contains(texts.lower(before))
-                || rule.notPrecededBy.classes.contains(where: { classCapture($0, at: before, texts: texts, range: range) != nil }) {
+                // ("a" counts as one, but "a five year low" is five years.)
+                || (!["a", "an"].contains(texts.lower(before))
+                    && rule.notPrecededBy.classes.contains(where: { classCapture($0, at: before, texts: texts, range: range) != nil })) {
                 return nil
             }
         }
         if last + 1 < range.upperBound,
-           rule.notFollowedBy.contains(where: { classCapture($0, at: last + 1, texts: texts, range: range) != nil }) {
+           rule.notFollowedBy.words.contains(texts.lower(last + 1))
+            || rule.notFollowedBy.classes.contains(where: { classCapture($0, at: last + 1, texts: texts, range: range) != nil }) {
             return nil
         }
         return Candidate(rule: index, span: first...last, captures: captures)
+    }
+
+    /// Words an expression does not end on though a pattern may take them there.
+    static let trailingConnectives: Set<String> = ["of", ",", ".", "and", "or", "&", "-", "at", "to"]
+
+    /// Whether the element that matched token `t` last is an optional word element.
+    private func isOptionalWordMatch(_ elements: [PatternElement], endingAt t: Int, _ scratch: MatchScratch) -> Bool {
+        guard let e = elements.indices.last(where: { scratch.first[$0] >= 0 && scratch.last[$0] == t && !elements[$0].context }) else { return false }
+        if case .words = elements[e].kind { return elements[e].optional }
+        return false
     }
 
     /// `classCapture`, skipping classes already ruled out for the token and remembering misses.
@@ -417,10 +444,14 @@ public struct TimexTagger: PipelineStage {
         let word = texts.word(t), lower = texts.lower(t)
         let isCapitalized = texts.isCapitalized(t)
         let digits = texts.digitValue(t)
+        // "mid-November", "early-1990s": one token, the period it names.
+        if [.month, .monthname, .year, .decade].contains(cls), let rest = Self.withoutPeriodPrefix(lower) {
+            let restWord = String(word.suffix(rest.count))
+            return periodCapture(cls, at: t, word: restWord, lower: rest, isCapitalized: restWord.first?.isUppercase == true)
+        }
         switch cls {
-        case .month, .monthname:
-            guard isCapitalized, let entry = lexicon.months[lower], cls == .month || entry.isName else { return nil }
-            return Capture(token: t, number: Double(entry.month))
+        case .month, .monthname, .year, .decade:
+            return periodCapture(cls, at: t, word: word, lower: lower, isCapitalized: isCapitalized, texts: texts, range: range)
         case .weekday:
             guard isCapitalized, let w = lexicon.weekdays[lower] else { return nil }
             return Capture(token: t, number: Double(w))
@@ -455,11 +486,6 @@ public struct TimexTagger: PipelineStage {
             return lexicon.partsOfDay[lower].map { Capture(token: t, code: $0) }
         case .zone:
             return lexicon.zones.contains(word) ? Capture(token: t, code: word) : nil
-        case .year:
-            guard let y = digits, word.count == 4, (1000...2199).contains(y) else { return nil }
-            if t + 1 < range.upperBound, lexicon.yearBlockers.contains(texts.lower(t + 1)) { return nil }
-            if t > range.lowerBound, ["$", "€", "£", "#", "no", "no."].contains(texts.lower(t - 1)) { return nil }
-            return Capture(token: t, number: Double(y))
         case .yy:
             guard let y = digits, word.count == 2 else { return nil }
             return Capture(token: t, number: Double(y))
@@ -469,14 +495,6 @@ public struct TimexTagger: PipelineStage {
         case .day:
             if let d = digits, word.count <= 2, (1...31).contains(d) { return Capture(token: t, number: Double(d)) }
             if let d = lexicon.ordinals[lower] ?? ordinalDigits(lower), (1...31).contains(d) { return Capture(token: t, number: Double(d)) }
-            return nil
-        case .decade:
-            // "1980s" → 1980; "80s" → 1980 (two digits mean the twentieth century).
-            guard lower.hasSuffix("s") else { return nil }
-            let body = lower.dropLast()
-            guard body.allSatisfy(\.isASCII), let n = Int(body), n % 10 == 0 else { return nil }
-            if body.count == 4 { return Capture(token: t, number: Double(n)) }
-            if body.count == 2 { return Capture(token: t, number: Double(1900 + n)) }
             return nil
         case .hour:
             guard let h = digits, word.count <= 2, (0...24).contains(h) else { return nil }
@@ -506,6 +524,42 @@ public struct TimexTagger: PipelineStage {
             guard word.count == 2, word.hasPrefix("Q"), let q = Int(word.dropFirst()), (1...4).contains(q) else { return nil }
             return Capture(token: t, number: Double(q))
         }
+    }
+
+    /// A month, year or decade token's capture; `texts` and `range` (the token's own context) are
+    /// nil for the part of a prefixed token ("mid-1996"), which no neighbour can block.
+    private func periodCapture(
+        _ cls: TimexClass, at t: Int, word: String, lower: String, isCapitalized: Bool, texts: TokenTexts? = nil, range: Range<Int>? = nil
+    ) -> Capture? {
+        switch cls {
+        case .month, .monthname:
+            guard isCapitalized, let entry = lexicon.months[lower], cls == .month || entry.isName else { return nil }
+            return Capture(token: t, number: Double(entry.month))
+        case .year:
+            guard word.count == 4, word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let y = Int(word), (1000...2199).contains(y) else { return nil }
+            if let texts, let range {
+                if t + 1 < range.upperBound, lexicon.yearBlockers.contains(texts.lower(t + 1)) { return nil }
+                if t > range.lowerBound, ["$", "€", "£", "#", "no", "no."].contains(texts.lower(t - 1)) { return nil }
+            }
+            return Capture(token: t, number: Double(y))
+        default:
+            // "1980s" → 1980; "80s" → 1980 (two digits mean the twentieth century); "the nineties".
+            if let decade = lexicon.decades[lower] { return Capture(token: t, number: Double(decade)) }
+            guard lower.hasSuffix("s") else { return nil }
+            let body = lower.dropLast()
+            guard body.allSatisfy(\.isASCII), let n = Int(body), n % 10 == 0 else { return nil }
+            if body.count == 4 { return Capture(token: t, number: Double(n)) }
+            if body.count == 2 { return Capture(token: t, number: Double(1900 + n)) }
+            return nil
+        }
+    }
+
+    /// What follows "mid-", "early-" or "late-" in one token ("mid-november" → "november"), or nil.
+    static func withoutPeriodPrefix(_ lower: String) -> String? {
+        for prefix in ["mid-", "early-", "late-"] where lower.hasPrefix(prefix) && lower.count > prefix.count {
+            return String(lower.dropFirst(prefix.count))
+        }
+        return nil
     }
 
     /// "1st", "22nd", "3rd", "20th" → the number.
