@@ -444,13 +444,13 @@ public struct TimexTagger: PipelineStage {
         let word = texts.word(t), lower = texts.lower(t)
         let isCapitalized = texts.isCapitalized(t)
         let digits = texts.digitValue(t)
-        // "mid-November", "early-1990s": one token, the period it names.
-        if [.month, .monthname, .year, .decade].contains(cls), let rest = Self.withoutPeriodPrefix(lower) {
-            let restWord = String(word.suffix(rest.count))
-            return periodCapture(cls, at: t, word: restWord, lower: rest, isCapitalized: restWord.first?.isUppercase == true)
-        }
         switch cls {
         case .month, .monthname, .year, .decade:
+            // "mid-November", "early-1990s": one token, the period it names.
+            if let rest = Self.withoutPeriodPrefix(lower) {
+                let restWord = String(word.suffix(rest.count))
+                return periodCapture(cls, at: t, word: restWord, lower: rest, isCapitalized: restWord.first?.isUppercase == true)
+            }
             return periodCapture(cls, at: t, word: word, lower: lower, isCapitalized: isCapitalized, texts: texts, range: range)
         case .weekday:
             guard isCapitalized, let w = lexicon.weekdays[lower] else { return nil }
@@ -556,6 +556,7 @@ public struct TimexTagger: PipelineStage {
 
     /// What follows "mid-", "early-" or "late-" in one token ("mid-november" → "november"), or nil.
     static func withoutPeriodPrefix(_ lower: String) -> String? {
+        guard let first = lower.utf8.first, first == UInt8(ascii: "m") || first == UInt8(ascii: "e") || first == UInt8(ascii: "l") else { return nil }
         for prefix in ["mid-", "early-", "late-"] where lower.hasPrefix(prefix) && lower.count > prefix.count {
             return String(lower.dropFirst(prefix.count))
         }
