@@ -54,6 +54,12 @@ import Testing
         #expect(try Self.statements("NAIROBI- Kenya's foreign minister Amina Odhiambo has stressed that the talks failed.") == ["person:amina-odhiambo @-"])
     }
 
+    /// A title that names both the organization and the person speaks for the person.
+    @Test func thePersonInATitleSpeaksNotItsOrganization() throws {
+        #expect(try Self.statements("A spokesman for the Interior Ministry, Ali Rezai, said the talks had failed.") == ["person:ali-rezai @-"])
+        #expect(try Self.statements("A spokesman for the Interior Ministry said the talks had failed.") == ["organization:interior-ministry @-"])
+    }
+
     @Test func accordingTo() throws {
         #expect(try Self.statements("According to Kithure Kindiki, the talks failed.") == ["person:kithure-kindiki @-"])
     }

@@ -128,13 +128,19 @@ struct StatementFinder {
         let children = tree.children(of: word).filter { Self.namingRelations.contains(tree.relation($0)) }
         var queue = children.filter { tree.relation($0) == "appos" } + children.filter { tree.relation($0) != "appos" }
         var next = 0
+        // A person in the title outranks the organization the title belongs to ("State Department
+        // Spokesman Tom Casey": Casey speaks, not the department).
+        var organization: Int?
         while next < queue.count, next < 32 {
             let w = queue[next]
             next += 1
-            if let m = document.mentionCovering[tree.token(w)], [.person, .organization].contains(document.entityMentions[m].type) { return m }
+            if let m = document.mentionCovering[tree.token(w)] {
+                if document.entityMentions[m].type == .person { return m }
+                if document.entityMentions[m].type == .organization, organization == nil { organization = m }
+            }
             queue += tree.children(of: w).filter { Self.namingRelations.contains(tree.relation($0)) }
         }
-        return nil
+        return organization
     }
 
     /// The date of each word that a dated time expression of the sentence attaches to: directly
