@@ -434,12 +434,8 @@ enum TimexNormalizer {
     /// summer": the one in the publication year (for winter, the one running at the time);
     /// "next": the first that starts after it.
     static func resolveSeason(_ season: String, dct: CalendarDay, offset: Int) -> String? {
-        func bounds(_ year: Int) -> (CalendarDay, CalendarDay)? {
-            guard let v = TimeValue(timex: "\(pad(year, 4))-\(season)"), let a = v.earliest, let b = v.latest else { return nil }
-            return (a, b)
-        }
-        var year = dct.year
-        if season == "WI" && dct.month <= 2 { year -= 1 }
+        func bounds(_ year: Int) -> (CalendarDay, CalendarDay)? { seasonBounds(season, year: year) }
+        var year = seasonYear(season, dct: dct)
         switch offset {
         case ..<0:
             while let (_, end) = bounds(year), end >= dct { year -= 1 }
@@ -454,12 +450,23 @@ enum TimexNormalizer {
     /// A season named alone ("over the summer"): in a past clause the latest begun by the
     /// publication date, in a future one the next not yet over, else the publication year's.
     static func resolveSeason(_ season: String, dct: CalendarDay, tense: ClauseTense) -> String? {
-        var year = dct.year
-        if season == "WI" && dct.month <= 2 { year -= 1 }
-        guard let v = TimeValue(timex: "\(pad(year, 4))-\(season)"), let start = v.earliest, let end = v.latest else { return nil }
+        var year = seasonYear(season, dct: dct)
+        guard let (start, end) = seasonBounds(season, year: year) else { return nil }
         if tense == .past, start > dct { year -= 1 }
         if tense == .future, end < dct { year += 1 }
         return "\(pad(year, 4))-\(season)"
+    }
+
+    /// The publication's own season of that name: winter in January and February is the one
+    /// that began the December before.
+    private static func seasonYear(_ season: String, dct: CalendarDay) -> Int {
+        season == "WI" && dct.month <= 2 ? dct.year - 1 : dct.year
+    }
+
+    /// The first and last day of a season of a year.
+    private static func seasonBounds(_ season: String, year: Int) -> (CalendarDay, CalendarDay)? {
+        guard let v = TimeValue(timex: "\(pad(year, 4))-\(season)"), let start = v.earliest, let end = v.latest else { return nil }
+        return (start, end)
     }
 
     /// A 24-hour clock hour from one written with "a.m." or "p.m." (nil past 12 then), or as is.

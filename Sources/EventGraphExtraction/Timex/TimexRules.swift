@@ -110,6 +110,27 @@ public struct TimexRuleSet: Sendable {
         var rules: [RawRule]
     }
 
+    /// A rule's `notPrecededBy` or `notFollowedBy`: comma-separated words and `<class>`es; with
+    /// `bareClassNames`, a bare class name ("number,month", the older notFollowedBy form) is a
+    /// class too. An unknown `<class>` is a located error.
+    private static func contextList(
+        _ r: RawFile.RawRule, _ parameter: String, bareClassNames: Bool, file: String, at: (line: Int, column: Int)
+    ) throws(ResourceError) -> (words: Set<String>, classes: [TimexClass]) {
+        var list: (words: Set<String>, classes: [TimexClass]) = ([], [])
+        for item in (r.params?[parameter] ?? "").split(separator: ",").map(String.init) {
+            let bracketed = item.hasPrefix("<") && item.hasSuffix(">")
+            let name = bracketed ? String(item.dropFirst().dropLast()) : item
+            if bracketed || bareClassNames, let cls = TimexClass(rawValue: name) {
+                list.classes.append(cls)
+            } else if bracketed {
+                throw .malformed(file: file, line: at.line, column: at.column, problem: "rule \(r.id): unknown class '\(item)' in \(parameter)")
+            } else {
+                list.words.insert(item.lowercased())
+            }
+        }
+        return list
+    }
+
     /// The rules shipped in the package.
     public static func standard() throws(ResourceError) -> TimexRuleSet {
         try parse(ExtractionResources.data("timex/rules.json"), file: "Resources/timex/rules.json")
@@ -184,29 +205,8 @@ public struct TimexRuleSet: Sendable {
             do { elements = try parsePattern(r.pattern) } catch {
                 throw .malformed(file: file, line: patternAt.line, column: patternAt.column, problem: "rule \(r.id): \(error.message)")
             }
-            // Bare class names ("number,month") and <class>es are classes; other items are words.
-            var notFollowedBy: (words: Set<String>, classes: [TimexClass]) = ([], [])
-            for item in (r.params?["notFollowedBy"] ?? "").split(separator: ",").map(String.init) {
-                let name = item.hasPrefix("<") && item.hasSuffix(">") ? String(item.dropFirst().dropLast()) : item
-                if let cls = TimexClass(rawValue: name) {
-                    notFollowedBy.classes.append(cls)
-                } else if name != item || item.isEmpty {
-                    throw .malformed(file: file, line: at.line, column: at.column, problem: "rule \(r.id): unknown class '\(item)' in notFollowedBy")
-                } else {
-                    notFollowedBy.words.insert(item.lowercased())
-                }
-            }
-            var notPrecededBy: (words: Set<String>, classes: [TimexClass]) = ([], [])
-            for item in (r.params?["notPrecededBy"] ?? "").split(separator: ",").map(String.init) {
-                if item.hasPrefix("<") && item.hasSuffix(">") {
-                    guard let cls = TimexClass(rawValue: String(item.dropFirst().dropLast())) else {
-                        throw .malformed(file: file, line: at.line, column: at.column, problem: "rule \(r.id): unknown class '\(item)' in notPrecededBy")
-                    }
-                    notPrecededBy.classes.append(cls)
-                } else {
-                    notPrecededBy.words.insert(item.lowercased())
-                }
-            }
+            let notFollowedBy = try contextList(r, "notFollowedBy", bareClassNames: true, file: file, at: at)
+            let notPrecededBy = try contextList(r, "notPrecededBy", bareClassNames: false, file: file, at: at)
             var rule = TimexRule(id: r.id, pattern: r.pattern, type: type, normalize: r.normalize, params: r.params ?? [:],
                                  confidence: r.confidence ?? 0.9, examples: r.examples ?? [], notFollowedBy: notFollowedBy,
                                  file: file, elements: elements)
