@@ -26,6 +26,8 @@ import Testing
         #expect(try tagWithSyntax("Police arrested him Friday, and prosecutors will charge him soon.").map(\.value).first == "2023-06-16")
         #expect(try tagWithSyntax("The committee will meet Friday.").map(\.value) == ["2023-06-23"])
         #expect(try tagWithSyntax("The minister is expected to arrive Friday.").map(\.value) == ["2023-06-23"])
+        // A gerund takes the tense of the verb it is the object of.
+        #expect(try tagWithSyntax("The stock is to resume trading in Paris Tuesday.").map(\.value) == ["2023-06-27"])
     }
 
     /// A month or day named alone in a past clause is the latest one by then ("in August" in a
@@ -50,6 +52,18 @@ import Testing
         #expect(later[2].interval?.end?.value == "2023-06-07")
         // Three days after a year is no day: the duration alone.
         #expect(try tag("They arrived in 2013. Three days later, they left.")[1].interval == nil)
+    }
+
+    /// A period named only to compare ("a year earlier", "the year-ago quarter") counts from the
+    /// period talked of, and later comparisons count from that period too, not from the
+    /// comparison: two "a year earlier" in one report are the same year, not two years back.
+    @Test func comparisonsDoNotMoveTheStorysTime() throws {
+        let report = try tag("Profit rose in the quarter ended Sept. 30. It fell a year earlier. "
+            + "In the year-earlier period, costs were high. Sales fell from a year earlier.", dct: "1989-11-02")
+        #expect(report.map(\.value) == ["1989-Q3", "1989-09-30", "1988-Q3", "1988-Q3", "1988-Q3"])
+        // "Year-ago" counts from publication: a forecast quarter of next year is no base for it.
+        let forecast = try tag("Demand will slow in the third quarter of 1990. Sales beat the year-ago quarter.", dct: "1989-11-02")
+        #expect(forecast.map(\.value) == ["1990-Q3", "1988-Q3"])
     }
 
     /// A story set in its own time: a weekday right after a date written with its year, far from

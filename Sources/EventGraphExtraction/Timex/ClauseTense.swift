@@ -93,6 +93,10 @@ struct ClauseTenseReader {
         if auxiliaries.contains(where: { ["was", "were", "had", "did"].contains($0) }) { return .past }
         let form = syntax.forms[head].lowercased()
         let lemma = syntax.lemmas[head].lowercased()
+        // "is to resume trading Tuesday": a gerund object takes the tense of the verb before it.
+        if auxiliaries.isEmpty, form.hasSuffix("ing"), w >= words.lowerBound, syntax.upos[w] == "VERB" {
+            return tense(ofGroupEndingAt: w, in: words)
+        }
         // "planned a rally on Saturday", "was scheduled for Tuesday": the plan is past, its day
         // may not be.
         if Self.planningVerbs.contains(lemma) { return .unknown }
@@ -110,4 +114,5 @@ struct ClauseTenseReader {
         }
         return .unknown
     }
+
 }

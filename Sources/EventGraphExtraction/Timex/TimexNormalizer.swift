@@ -38,6 +38,10 @@ struct TimexOutput: Sendable {
     var interval: TemporalInterval?
     /// Where to look back from for a signal ("for", "the past"): the quantity's first token.
     var anchorToken: Int? = nil
+    /// A period named only to compare with the one talked of ("a year earlier", "the year-ago
+    /// quarter"): it does not become the date that later expressions count from, or a chain of
+    /// comparisons would drift a year further back each time.
+    var isComparison = false
 }
 
 /// The tense of the clause around an expression, as far as marker words tell.
@@ -63,7 +67,7 @@ enum TimexNormalizer {
         "explicit-date", "numeric-date", "month-day", "month-year", "month", "year", "year-range", "decade", "century",
         "quarter", "weekday", "relative-day", "relative-unit", "relative-season", "season-year", "ago", "later", "clock",
         "duration", "duration-vague", "set", "set-weekday", "set-adverb", "ref", "month-modifier", "month-relative-year",
-        "month-day-year-optional", "clock-weekday", "weekend", "year-earlier-period", "set-part", "story-relative", "clock-duration",
+        "month-day-year-optional", "clock-weekday", "weekend", "year-earlier-period", "set-part", "story-relative", "clock-duration", "half",
         "holiday", "year-period", "date-clock", "month-day-pair", "relative-year-quarter", "season",
     ]
 
@@ -71,6 +75,9 @@ enum TimexNormalizer {
         _ rule: TimexRule, captures: [String: Capture], span: ClosedRange<Int>, words: TokenTexts, context c: NormalizationContext
     ) -> [TimexOutput]? {
         func int(_ name: String) -> Int? { captures[name]?.integer }
+        func comparison(_ value: String?) -> [TimexOutput]? {
+            one(value).map { $0.map { var o = $0; o.isComparison = true; return o } }
+        }
         func one(_ value: String?, type: TimexType? = nil) -> [TimexOutput]? {
             value.map { [TimexOutput(tokens: span, type: type ?? rule.type, value: $0, interval: nil)] }
         }
@@ -151,7 +158,8 @@ enum TimexNormalizer {
             guard let dct = c.dct else { return nil }
             let year = dct.year + offset
             if let q = int("ordinal"), (1...4).contains(q) { return one("\(pad(year, 4))-Q\(q)") }
-            return one(c.lastDate.flatMap { samePeriod(as: $0, inYear: year, precisions: [.quarter, .half]) } ?? pad(year, 4))
+            let period = c.lastDate.flatMap { comparedPeriod(with: $0, inYear: year, noun: words.lower(span.upperBound)) } ?? pad(year, 4)
+            return offset == 0 ? one(period) : comparison(period)
         case "month-day-pair":
             // "Sept. 10 and 27, 2019": two days of one month, the year written once, after both.
             guard let m = int("month"), let firstCapture = captures["first"], let secondCapture = captures["second"], let y = int("year"),
@@ -231,13 +239,15 @@ enum TimexNormalizer {
             if unit.granularity == "year", let last = c.lastDate, let precision = last.precision,
                [.quarter, .half].contains(precision) || (fromLastDate && [.month, .day].contains(precision)),
                fromLastDate || last.earliest?.year == c.dct?.year, let year = Int(last.value.prefix(4)) {
-                return one(pad(year + years, 4) + last.value.dropFirst(4))
+                let value = pad(year + years, 4) + last.value.dropFirst(4)
+                return n == 1 ? comparison(value) : one(value)  // as below
             }
             let anchor = fromLastDate ? (c.lastDate?.earliest ?? c.dct) : c.dct
             guard let anchor else { return nil }
             let granularity = unit.granularity == "decade" || unit.granularity == "century" ? "year-\(unit.granularity)" : unit.granularity
             let point = shift(anchor, by: direction * n * unit.scale, granularity: granularity)
-            guard rule.type == .duration else { return one(point) }
+            // "A year ago" compares (sales "up from a year ago"); "ten years ago" sets a story time.
+            guard rule.type == .duration else { return n == 1 && unit.granularity == "year" ? comparison(point) : one(point) }
             // "three days later": TimeML tags the duration and leaves the signal; the interval
             // keeps where it leads, from the date it counts from, when that date is as fine as
             // the unit (three days after "2013" is no day).
@@ -260,8 +270,9 @@ enum TimexNormalizer {
             let unitCapture = captures["unit"] ?? captures["numberunit"]
             let unitWord = unitCapture.map { $0.code ?? words[$0.token].lowercased() } ?? words.lower(span.upperBound)
             guard let unit = c.lexicon.units[unitWord] else { return nil }
-            let count: Double? = rule.params["count"].flatMap { Double($0) }
+            let written: Double? = rule.params["count"].flatMap { Double($0) }
                 ?? (rule.normalize == "duration-vague" || captures["vague"] != nil ? nil : (captures["number"] ?? captures["numberunit"])?.number)
+            let count = rule.params["addHalf"] == "true" ? written.map { $0 + 0.5 } : written
             let anchorToken = (captures["number"] ?? captures["vague"])?.token ?? span.lowerBound
             return [TimexOutput(tokens: span, type: rule.type, value: durationValue(count: count, unit: unit), interval: nil, anchorToken: anchorToken)]
         case "set":
@@ -286,13 +297,18 @@ enum TimexNormalizer {
             let weeks = inWeekend ? 0 : (past ? -1 : 0)
             return one(shift(dct, by: weeks, granularity: "weekend"))
         case "year-earlier-period":
-            // "the year-earlier quarter": the period talked of last, a year before; without one,
-            // the year before publication.
-            if let last = c.lastDate, let year = Int(last.value.prefix(4)), let period = samePeriod(as: last, inYear: year - 1, precisions: [.quarter, .half, .month]) {
-                return one(period)
+            // "the year-earlier quarter": the period talked of last, a year before. "Year-ago"
+            // counts from publication, so only a period of the publication year is its base
+            // ("the third quarter of 1990" in a 1989 report is a forecast, not the quarter
+            // compared). Without one, the quarter last reported, or the year, before publication.
+            let noun = words.lower(span.upperBound)
+            let yearAgo = span.lazy.contains { words.lower($0).hasPrefix("year-ago") }
+            if let last = c.lastDate, let year = last.earliest?.year, !yearAgo || year == c.dct?.year,
+               let period = comparedPeriod(with: last, inYear: year - 1, noun: noun) {
+                return comparison(period)
             }
             guard let dct = c.dct else { return nil }
-            return one(pad(dct.year - 1, 4))
+            return comparison(noun == "quarter" ? lastReportedQuarter(before: dct, yearsBack: 1) : pad(dct.year - 1, 4))
         case "set-part":
             guard let partCode else { return nil }
             return one("XXXX-XX-XXT" + partCode)
@@ -340,7 +356,15 @@ enum TimexNormalizer {
         case "year-period":
             // "the 1988 quarter", "the 1988 period": the period talked of last, in that year.
             guard let y = int("year") else { return nil }
-            return one(c.lastDate.flatMap { samePeriod(as: $0, inYear: y, precisions: [.quarter, .half, .month]) } ?? pad(y, 4))
+            return comparison(c.lastDate.flatMap { comparedPeriod(with: $0, inYear: y, noun: words.lower(span.upperBound)) } ?? pad(y, 4))
+        case "half":
+            // "the first half of 1990", "the latter half of next year", "the first two quarters
+            // of 1990": the half its ordinal names, of the year written or the modifier's.
+            let half = words.lower(span.lowerBound + 1) == "first" ? 1 : 2
+            if let y = int("year") { return one("\(pad(y, 4))-H\(half)") }
+            guard let dct = c.dct else { return one("XXXX-H\(half)") }
+            let shift = ["next": 1, "last": -1][words.lower(span.upperBound - 1)] ?? 0
+            return one("\(pad(dct.year + shift, 4))-H\(half)")
         case "clock-duration":
             // A race time, "2:05:37": hours, minutes and seconds taken.
             guard let h = int("hour"), let m = int("minute"), let sec = int("second"), (0...59).contains(sec) else { return nil }
@@ -359,6 +383,8 @@ enum TimexNormalizer {
             let scaled = count * Double(unit.scale)
             if let whole = Int(exactly: scaled), abs(whole) < 1 << 53 {
                 amount = String(whole)
+            } else if let mixed = mixedDuration(scaled, code: unit.code) {
+                return mixed
             } else {
                 amount = scaled.isFinite && abs(scaled) < 1e15 ? String(scaled) : "X"
             }
@@ -367,6 +393,19 @@ enum TimexNormalizer {
         }
         if unit.code.hasPrefix("T") { return "PT\(amount)\(unit.code.dropFirst())" }
         return "P\(amount)\(unit.code)"
+    }
+
+    /// "two and a half years" as TimeML writes it, in whole units and the next smaller one
+    /// (`P2Y6M`, `PT1H30M`), where that unit divides the larger exactly; nil otherwise.
+    static func mixedDuration(_ amount: Double, code: String) -> String? {
+        let smaller: [String: (factor: Double, code: String)] = ["Y": (12, "M"), "D": (24, "TH"), "TH": (60, "TM"), "TM": (60, "TS")]
+        guard amount.isFinite, amount > 0, amount < 1e9, let next = smaller[code] else { return nil }
+        let whole = amount.rounded(.down)
+        guard let part = Int(exactly: (amount - whole) * next.factor), part > 0 else { return nil }
+        let big = whole > 0 ? "\(Int(whole))\(code.hasPrefix("T") ? String(code.dropFirst()) : code)" : ""
+        let small = "\(part)\(next.code.hasPrefix("T") ? String(next.code.dropFirst()) : next.code)"
+        if code.hasPrefix("T") { return "PT" + big + small }
+        return next.code.hasPrefix("T") ? "P\(big)T\(small)" : "P" + big + small
     }
 
     static func unitGranularity(_ word: String, _ lexicon: TimexLexicon) -> String? {
@@ -480,6 +519,24 @@ enum TimexNormalizer {
 
     /// The period `last` names (its quarter, half or month, when its precision is one of
     /// `precisions`) in another year: "the year-earlier quarter" after 1989-Q3 is 1988-Q3.
+    /// The period a comparison names in `year`: a quarter when its noun is "quarter" (the quarter
+    /// of the day or month talked of last: "the quarter ended Sept. 30 ... the year-ago quarter"),
+    /// else the same quarter, half or month as the date talked of last.
+    static func comparedPeriod(with last: TimeValue, inYear year: Int, noun: String) -> String? {
+        if noun == "quarter", let precision = last.precision, [.month, .day, .time].contains(precision), let day = last.earliest {
+            return "\(pad(year, 4))-Q\((day.month - 1) / 3 + 1)"
+        }
+        return samePeriod(as: last, inYear: year, precisions: [.quarter, .half, .month])
+    }
+
+    /// The quarter a report published on `dct` is about (the one before the quarter it falls in),
+    /// `yearsBack` years before.
+    static func lastReportedQuarter(before dct: CalendarDay, yearsBack: Int) -> String {
+        let current = (dct.month - 1) / 3 + 1
+        let (year, quarter) = current == 1 ? (dct.year - 1, 4) : (dct.year, current - 1)
+        return "\(pad(year - yearsBack, 4))-Q\(quarter)"
+    }
+
     static func samePeriod(as last: TimeValue, inYear year: Int, precisions: Set<TimePrecision>) -> String? {
         guard let precision = last.precision, precisions.contains(precision) else { return nil }
         return pad(year, 4) + last.value.dropFirst(4)

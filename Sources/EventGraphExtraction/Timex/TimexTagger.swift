@@ -206,6 +206,8 @@ public struct TimexTagger: PipelineStage {
         // With the tagger's words, the clause's own verb gives the tense; without, marker words.
         let clauseTenses = document.syntax.count > 0 ? ClauseTenseReader(syntax: document.syntax, lexicon: lexicon) : nil
         var lastDate: TimeValue?
+        // The last token of the last quarter, half or year named, for the day that ends it.
+        var lastPeriodEnd: Int?
         // The story's own time: the last date written with its year and day, and its sentence.
         var storyDate: (day: CalendarDay, sentence: Int)?
         // The last day a date of the current sentence named, for a clock time after it.
@@ -247,9 +249,10 @@ public struct TimexTagger: PipelineStage {
                 for candidate in candidates {
                     let rule = rules.rules[candidate.rule]
                     var clauseTense = clauseTenses?.tense(of: candidate.span, sentence: sentence.index) ?? tense(span: candidate.span, range: range, texts: texts)
-                    // "postponed until Tuesday", "a deadline by Friday": a past act sets a later day.
+                    // "postponed until Tuesday", "a deadline by Friday", "named chairman, effective Feb. 1": a
+                    // past act sets a later day.
                     if clauseTense == .past, candidate.span.lowerBound > range.lowerBound,
-                       ["until", "till", "by"].contains(texts.lower(candidate.span.lowerBound - 1)) { clauseTense = .unknown }
+                       ["until", "till", "by", "effective"].contains(texts.lower(candidate.span.lowerBound - 1)) { clauseTense = .unknown }
                     let future = clauseTense == .future
                     let reference = Self.referenceTime(for: rule, dct: dct, story: storyDate, sentence: sentence.index)
                     // Told in the past from the story's own date, a weekday is the nearest one either
@@ -265,8 +268,14 @@ public struct TimexTagger: PipelineStage {
                         result.append(Timex(document: document.documentID, text: document.text(of: span), type: anchored.type,
                                             value: anchored.value, start: span.start, end: span.end, interval: anchored.interval,
                                             rule: rule.id, confidence: rule.confidence))
-                        if anchored.type == .date || anchored.type == .time, let v = TimeValue(timex: anchored.value), v.hasBounds {
+                        // "the quarter ended Sept. 30": the quarter stays the period talked of.
+                        let endsNamedPeriod = output.tokens.lowerBound > range.lowerBound
+                            && ["ended", "ending"].contains(texts.lower(output.tokens.lowerBound - 1))
+                            && lastPeriodEnd == output.tokens.lowerBound - 2
+                        if anchored.type == .date || anchored.type == .time, !output.isComparison, !endsNamedPeriod,
+                           let v = TimeValue(timex: anchored.value), v.hasBounds {
                             lastDate = v
+                            lastPeriodEnd = [.quarter, .half, .year].contains(v.precision) ? output.tokens.upperBound : nil
                             if anchored.type == .date, v.precision == .day, let day = v.earliest { sentenceDay = (day, sentence.index) }
                             // A date ahead of publication (a bond's maturity, a deadline) is no story told.
                             if Self.storySettingRules.contains(rule.normalize), v.precision == .day || v.precision == .time, let day = v.earliest,
