@@ -128,6 +128,14 @@ public struct TimexTagger: PipelineStage {
             }
         }
         self.rulesByWord = byWord
+        self.requiredWords = self.rules.rules.map { rule in
+            rule.elements.compactMap { element -> WordFilter? in
+                guard !element.optional, case .words(_, _, let fingerprints) = element.kind else { return nil }
+                var filter = WordFilter()
+                for f in fingerprints { filter.insert(f) }
+                return filter
+            }
+        }
         self.rulesByClass = byClass.sorted { $0.key.rawValue < $1.key.rawValue }.map { ($0.key, $0.value) }
         var bits: [String: UInt32] = [:]
         func mark(_ words: some Sequence<String>, _ classes: TimexClass...) {
@@ -151,6 +159,32 @@ public struct TimexTagger: PipelineStage {
         var interesting = Set(bits.keys.map(TokenTexts.fingerprint))
         interesting.formUnion(byWord.keys)
         self.interestingFingerprints = interesting
+    }
+
+    /// For each rule, the fingerprints of each word element it cannot match without: a sentence
+    /// lacking one of them is no place to try the rule ("the first half of 1990" needs "half"),
+    /// which spares most attempts at every "the".
+    private let requiredWords: [[WordFilter]]
+
+    /// A 256-bit Bloom filter of word fingerprints: a sentence's words, or the alternatives of one
+    /// element. Two filters that share no bit share no word; one that shares a bit may (the
+    /// matcher then decides), so the test never rules out a rule that could match.
+    struct WordFilter {
+        var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        mutating func insert(_ fingerprint: UInt64) {
+            let bit = UInt64(1) << ((fingerprint >> 8) & 63)
+            switch (fingerprint >> 14) & 3 {
+            case 0: bits.0 |= bit
+            case 1: bits.1 |= bit
+            case 2: bits.2 |= bit
+            default: bits.3 |= bit
+            }
+        }
+
+        func mayShare(_ other: WordFilter) -> Bool {
+            (bits.0 & other.bits.0) | (bits.1 & other.bits.1) | (bits.2 & other.bits.2) | (bits.3 & other.bits.3) != 0
+        }
     }
 
     /// Fingerprints of every word a rule or class can start with.
@@ -215,12 +249,19 @@ public struct TimexTagger: PipelineStage {
         var result: [Timex] = []
         var scratch = MatchScratch(size: 8)
 
+        var sentenceWords = WordFilter()
+        // Per rule: the sentence its viability was last tested in, and the verdict.
+        var viabilityTested = [Int](repeating: -1, count: requiredWords.count)
+        var viable = [Bool](repeating: false, count: requiredWords.count)
+        // Per rule: the token it was last tried at (a rule indexed under two classes is tried once).
+        var triedAt = [Int](repeating: -1, count: requiredWords.count)
         for sentence in document.sentences {
             let range = sentence.tokens
+            sentenceWords = WordFilter()
+            for t in range { sentenceWords.insert(texts.fingerprintValue(t)) }
             var i = range.lowerBound
             while i < range.upperBound {
                 var candidates: [Candidate] = []
-                var tried = Set<Int>()
                 guard interesting[i] else {
                     i += 1
                     continue
@@ -235,7 +276,13 @@ public struct TimexTagger: PipelineStage {
                     i += 1
                     continue
                 }
-                for r in ruleIndices where tried.insert(r).inserted {
+                for r in ruleIndices where triedAt[r] != i {
+                    triedAt[r] = i
+                    if viabilityTested[r] != sentence.index {
+                        viabilityTested[r] = sentence.index
+                        viable[r] = requiredWords[r].allSatisfy { $0.mayShare(sentenceWords) }
+                    }
+                    guard viable[r] else { continue }
                     let start = rules.rules[r].elements[0].context ? i - 1 : i
                     guard start >= range.lowerBound,
                           let c = match(rule: r, at: start, texts: texts, range: range, bits: &bits, scratch: &scratch), c.span.lowerBound == i else { continue }
