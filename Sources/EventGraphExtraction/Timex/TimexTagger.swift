@@ -150,6 +150,7 @@ public struct TimexTagger: PipelineStage {
         mark(lexicon.units.keys, .unit)
         mark(lexicon.seasons.keys, .season)
         mark(lexicon.decades.keys, .decade)
+        mark(["eighteen", "nineteen"], .year)
         mark(lexicon.partsOfDay.keys, .part)
         mark(lexicon.zones.map { $0.lowercased() }, .zone)
         mark(lexicon.approximators.compactMap(\.first), .approx)
@@ -496,6 +497,15 @@ public struct TimexTagger: PipelineStage {
     }
 
     /// The capture a token gives for a class, or nil when it is not of that class.
+    /// A year in words, as broadcast transcripts write it: "nineteen ninety-six" (two tokens), "in
+    /// eighteen twelve". Only a century word with a count of ten to ninety-nine in words after it.
+    private func spokenYear(at t: Int, lower: String, texts: TokenTexts, range: Range<Int>) -> Capture? {
+        guard let century = ["eighteen": 18, "nineteen": 19][lower], t + 1 < range.upperBound, texts.digitValue(t + 1) == nil,
+              let tail = lexicon.number(word: texts.lower(t + 1)), tail >= 10, tail <= 99, tail == tail.rounded() else { return nil }
+        if t + 2 < range.upperBound, lexicon.yearBlockers.contains(texts.lower(t + 2)) { return nil }
+        return Capture(token: t, lastToken: t + 1, number: Double(century * 100) + tail)
+    }
+
     func classCapture(_ cls: TimexClass, at t: Int, texts: TokenTexts, range: Range<Int>) -> Capture? {
         let word = texts.word(t), lower = texts.lower(t)
         let isCapitalized = texts.isCapitalized(t)
@@ -592,6 +602,7 @@ public struct TimexTagger: PipelineStage {
             guard isCapitalized, let entry = lexicon.months[lower], cls == .month || entry.isName else { return nil }
             return Capture(token: t, number: Double(entry.month))
         case .year:
+            if let texts, let range, let spoken = spokenYear(at: t, lower: lower, texts: texts, range: range) { return spoken }
             guard word.count == 4, word.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let y = Int(word), (1000...2199).contains(y) else { return nil }
             if let texts, let range {
                 if t + 1 < range.upperBound, lexicon.yearBlockers.contains(texts.lower(t + 1)) { return nil }
