@@ -60,6 +60,19 @@ import Testing
         #expect(try Self.statements("A spokesman for the Interior Ministry said the talks had failed.") == ["organization:interior-ministry @-"])
     }
 
+    /// After the verb too, and when the name's head word lies inside the organization's name.
+    @Test func aPersonAfterTheVerbOutranksTheOrganizationInTheTitle() throws {
+        #expect(try Self.statements("\"The talks failed,\" said Interior Ministry spokesman Ali Rezai.") == ["person:ali-rezai @-"])
+    }
+
+    /// "U.S. officials said": with no person named, the country or body speaks through its
+    /// officials; a place in another kind of subject ("Kenya's lawyers") does not.
+    @Test func officialsSpeakForTheirCountry() throws {
+        #expect(try Self.statements("U.S. officials said the talks had failed.") == ["place:united-states @-"])
+        #expect(try Self.statements("Israeli military officials said the talks had failed.") == ["organization:israeli-military @-"])
+        #expect(try Self.statements("Kenya's lawyers said the talks had failed.") == ["- @-"])
+    }
+
     @Test func accordingTo() throws {
         #expect(try Self.statements("According to Kithure Kindiki, the talks failed.") == ["person:kithure-kindiki @-"])
     }

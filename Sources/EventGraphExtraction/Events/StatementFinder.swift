@@ -122,25 +122,33 @@ struct StatementFinder {
     /// The entity mention over a subject's head word, else the nearest person or organization
     /// mention within its name (breadth first through `namingRelations`, not into clauses).
     private func mention(naming word: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
-        if let m = document.mentionCovering[tree.token(word)] { return m }
+        // A head word inside an organization's name may still carry the person the title
+        // belongs to ("said DEA Acting Administrator Michele M. Leonhart").
+        if let m = document.mentionCovering[tree.token(word)], document.entityMentions[m].type != .organization { return m }
         // An apposition names the speaker before the title's own modifiers ("the CNRDR spokesman,
         // Amadou Konare, says": Konare, not the CNRDR).
-        let children = tree.children(of: word).filter { Self.namingRelations.contains(tree.relation($0)) }
+        let isGroup = Self.groupSpeakers.contains(tree.syntax.lemmas[word].lowercased())
+        // "Israeli military officials": for a group, its adjectives name whom it speaks for too.
+        let children = tree.children(of: word).filter { Self.namingRelations.contains(tree.relation($0)) || (isGroup && tree.relation($0) == "amod") }
         var queue = children.filter { tree.relation($0) == "appos" } + children.filter { tree.relation($0) != "appos" }
         var next = 0
         // A person in the title outranks the organization the title belongs to ("State Department
         // Spokesman Tom Casey": Casey speaks, not the department).
-        var organization: Int?
+        var organization = document.mentionCovering[tree.token(word)]
+        // A group of people named by where they serve ("U.S. officials", "Israeli military
+        // officials"): the country or body speaks through them, when no person is named.
+        var place: Int?
         while next < queue.count, next < 32 {
             let w = queue[next]
             next += 1
             if let m = document.mentionCovering[tree.token(w)] {
                 if document.entityMentions[m].type == .person { return m }
                 if document.entityMentions[m].type == .organization, organization == nil { organization = m }
+                if document.entityMentions[m].type == .place, place == nil { place = m }
             }
             queue += tree.children(of: w).filter { Self.namingRelations.contains(tree.relation($0)) }
         }
-        return organization
+        return organization ?? (isGroup ? place : nil)
     }
 
     /// The date of each word that a dated time expression of the sentence attaches to: directly
@@ -190,6 +198,9 @@ struct StatementFinder {
         if attribution.upperBound < whole.upperBound { return (attribution.upperBound + 1)...whole.upperBound }
         return nil
     }
+
+    /// Nouns for people who speak for a country or body ("U.S. officials said").
+    static let groupSpeakers: Set<String> = ["official", "government", "authority", "diplomat", "leader", "minister", "lawmaker", "legislator", "military", "army", "troop", "spokesman", "spokeswoman", "spokesperson"]
 
     /// "according to X": X's mention is the speaker; the statement is undated (the sentence's
     /// dates belong to what is reported).
