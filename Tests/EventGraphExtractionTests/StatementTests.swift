@@ -73,6 +73,12 @@ import Testing
         #expect(try Self.statements("Kenya's lawyers said the talks had failed.") == ["- @-"])
     }
 
+    /// "the secretary", "the Chinese leader": a title word alone names the last person who holds it.
+    @Test func aTitleAloneNamesItsHolder() throws {
+        #expect(try Self.statements("Defense Secretary Lloyd Austin visited Baghdad. The secretary said the talks had failed.")
+            == ["person:lloyd-austin @-"])
+    }
+
     @Test func accordingTo() throws {
         #expect(try Self.statements("According to Kithure Kindiki, the talks failed.") == ["person:kithure-kindiki @-"])
     }
