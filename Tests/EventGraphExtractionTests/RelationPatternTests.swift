@@ -140,6 +140,15 @@ import Testing
         #expect(found.contains("located-in place:moyale → place:marsabit"))
     }
 
+    /// A city the text names is in the country the gazetteer puts it in, when the text names the
+    /// country; a dateline ("MOMBASA –") is where the story was filed, not a place it is about.
+    @Test func aDatelineIsNoPlaceOfTheStory() throws {
+        let told = try Self.relations("Police in Mombasa arrested two men, Kenya's interior ministry said.")
+        #expect(told.contains("located-in place:mombasa → place:kenya"), "\(told)")
+        let filed = try Self.relations("MOMBASA – Kenya's interior ministry said two men were arrested.")
+        #expect(!filed.contains { $0.hasPrefix("located-in place:mombasa") }, "\(filed)")
+    }
+
     @Test func cooperationAndSupport() throws {
         let found = try Self.relations("The Oromo Liberation Front worked with Al-Shabaab. They supported Eritrea during the war.")
         #expect(found.contains("cooperated-with organization:oromo-liberation-front → organization:al-shabaab"))

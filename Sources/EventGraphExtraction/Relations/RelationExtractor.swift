@@ -556,8 +556,16 @@ public struct RelationExtractor: PipelineStage {
             for name in entity.allNames where entityLexicon.countries.contains(name) && countryMentions[name] == nil { countryMentions[name] = m }
         }
         guard !countryMentions.isEmpty else { return [] }
+        // A dateline ("WASHINGTON –") says where the story was filed, not a place the story is
+        // about: a place named only there gets no containment.
+        func isDateline(_ m: EntityMention) -> Bool {
+            let text = document.text(of: m.tokens.lowerBound)
+            return text.count > 1 && !text.contains(where: \.isLowercase) && text.contains(where: \.isLetter)
+        }
+        var namedInTheStory = Set<Int>()
+        for m in document.entityMentions where m.type == .place && !isDateline(m) { namedInTheStory.insert(m.entity) }
         var out: [RelationMention] = []
-        for m in firstMentions where m.type == .place {
+        for m in firstMentions where m.type == .place && namedInTheStory.contains(m.entity) {
             let name = document.articleEntities[m.entity].name
             guard !entityLexicon.countries.contains(name), let countries = entityLexicon.countriesOfPlace[name.lowercased()] else { continue }
             let present = countries.compactMap { countryMentions[$0] }.filter { $0.entityID != m.entityID }
