@@ -140,6 +140,15 @@ import Testing
         #expect(found.contains("located-in place:moyale → place:marsabit"))
     }
 
+    /// "designated X, Y, and Z as Specially Designated Global Terrorists": every one designated,
+    /// the designation's capitalized name its label, the designator who says so.
+    @Test func aDesignationOfSeveralNamesEach() throws {
+        let found = try Self.relations("The Department of State has designated Omar Hassan Farah, Ali Abdi Yusuf, and Ahmed al-Nuri as Specially Designated Global Terrorists.")
+        for name in ["omar-hassan-farah", "ali-abdi-yusuf", "ahmed-al-nuri"] {
+            #expect(found.contains { $0.hasPrefix("cited-as person:\(name) → “Specially Designated Global Terrorists”") }, "\(name): \(found)")
+        }
+    }
+
     /// A city the text names is in the country the gazetteer puts it in, when the text names the
     /// country; a dateline ("MOMBASA –") is where the story was filed, not a place it is about.
     @Test func aDatelineIsNoPlaceOfTheStory() throws {

@@ -163,14 +163,28 @@ struct NounPhraseRelations: Sendable {
     func asPhrase(object: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
         guard let verb = tree.head(of: object), tree.upos(verb) == "VERB", characterizingVerbs.contains(tree.syntax.lemmas[verb].lowercased()) else { return [] }
         let descriptions = tree.children(of: verb).filter { child in
-            (["obl", "xcomp", "advcl"].contains(tree.relation(child)) && (hasPreposition(child, "as", tree) || tree.relation(child) == "xcomp"))
+            (["obl", "xcomp", "advcl"].contains(tree.relation(child)) && (isIntroducedByAs(child, tree) || tree.relation(child) == "xcomp"))
                 && ["NOUN", "PROPN"].contains(tree.upos(child))
         }
+        // "designated X, Y, and Z as Specially Designated Global Terrorists", parsed with the
+        // description as one more conjunct of the objects: the noun after "as" describes the
+        // conjuncts before it.
+        let misattached = descriptions.isEmpty ? tree.children(of: object).first { conjunct in
+            tree.relation(conjunct) == "conj" && ["NOUN", "PROPN"].contains(tree.upos(conjunct)) && isIntroducedByAs(conjunct, tree)
+        } : nil
         // "ranked Pakistan as the deadliest country": a place word is a description here.
-        guard let described = descriptions.first, let label = description(described, tree, document, placesToo: true) else { return [] }
+        guard let described = descriptions.first ?? misattached,
+              let label = description(described, tree, document, placesToo: true, designationsToo: true) else { return [] }
         let sayer = tree.children(of: verb).first { tree.relation($0) == "nsubj" || tree.relation($0) == "obl:agent" }.flatMap { nameMention($0, tree, document) }
         var out: [Found] = []
-        for member in [object] + tree.children(of: object).filter({ tree.relation($0) == "conj" }) {
+        var conjuncts = tree.children(of: object).filter { conjunct in
+            tree.relation(conjunct) == "conj" && misattached.map { conjunct < $0 } ?? true
+        }
+        // The last conjunct may hang off the misattached description ("and Z as ...": Z its modifier).
+        if let misattached, let asWord = tree.words.first(where: { $0 > object && $0 < misattached && tree.syntax.lemmas[$0].lowercased() == "as" }) {
+            conjuncts += tree.children(of: misattached).filter { ["amod", "compound", "nmod"].contains(tree.relation($0)) && $0 < asWord }
+        }
+        for member in [object] + conjuncts {
             if let named = nameMention(member, tree, document) {
                 out.append(Found(type: "cited-as", source: named, label: label, by: sayer, tokens: tree.token(verb)...tree.token(described), rule: .relationCitedAsAsPhrase))
             }
@@ -210,7 +224,7 @@ struct NounPhraseRelations: Sendable {
 
     /// The text of a description headed by `w`: a common noun with its modifiers before it (no
     /// determiner), not a name; nil when `w` is no such noun.
-    func description(_ w: Int, _ tree: SentenceTree, _ document: AnalyzedDocument, placesToo: Bool = false) -> String? {
+    func description(_ w: Int, _ tree: SentenceTree, _ document: AnalyzedDocument, placesToo: Bool = false, designationsToo: Bool = false) -> String? {
         // Not a name; a description the entity stage took for a mention of it ("the deadliest
         // country" of Pakistan) still describes.
         guard tree.upos(w) == "NOUN", document.mentionCovering[tree.token(w)].map({ !document.entityMentions[$0].isName }) ?? true else { return nil }
@@ -219,7 +233,9 @@ struct NounPhraseRelations: Sendable {
         let head = tree.syntax.forms[w]
         let lower = head.lowercased()
         let singular = Self.singular(lower)
-        guard head.first?.isLowercase == true, lexicon.titles[[lower]] == nil, lexicon.titles[[singular]] == nil,
+        // After "designated ... as", a capitalized noun no name covers is the designation's own
+        // name ("as Specially Designated Global Terrorists").
+        guard head.first?.isLowercase == true || designationsToo, lexicon.titles[[lower]] == nil, lexicon.titles[[singular]] == nil,
               placesToo || (!lexicon.placeHeads.contains(lower) && !lexicon.placeHeads.contains(singular)),
               !relationalNouns.contains(lower), !relationalNouns.contains(singular) else { return nil }
         let left = tree.children(of: w).filter { $0 < w && ["amod", "compound", "nmod:npmod", "advmod"].contains(tree.relation($0)) && document.mentionCovering[tree.token($0)] == nil }
@@ -230,7 +246,7 @@ struct NounPhraseRelations: Sendable {
 
     private func leftmost(of w: Int, _ tree: SentenceTree) -> Int {
         var current = w
-        while let child = tree.children(of: current).filter({ $0 < current && tree.relation($0) != "det" && tree.relation($0) != "punct" }).min() { current = child }
+        while let child = tree.children(of: current).filter({ $0 < current && !["det", "punct", "case", "mark"].contains(tree.relation($0)) }).min() { current = child }
         return current
     }
 
@@ -244,6 +260,12 @@ struct NounPhraseRelations: Sendable {
     func characterizable(_ w: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
         guard let m = nameMention(w, tree, document), [.person, .organization].contains(document.entityMentions[m].type) else { return nil }
         return m
+    }
+
+    /// Whether "as" introduces the noun phrase of `w`: its own case marker, or one the parser hung
+    /// on a modifier of it ("as Specially Designated Global Terrorists", "as" on "Designated").
+    func isIntroducedByAs(_ w: Int, _ tree: SentenceTree) -> Bool {
+        ([w] + tree.children(of: w).filter { $0 < w }).contains { hasPreposition($0, "as", tree) }
     }
 
     func hasPreposition(_ w: Int, _ preposition: String, _ tree: SentenceTree) -> Bool {
