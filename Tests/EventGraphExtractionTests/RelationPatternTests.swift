@@ -140,6 +140,13 @@ import Testing
         #expect(found.contains("located-in place:moyale → place:marsabit"))
     }
 
+    /// "Russian President Vladimir Putin" leads Russia when the article names it, even only inside a
+    /// compound ("Russia-U.S. relations").
+    @Test func aDemonymTitleLeadsTheCountryNamedInACompound() throws {
+        let found = try Self.relations("Russia-U.S. relations are poor, and Russian President Vladimir Putin is angry.")
+        #expect(found.contains("leader-of person:vladimir-putin → place:russia"), "\(found)")
+    }
+
     /// "designated X, Y, and Z as Specially Designated Global Terrorists": every one designated,
     /// the designation's capitalized name its label, the designator who says so.
     @Test func aDesignationOfSeveralNamesEach() throws {

@@ -291,7 +291,9 @@ public struct RelationExtractor: PipelineStage {
         let allMentions = c.firstMentions
         func country(named demonym: String) -> EntityMention? {
             guard let name = entityLexicon.demonyms[[demonym]] else { return nil }
+            // A country named only inside a compound ("Russia-U.S. relations") is still named.
             return allMentions.first { $0.type == .place && c.document.articleEntities[$0.entity].allNames.contains(name) }
+                ?? c.document.entityMentions.first { $0.type == .place && c.document.articleEntities[$0.entity].allNames.contains(name) }
         }
         for m in c.mentions where m.type == .person && m.isName {
             let start = m.tokens.lowerBound
