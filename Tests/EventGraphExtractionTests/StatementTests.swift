@@ -73,6 +73,13 @@ import Testing
         #expect(try Self.statements("Kenya's lawyers said the talks had failed.") == ["- @-"])
     }
 
+    /// A quotation over several sentences ends on "she says" far from the name: the person who
+    /// spoke last goes on speaking.
+    @Test func aLongQuotationKeepsItsSpeaker() throws {
+        let found = try Self.statements("Amina Odhiambo said the camps were full. “We need land. We need water. We need schools. It is not enough,” she says.")
+        #expect(found == ["person:amina-odhiambo @-", "person:amina-odhiambo @-"])
+    }
+
     /// "the secretary", "the Chinese leader": a title word alone names the last person who holds it.
     @Test func aTitleAloneNamesItsHolder() throws {
         #expect(try Self.statements("Defense Secretary Lloyd Austin visited Baghdad. The secretary said the talks had failed.")

@@ -62,7 +62,8 @@ struct StatementFinder {
                 let sentenceDates = dated[datedStarts.firstIndex(atLeast: sentence.tokens.lowerBound)..<datedStarts.firstIndex(atLeast: sentence.tokens.upperBound)]
                 let dates = reportingDates(Array(sentenceDates), tree)
                 for w in verbs {
-                    found.append(Statement(trigger: tree.token(w), sentence: index, speaker: speaker(of: w, tree, document), date: dates[w],
+                    let speaker = speaker(of: w, tree, document) ?? quotedSpeaker(of: w, tree, sentence: index, after: found, document)
+                    found.append(Statement(trigger: tree.token(w), sentence: index, speaker: speaker, date: dates[w],
                                            content: content(of: w, tree, spans), rule: .eventStatementVerb))
                 }
             }
@@ -113,6 +114,19 @@ struct StatementFinder {
         }
         return nil
     }
+
+    /// "... it's not that much of an area,” he says.": a quotation running over several sentences
+    /// leaves its pronoun too far from the name for the entity stage; the person who spoke last,
+    /// a few sentences back, is who goes on speaking.
+    private func quotedSpeaker(of verb: Int, _ tree: SentenceTree, sentence: Int, after found: [Statement], _ document: AnalyzedDocument) -> Int? {
+        guard tree.children(of: verb).contains(where: { tree.relation($0) == "nsubj" && ["he", "she"].contains(tree.syntax.forms[$0].lowercased()) }),
+              let last = found.last(where: { $0.speaker.map { document.entityMentions[$0].type == .person } ?? false }),
+              sentence - last.sentence <= Self.quotationReach else { return nil }
+        return last.speaker
+    }
+
+    /// How many sentences back a quotation's speaker is looked for.
+    static let quotationReach = 6
 
     /// Relations inside a subject that still name who it is: "Attorney General Michael B.
     /// Mukasey" (a title with the name as its modifier), "Malik, the minister", "the spokesman
