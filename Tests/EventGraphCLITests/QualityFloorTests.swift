@@ -24,11 +24,11 @@ import Testing
 
     /// Reached: entities F1 0.804 (typed 0.754), must recall of entities 0.912, time expressions
     /// relaxed 0.981 / strict 0.969 / value 0.963 (issue 18: clause tense, story time, the gold's
-    /// extents, bare plurals and periods), events 0.416, relations 0.425 (issue 17: frames from the tree,
+    /// extents, bare plurals and periods), events 0.424, relations 0.433 (issue 17: frames from the tree,
     /// speakers through titles and groups, designations of several names).
     @Test func theDevelopmentSetStaysAboveItsFloors() throws {
         let (scores, must) = try Self.totals(gold: "Tests/Gold/dev/gold", corpus: "Tests/Gold/dev/corpus")
-        let floors = ["entities": 0.80, "entities-typed": 0.75, "events": 0.41, "relations": 0.42, "timex-relaxed": 0.975, "timex-strict": 0.965, "timex-value": 0.96]
+        let floors = ["entities": 0.80, "entities-typed": 0.75, "events": 0.42, "relations": 0.43, "timex-relaxed": 0.975, "timex-strict": 0.965, "timex-value": 0.96]
         for (kind, floor) in floors.sorted(by: { $0.key < $1.key }) { #expect((scores[kind] ?? 0) >= floor, "\(kind): \(scores[kind] ?? 0) < \(floor)") }
         #expect((must["entities"] ?? 0) >= 0.90, "must-recall of entities: \(must["entities"] ?? 0)")
     }
