@@ -71,9 +71,6 @@ import Testing
         #expect(try Self.statements("U.S. officials said the talks had failed.") == ["place:united-states @-"])
         #expect(try Self.statements("Israeli military officials said the talks had failed.") == ["organization:israeli-military @-"])
         #expect(try Self.statements("Kenya's lawyers said the talks had failed.") == ["- @-"])
-        // A demonym speaks for its country when the article names the country.
-        #expect(try Self.statements("Talks in Kenya stalled. Kenyan officials said the talks had failed.") == ["place:kenya @-"])
-        #expect(try Self.statements("Kenyan officials said the talks had failed.") == ["- @-"])
     }
 
     /// A quotation over several sentences ends on "she says" far from the name: the person who

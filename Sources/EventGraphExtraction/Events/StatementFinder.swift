@@ -36,15 +36,7 @@ struct StatementFinder {
     init() throws(ResourceError) {
         lemmas = Set(try ExtractionResources.table("events/speech-predicates.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
         unattributedSources = Set(try ExtractionResources.table("events/unattributed-sources.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
-        var countries: [String: String] = [:]
-        for row in try ExtractionResources.table("entities/demonyms.tsv", columns: ["demonym", "country"]) where !row.fields["demonym"]!.contains(" ") {
-            countries[row.fields["demonym"]!.lowercased()] = row.fields["country"]!
-        }
-        countryOfDemonym = countries
     }
-
-    /// One-word demonyms and their country (`entities/demonyms.tsv`): "Kenyan officials" speak for Kenya.
-    let countryOfDemonym: [String: String]
 
     /// The statements of the document's parsed sentences, in text order.
     func statements(in document: AnalyzedDocument, lowers: [String], dated: [EventExtractor.DatedTimex]) -> [Statement] {
@@ -123,14 +115,6 @@ struct StatementFinder {
         return nil
     }
 
-    /// "Kenyan officials", "the Israeli and Lebanese governments": the country of the group's first
-    /// demonym, when the article names that country.
-    private func demonymCountry(of group: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
-        let demonyms = tree.children(of: group).filter { ["amod", "compound"].contains(tree.relation($0)) && $0 < group }
-        guard let country = demonyms.lazy.compactMap({ self.countryOfDemonym[tree.syntax.forms[$0].lowercased()] }).first else { return nil }
-        return document.entityMentions.firstIndex { $0.type == .place && document.articleEntities[$0.entity].allNames.contains(country) }
-    }
-
     /// "... it's not that much of an area,” he says.": a quotation running over several sentences
     /// leaves its pronoun too far from the name for the entity stage; the person who spoke last,
     /// a few sentences back, is who goes on speaking.
@@ -178,8 +162,7 @@ struct StatementFinder {
             }
             queue += tree.children(of: w).filter { Self.namingRelations.contains(tree.relation($0)) }
         }
-        guard isGroup else { return organization }
-        return organization ?? place ?? demonymCountry(of: word, tree, document)
+        return organization ?? (isGroup ? place : nil)
     }
 
     /// The date of each word that a dated time expression of the sentence attaches to: directly
