@@ -60,6 +60,23 @@ import Testing
         #expect(try Self.statements("A spokesman for the Interior Ministry said the talks had failed.") == ["organization:interior-ministry @-"])
     }
 
+    @Test func everyLightVerbExampleIsAStatementOfItsSpeaker() throws {
+        let rows = try ExtractionResources.table("events/speech-light-verbs.tsv", columns: ["verb", "noun", "example"])
+        #expect(rows.count >= 8)
+        for row in rows {
+            let found = try Self.statements(row.fields["example"]!)
+            #expect(found.contains("person:amina-odhiambo @-"), "\(row.fields["verb"]!) \(row.fields["noun"]!): \(found)")
+        }
+        // The noun alone, or with another verb, is no statement.
+        #expect(try Self.statements("Amina Odhiambo read the announcement.") == [])
+    }
+
+    /// "X and Y said": each of them speaks.
+    @Test func coordinatedSpeakersEachSpeak() throws {
+        let found = try Self.statements("Amina Odhiambo and Kithure Kindiki said the talks had failed.")
+        #expect(found.sorted() == ["person:amina-odhiambo @-", "person:kithure-kindiki @-"])
+    }
+
     /// After the verb too, and when the name's head word lies inside the organization's name.
     @Test func aPersonAfterTheVerbOutranksTheOrganizationInTheTitle() throws {
         #expect(try Self.statements("\"The talks failed,\" said Interior Ministry spokesman Ali Rezai.") == ["person:ali-rezai @-"])

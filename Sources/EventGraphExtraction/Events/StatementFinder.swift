@@ -1,7 +1,8 @@
 import EventGraphCore
 
 /// Reported speech read from the dependency tree: every verb of saying (by lemma, from
-/// `Resources/events/speech-predicates.tsv`) and every "according to X" is a statement, with
+/// `Resources/events/speech-predicates.tsv`), every light verb with a noun of saying ("made the
+/// announcement", `speech-light-verbs.tsv`) and every "according to X" is a statement, with
 ///
 /// - its speaker: the verb's subject (`nsubj`), or the subject of the verb it depends on for "was
 ///   quoted as saying" and "... and added", resolved through the entity stage's mentions, so that
@@ -36,6 +37,26 @@ struct StatementFinder {
     init() throws(ResourceError) {
         lemmas = Set(try ExtractionResources.table("events/speech-predicates.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
         unattributedSources = Set(try ExtractionResources.table("events/unattributed-sources.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
+        var light: [String: Set<String>] = [:]
+        for row in try ExtractionResources.table("events/speech-light-verbs.tsv", columns: ["verb", "noun", "example"]) {
+            light[row.fields["noun"]!.lowercased(), default: []].insert(row.fields["verb"]!.lowercased())
+        }
+        lightVerbsByNoun = light
+    }
+
+    /// `events/speech-light-verbs.tsv`: for each noun of saying, the light verbs that make it a
+    /// statement of their subject ("made the announcement", "issued a statement").
+    let lightVerbsByNoun: [String: Set<String>]
+
+    /// The nouns of `lightVerbsByNoun`, as the syntax stage looks for them (singular and plural).
+    func isSpeechNoun(_ lower: String) -> Bool {
+        lightVerbsByNoun[lower] != nil || (lower.hasSuffix("s") && lightVerbsByNoun[String(lower.dropLast())] != nil)
+    }
+
+    /// "made the announcement": the verb `w` whose object is a noun of saying it lends its voice to.
+    func isLightSpeechVerb(_ w: Int, object: Int, _ syntax: SyntaxLayer) -> Bool {
+        syntax.upos[w] == "VERB" && syntax.relations[object] == "obj"
+            && lightVerbsByNoun[syntax.lemmas[object].lowercased()]?.contains(syntax.lemmas[w].lowercased()) == true
     }
 
     /// The statements of the document's parsed sentences, in text order.
@@ -52,7 +73,12 @@ struct StatementFinder {
             // as saying": the statement is "saying"'s.)
             var passive = Set<Int>()
             for w in words where syntax.relations[w] == "aux:pass" || syntax.relations[w] == "nsubj:pass" { passive.insert(Int(syntax.heads[w])) }
-            let candidates = words.filter { w in !passive.contains(w) && isReportingVerb(w, syntax) }
+            var candidates = words.filter { w in !passive.contains(w) && isReportingVerb(w, syntax) }
+            for object in words where syntax.heads[object] >= 0 {
+                let verb = Int(syntax.heads[object])
+                if !passive.contains(verb), !candidates.contains(verb), isLightSpeechVerb(verb, object: object, syntax) { candidates.append(verb) }
+            }
+            candidates.sort()
             if !candidates.isEmpty {
                 let tree = SentenceTree(syntax: syntax, words: words)
                 let verbs = candidates.filter { !hasUnattributedSubject($0, tree) }
@@ -63,8 +89,12 @@ struct StatementFinder {
                 let dates = reportingDates(Array(sentenceDates), tree)
                 for w in verbs {
                     let speaker = speaker(of: w, tree, document) ?? quotedSpeaker(of: w, tree, sentence: index, after: found, document)
-                    found.append(Statement(trigger: tree.token(w), sentence: index, speaker: speaker, date: dates[w],
-                                           content: content(of: w, tree, spans), rule: .eventStatementVerb))
+                    let said = content(of: w, tree, spans)
+                    found.append(Statement(trigger: tree.token(w), sentence: index, speaker: speaker, date: dates[w], content: said, rule: .eventStatementVerb))
+                    // "Gregory K. Davis and Daniel McMullen announced": each of them speaks.
+                    for other in coSpeakers(of: w, tree, document) where other != speaker {
+                        found.append(Statement(trigger: tree.token(w), sentence: index, speaker: other, date: dates[w], content: said, rule: .eventStatementVerb))
+                    }
                 }
             }
             found += accordingTo(sentence, lowers, document)
@@ -113,6 +143,17 @@ struct StatementFinder {
             current = head
         }
         return nil
+    }
+
+    /// The people and organizations coordinated with the verb's subject ("X and Y said").
+    private func coSpeakers(of verb: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> [Int] {
+        guard let subject = tree.children(of: verb).first(where: { tree.relation($0) == "nsubj" }) else { return [] }
+        var seen = Set<String>()
+        return tree.children(of: subject).filter { tree.relation($0) == "conj" }.compactMap { conjunct in
+            guard let m = mention(naming: conjunct, tree, document), [.person, .organization].contains(document.entityMentions[m].type),
+                  seen.insert(document.entityMentions[m].entityID).inserted else { return nil }
+            return m
+        }
     }
 
     /// "... it's not that much of an area,” he says.": a quotation running over several sentences

@@ -152,7 +152,7 @@ public struct ParsingStage: PipelineStage {
     }
 
     func isFactCandidate(_ sentence: Sentence, _ document: AnalyzedDocument, _ lowers: [String]) -> Bool {
-        if sentence.tokens.contains(where: { speechVerbs.contains(lowers[$0]) || lowers[$0] == "according" }) { return true }
+        if sentence.tokens.contains(where: { speechVerbs.contains(lowers[$0]) || lowers[$0] == "according" || statements.isSpeechNoun(lowers[$0]) }) { return true }
         let syntax = document.syntax
         if sentence.index < syntax.sentenceWords.count,
            syntax.sentenceWords[sentence.index].contains(where: { statements.isReportingVerb($0, syntax) }) { return true }
