@@ -74,11 +74,12 @@ struct StatementFinder {
             var passive = Set<Int>()
             for w in words where syntax.relations[w] == "aux:pass" || syntax.relations[w] == "nsubj:pass" { passive.insert(Int(syntax.heads[w])) }
             var candidates = words.filter { w in !passive.contains(w) && isReportingVerb(w, syntax) }
+            var light = Set<Int>()
             for object in words where syntax.heads[object] >= 0 {
                 let verb = Int(syntax.heads[object])
-                if !passive.contains(verb), !candidates.contains(verb), isLightSpeechVerb(verb, object: object, syntax) { candidates.append(verb) }
+                if !passive.contains(verb), isLightSpeechVerb(verb, object: object, syntax), !isReportingVerb(verb, syntax) { light.insert(verb) }
             }
-            candidates.sort()
+            if !light.isEmpty { candidates = (candidates + light).sorted() }
             if !candidates.isEmpty {
                 let tree = SentenceTree(syntax: syntax, words: words)
                 let verbs = candidates.filter { !hasUnattributedSubject($0, tree) }
