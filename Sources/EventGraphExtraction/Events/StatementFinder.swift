@@ -64,6 +64,12 @@ struct StatementFinder {
         let syntax = document.syntax
         guard syntax.count > 0 else { return [] }
         var found: [Statement] = []
+        // The last statement by a person, kept as the sentences go so that finding it stays linear.
+        var lastPersonSpeaker: (mention: Int, sentence: Int)?
+        func add(_ statement: Statement) {
+            found.append(statement)
+            if let speaker = statement.speaker, document.entityMentions[speaker].type == .person { lastPersonSpeaker = (speaker, statement.sentence) }
+        }
         // By first token, so that each sentence finds its own time expressions by binary search.
         let dated = dated.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
         let datedStarts = dated.map(\.tokens.lowerBound)
@@ -89,16 +95,16 @@ struct StatementFinder {
                 let sentenceDates = dated[datedStarts.firstIndex(atLeast: sentence.tokens.lowerBound)..<datedStarts.firstIndex(atLeast: sentence.tokens.upperBound)]
                 let dates = reportingDates(Array(sentenceDates), tree)
                 for w in verbs {
-                    let speaker = speaker(of: w, tree, document) ?? quotedSpeaker(of: w, tree, sentence: index, after: found, document)
+                    let speaker = speaker(of: w, tree, document) ?? quotedSpeaker(of: w, tree, sentence: index, lastPersonSpeaker)
                     let said = content(of: w, tree, spans)
-                    found.append(Statement(trigger: tree.token(w), sentence: index, speaker: speaker, date: dates[w], content: said, rule: .eventStatementVerb))
+                    add(Statement(trigger: tree.token(w), sentence: index, speaker: speaker, date: dates[w], content: said, rule: .eventStatementVerb))
                     // "Gregory K. Davis and Daniel McMullen announced": each of them speaks.
                     for other in coSpeakers(of: w, tree, document) where other != speaker {
-                        found.append(Statement(trigger: tree.token(w), sentence: index, speaker: other, date: dates[w], content: said, rule: .eventStatementVerb))
+                        add(Statement(trigger: tree.token(w), sentence: index, speaker: other, date: dates[w], content: said, rule: .eventStatementVerb))
                     }
                 }
             }
-            found += accordingTo(sentence, lowers, document)
+            for statement in accordingTo(sentence, lowers, document) { add(statement) }
         }
         return found
     }
@@ -160,11 +166,10 @@ struct StatementFinder {
     /// "... it's not that much of an area,” he says.": a quotation running over several sentences
     /// leaves its pronoun too far from the name for the entity stage; the person who spoke last,
     /// a few sentences back, is who goes on speaking.
-    private func quotedSpeaker(of verb: Int, _ tree: SentenceTree, sentence: Int, after found: [Statement], _ document: AnalyzedDocument) -> Int? {
+    private func quotedSpeaker(of verb: Int, _ tree: SentenceTree, sentence: Int, _ last: (mention: Int, sentence: Int)?) -> Int? {
         guard tree.children(of: verb).contains(where: { tree.relation($0) == "nsubj" && ["he", "she"].contains(tree.syntax.forms[$0].lowercased()) }),
-              let last = found.last(where: { $0.speaker.map { document.entityMentions[$0].type == .person } ?? false }),
-              sentence - last.sentence <= Self.quotationReach else { return nil }
-        return last.speaker
+              let last, sentence - last.sentence <= Self.quotationReach else { return nil }
+        return last.mention
     }
 
     /// How many sentences back a quotation's speaker is looked for.
