@@ -114,6 +114,12 @@ import Testing
         #expect(try Self.events("Hosni Mubarak received a life sentence in Cairo on Saturday.").contains { $0.hasPrefix("sentence target=Hosni Mubarak") })
     }
 
+    /// A light verb's time expression dates its event noun, even when the sentence has two.
+    @Test func aLightVerbDatesItsEventNoun() throws {
+        let attack = try Self.graph("Israel launched an air strike on Gaza City at about 2:15 p.m. local time today.").events.first { $0.type == "attack" }
+        #expect(attack?.date?.value == "2024-03-04")
+    }
+
     /// "Russia's recall of its ambassador", "the police raid on the camp", "his arrest".
     @Test func nominalizationsAndPossessors() throws {
         #expect(try Self.events("Russia's recall of its ambassador on Monday angered Ukraine.").contains { $0.hasPrefix("recall agent=Russia") })

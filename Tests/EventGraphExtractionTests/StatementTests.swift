@@ -54,6 +54,11 @@ import Testing
         #expect(try Self.statements("NAIROBI- Kenya's foreign minister Amina Odhiambo has stressed that the talks failed.") == ["person:amina-odhiambo @-"])
     }
 
+    /// A passive verb of saying with its agent named reports what the agent said.
+    @Test func aPassiveWithItsAgentSpeaks() throws {
+        #expect(try Self.statements("The deaths were confirmed by Kithure Kindiki on Tuesday.") == ["person:kithure-kindiki @2024-02-27"])
+    }
+
     /// A title that names both the organization and the person speaks for the person.
     @Test func thePersonInATitleSpeaksNotItsOrganization() throws {
         #expect(try Self.statements("A spokesman for the Interior Ministry, Ali Rezai, said the talks had failed.") == ["person:ali-rezai @-"])

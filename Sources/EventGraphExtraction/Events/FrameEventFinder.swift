@@ -115,7 +115,9 @@ struct FrameEventFinder: Sendable {
             let predicates = self.predicates(tree, document)
             guard !predicates.isEmpty else { continue }
             let sentenceDates = dated[datedStarts.firstIndex(atLeast: sentence.tokens.lowerBound)..<datedStarts.firstIndex(atLeast: sentence.tokens.upperBound)]
-            let (dates, unclaimed) = clauseDates(Array(sentenceDates), tree, predicates: Set(predicates.map(\.word)))
+            // A light verb takes a date for its event noun ("launched a strike at 2:15 p.m.").
+            let datable = Set(predicates.map(\.word) + predicates.compactMap(\.light?.verb))
+            let (dates, unclaimed) = clauseDates(Array(sentenceDates), tree, predicates: datable)
             // The sentence's one date, when no predicate took it, dates those without their own.
             let sentenceDate = sentenceDates.count == 1 ? unclaimed.first : nil
             for predicate in predicates {

@@ -79,7 +79,8 @@ struct StatementFinder {
             // as saying": the statement is "saying"'s.)
             var passive = Set<Int>()
             for w in words where syntax.relations[w] == "aux:pass" || syntax.relations[w] == "nsubj:pass" { passive.insert(Int(syntax.heads[w])) }
-            var candidates = words.filter { w in !passive.contains(w) && isReportingVerb(w, syntax) }
+            // "was confirmed by Dmitry Muratov": a passive with its agent named does report speech.
+            var candidates = words.filter { w in isReportingVerb(w, syntax) && (!passive.contains(w) || hasAgent(w, words, syntax)) }
             var light = Set<Int>()
             for object in words where syntax.heads[object] >= 0 {
                 let verb = Int(syntax.heads[object])
@@ -107,6 +108,11 @@ struct StatementFinder {
             for statement in accordingTo(sentence, lowers, document) { add(statement) }
         }
         return found
+    }
+
+    /// Whether a passive verb names who did it ("by X": `obl:agent`).
+    private func hasAgent(_ verb: Int, _ words: Range<Int>, _ syntax: SyntaxLayer) -> Bool {
+        words.contains { syntax.heads[$0] == Int32(verb) && syntax.relations[$0] == "obl:agent" }
     }
 
     /// Whether the verb's subject is a source that names nobody ("reports say", "media revealed").
@@ -142,7 +148,9 @@ struct StatementFinder {
         for _ in 0..<3 {
             // The subject nearest the verb: a dateline the parser took for a subject ("TEHRAN-
             // Iran's spokesperson has emphasized") stands further away.
-            let subjects = tree.children(of: current).filter { ["nsubj", "nsubj:pass"].contains(tree.relation($0)) && (current != verb || tree.relation($0) == "nsubj") }
+            let subjects = tree.children(of: current).filter {
+                ["nsubj", "nsubj:pass"].contains(tree.relation($0)) && (current != verb || tree.relation($0) == "nsubj") || (current == verb && tree.relation($0) == "obl:agent")
+            }
             if let subject = subjects.min(by: { abs($0 - current) < abs($1 - current) }) {
                 return mention(naming: subject, tree, document)
             }
