@@ -267,6 +267,20 @@ import Testing
             == ["organization:Bank of Kigali", "organization:High Court of Justice and Appeals"])
     }
 
+    /// A hyphen joins two parts of an organization's name when its head word follows; a title
+    /// after the head word starts a person, whom "and" does not join to what follows.
+    @Test func hyphensInsideOrganizationsAndTitlesAfterTheirHeads() throws {
+        #expect(try Self.summary("Kenya would target U.S.-Kenya Trade and Security Review Commission Chairman Amina Odhiambo and Oxfam Director Grace Wanjiru.")
+            == ["organization:Oxfam", "organization:U.S.-Kenya Trade and Security Review Commission", "person:Amina Odhiambo", "person:Grace Wanjiru", "place:Kenya"])
+        #expect(try Self.summary("The African Union-created Special Tribunal for Darfur met.") == ["organization:Special Tribunal for Darfur"])
+    }
+
+    /// A first name that is also a common word starts a name at the head of a sentence.
+    @Test func commonWordFirstNamesStartSentences() throws {
+        #expect(try Self.summary("Grace Wanjiru told reporters the talks failed.") == ["person:Grace Wanjiru"])
+        #expect(try Self.summary("Will Kenya respond to the attack?") == ["place:Kenya"])
+    }
+
     @Test func namesWithParticlesHyphensAndDiacritics() throws {
         #expect(try Self.summary("Prime Minister Haider al-Abadi met José Ramos-Horta.") == ["person:Haider al-Abadi", "person:José Ramos-Horta"])
     }

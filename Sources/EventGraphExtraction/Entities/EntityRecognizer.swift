@@ -72,6 +72,14 @@ public struct EntityRecognizer: PipelineStage {
     /// Police said") and are never its first word.
     static let leadingPrepositions: Set<String> = ["by", "in", "at", "from", "on", "with", "after", "before", "during", "under", "since", "to"]
     static let determiners: Set<String> = ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"]
+    /// Whether the part after a hyphen makes the word a modifier: a listed participle, or any
+    /// lowercase past participle ("United Nations-created", "Kremlin-appointed").
+    static func isParticipleSuffix(_ part: Substring) -> Bool {
+        let lower = part.lowercased()
+        if participleSuffixes.contains(lower) { return true }
+        return part.count >= 4 && part.hasSuffix("ed") && part.allSatisfy { $0.isLowercase }
+    }
+
     /// The last part of a hyphenated modifier: "Paris-based", "Iranian-backed", "U.S.-led".
     static let participleSuffixes: Set<String> = ["based", "backed", "led", "born", "controlled", "run", "funded", "owned", "made", "sponsored", "supported", "allied", "held", "linked", "dominated", "bound"]
     /// Lowercase particles inside names (not English words: "at", "as" and "an" are not here).
@@ -111,7 +119,7 @@ public struct EntityRecognizer: PipelineStage {
             if (t + 1 < count && words[t + 1] == "/") || (t > 0 && words[t - 1] == "/") { capitalized = false }
             // "Paris-based", "Iranian-backed": a compound modifier, not part of the name after it
             // (the place inside is found by `findPlacesInCompounds`).
-            if capitalized, let hyphen = word.lastIndex(of: "-"), Self.participleSuffixes.contains(String(word[word.index(after: hyphen)...]).lowercased()) {
+            if capitalized, let hyphen = word.lastIndex(of: "-"), Self.isParticipleSuffix(word[word.index(after: hyphen)...]) {
                 capitalized = false
             }
             // "F-16", "MQ-9", "S-400": a model's code, not a name.
@@ -230,6 +238,26 @@ public struct EntityRecognizer: PipelineStage {
         return false
     }
 
+    /// Whether an organization's head word comes within the next eight tokens, over capitalized
+    /// words and the connectors of names ("China Economic and Security Review Commission"), before
+    /// any title.
+    private func organizationHeadFollows(from start: Int, within range: Range<Int>, _ c: Context) -> Bool {
+        var k = start
+        while k < min(range.upperBound, start + 8), c.isNameToken[k] || (Self.connectors.contains(c.lowers[k]) && k > start) {
+            if lexicon.titles[[c.lowers[k]]] != nil { return false }
+            if isOrganizationHead(c.words[k]) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// "Peter Kamau said", "Grace Wanjiru told": a first name that is also a common word, before
+    /// a capitalized word that is neither common nor a place, starts a person's name.
+    private func isFirstNameBeforeSurname(_ k: Int, _ b: Int, _ c: Context) -> Bool {
+        guard k < b, lexicon.firstNameGenders[c.lowers[k]] != nil, c.words[k].first?.isUppercase == true else { return false }
+        return !isCommonWord(k + 1, c) && !isPlace((k + 1)...(k + 1), c) && !isOrganizationHead(c.words[k + 1])
+    }
+
     /// Whether the words after a title read as a person's name: none is a common word, or the
     /// first is a first name, or the name tagger reads them as a person ("President Donald Trump",
     /// "Commissioner William Gross", where "trump" and "gross" are English words).
@@ -249,17 +277,32 @@ public struct EntityRecognizer: PipelineStage {
             }
             var end = t
             var hasHead = isOrganizationHead(c.words[t])
+            // A title after the organization's head word starts a person's name ("Commission
+            // Chairman Carolyn Bartholomew and ..."): a connector then ends the run.
+            var titleAfterHead = false
             while end + 1 < range.upperBound {
                 let next = end + 1
                 if c.isNameToken[next] {
                     end = next
-                    hasHead = hasHead || isOrganizationHead(c.words[next])
+                    if isOrganizationHead(c.words[next]) {
+                        hasHead = true
+                        titleAfterHead = false
+                    } else if hasHead, lexicon.titles[[c.lowers[next]]] != nil {
+                        titleAfterHead = true
+                    }
+                    continue
+                }
+                // "U.S.-China Economic and Security Review Commission": a hyphen inside an
+                // organization's name, when its head word follows ("Israel-Hezbollah ceasefire" is two names).
+                if c.lowers[next] == "-", next + 1 < range.upperBound, c.isNameToken[next + 1], c.document.tokens[next].spaceBefore == false,
+                   c.document.tokens[next + 1].spaceBefore == false, organizationHeadFollows(from: next + 1, within: range, c) {
+                    end = next + 1
                     continue
                 }
                 // Connectors join parts of an organization's name once its head word has been seen
                 // ("Court Against Crime and Corruption", "Bank of England"), but not two names
                 // ("Krivoruchko and Interior Cabinet Secretary Kindiki").
-                if Self.connectors.contains(c.lowers[next]), next + 1 < range.upperBound, c.isNameToken[next + 1], hasHead {
+                if Self.connectors.contains(c.lowers[next]), next + 1 < range.upperBound, c.isNameToken[next + 1], hasHead, !titleAfterHead {
                     end = next + 1
                     hasHead = hasHead || isOrganizationHead(c.words[end])
                     continue
@@ -407,7 +450,7 @@ public struct EntityRecognizer: PipelineStage {
             // accounts", where a sub-heading ran into the text), since "by Robin Emmott" is a name.
             let sentenceStart = a == sentence.lowerBound || c.words[a - 1] == "\u{201C}" || c.words[a - 1] == "\""
             var k = a
-            while k <= b, isCommonWord(k, c), !isPlace(k...b, c) { k += 1 }
+            while k <= b, isCommonWord(k, c), !isPlace(k...b, c), !isFirstNameBeforeSurname(k, b, c) { k += 1 }
             if k > a, sentenceStart || k > b || (k...b).allSatisfy({ c.isAcronym[$0] }) || isPlace(k...b, c) {
                 // Unless the name tagger reads the whole run as one name ("Human Rights Watch",
                 // "Middle East": every word common, and no head word the lists know).
@@ -625,7 +668,7 @@ public struct EntityRecognizer: PipelineStage {
                 continue
             }
             let lower = c.lowers[t]
-            if let hyphen = lower.lastIndex(of: "-"), Self.participleSuffixes.contains(String(lower[lower.index(after: hyphen)...])) {
+            if let hyphen = lower.lastIndex(of: "-"), Self.isParticipleSuffix(lower[lower.index(after: hyphen)...]) {
                 let head = String(c.words[t][..<c.words[t].index(c.words[t].startIndex, offsetBy: lower.distance(from: lower.startIndex, to: hyphen))])
                 // "New York-based": the capitalized word before may be the place's first word.
                 if t > 0, c.isNameToken[t - 1], c.document.tokens[t].spaceBefore, let place = lexicon.places[(c.lowers[t - 1] + " " + head.lowercased())] {

@@ -161,7 +161,7 @@ struct FrameEventFinder: Sendable {
                 lightVerbs.insert(w)
             }
         }
-        for w in words where document.mentionCovering[Int(syntax.tokenOfWord[w])] == nil && !lightVerbs.contains(w) {
+        for w in words where document.mentionCovering[Int(syntax.tokenOfWord[w])] == nil && !lightVerbs.contains(w) && !isInsideTitleCaseName(w, words, syntax) {
             switch syntax.upos[w] {
             case "VERB":
                 let particle = particle(of: w, tree)
@@ -189,6 +189,15 @@ struct FrameEventFinder: Sendable {
     }
 
     static let nominalRelations: Set<String> = ["nsubj", "nsubj:pass", "obj", "obl", "nmod", "iobj"]
+
+    /// A capitalized word between two capitalized words, not first in its sentence: a word of a
+    /// name the entity stage did not take ("as Specially Designated Global Terrorists", "the
+    /// Committee to Protect Journalists"), not a predicate.
+    func isInsideTitleCaseName(_ w: Int, _ words: Range<Int>, _ syntax: SyntaxLayer) -> Bool {
+        func isCapitalized(_ v: Int) -> Bool { syntax.forms[v].unicodeScalars.first?.properties.isUppercase == true }
+        guard w > words.lowerBound, w + 1 < words.upperBound, isCapitalized(w) else { return false }
+        return isCapitalized(w - 1) && isCapitalized(w + 1) && w - 1 > words.lowerBound
+    }
 
     /// The word that completes a verb's lemma in the lexicon: its particle ("pull out"), or the
     /// adjective it predicates ("found guilty").
