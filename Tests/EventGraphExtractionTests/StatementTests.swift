@@ -59,6 +59,25 @@ import Testing
         #expect(try Self.statements("The deaths were confirmed by Kithure Kindiki on Tuesday.") == ["person:kithure-kindiki @2024-02-27"])
     }
 
+    /// A definite description speaks for the person it names: the title's "of" phrase and a
+    /// two-word title ("Press Secretary") tell which one.
+    @Test func descriptionsNameTheirHolder() throws {
+        let text = "Press Secretary Grace Wanjiru spoke beside Secretary of Defense Peter Kamau. \"We are confident,\" the secretary of defense said."
+        #expect(try Self.statements(text) == ["person:peter-kamau @-"])
+        #expect(try Self.statements("Vice President Amina Odhiambo arrived in Nairobi. The official added that the army was ready.") == ["person:amina-odhiambo @-"])
+    }
+
+    /// A surname that is also a common word still names the person after a quotation closes.
+    @Test func aCommonWordSurnameAfterAQuotation() throws {
+        let text = "Kenya's President Samuel Gross spoke on Monday. \"The talks failed,\" Gross said."
+        #expect(try Self.statements(text) == ["person:samuel-gross @-"])
+    }
+
+    /// "I have to say", "Let me say": a speaker's own words, not statements.
+    @Test func theSpeakersOwnWordsAreNoStatement() throws {
+        #expect(try Self.statements("\"I have to say it is noise,\" Amina Odhiambo said.") == ["person:amina-odhiambo @-"])
+    }
+
     /// A title that names both the organization and the person speaks for the person.
     @Test func thePersonInATitleSpeaksNotItsOrganization() throws {
         #expect(try Self.statements("A spokesman for the Interior Ministry, Ali Rezai, said the talks had failed.") == ["person:ali-rezai @-"])

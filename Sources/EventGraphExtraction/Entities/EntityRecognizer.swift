@@ -60,6 +60,8 @@ public struct EntityRecognizer: PipelineStage {
         /// What the text tells of each named person (by index into `mentions`): the gender and the
         /// roles of the titles before the name, the gender of the first name.
         var people: [Int: PersonCues] = [:]
+        /// The last words of the full names of people found so far ("trump" after "Donald Trump").
+        var surnames = Set<String>()
 
         func text(_ range: ClosedRange<Int>) -> String {
             document.text(of: document.tokens[range.lowerBound].span.union(document.tokens[range.upperBound].span))
@@ -251,6 +253,11 @@ public struct EntityRecognizer: PipelineStage {
         return false
     }
 
+    /// Whether a capitalized word is the last word of a person's full name found earlier.
+    private func isSurnameOfEarlierPerson(_ t: Int, _ c: Context) -> Bool {
+        c.words[t].first?.isUppercase == true && c.surnames.contains(c.lowers[t])
+    }
+
     /// "Peter Kamau said", "Grace Wanjiru told": a first name that is also a common word, before
     /// a capitalized word that is neither common nor a place, starts a person's name.
     private func isFirstNameBeforeSurname(_ k: Int, _ b: Int, _ c: Context) -> Bool {
@@ -419,6 +426,13 @@ public struct EntityRecognizer: PipelineStage {
             // is a person with a nationality.
             if !((a + length)...b).contains(where: { isOrganizationHead(c.words[$0]) }) { a += length }
         }
+        // "Secretary of Defense Lloyd J. Austin": the title's "of" phrase ends at the person's name.
+        if cueType == nil, a + 2 <= b, a >= sentence.lowerBound + 2, c.lowers[a - 1] == "of", lexicon.titles[[c.lowers[a - 2]]] != nil,
+           isCommonWord(a, c), looksLikePersonName((a + 1)...b, c), !((a + 1)...b).contains(where: { isOrganizationHead(c.words[$0]) }) {
+            a += 1
+            cueType = .person
+            rule = .entityTitle
+        }
         // Titles: "Interior Minister Blendi Cuci", "President X".
         if let length = sequence(at: a, in: lexicon.titles.keys, range: sentence, c), a + length <= b {
             a += length
@@ -444,11 +458,18 @@ public struct EntityRecognizer: PipelineStage {
         // Court"); otherwise leading common words are not part of a name ("Numerous MKO").
         let hasHead = (a...b).contains { isOrganizationHead(c.words[$0]) }
             || (b + 1 < sentence.upperBound && (lexicon.facilityHeads.contains(c.lowers[b + 1]) || lexicon.placeHeads.contains(c.lowers[b + 1])))
+        // "Trump said": a common word that is the surname of a person the article has named.
+        if a == b, !hasHead, cueType == nil, isCommonWord(a, c), isSurnameOfEarlierPerson(a, c) {
+            cueType = .person
+            rule = .corefShortName
+        }
         if !hasHead && cueType == nil {
             // At the start of a sentence a capitalized common word is just a word ("Documents
             // showed"); inside one, only before an acronym or a place ("blocked Numerous MKO
             // accounts", where a sub-heading ran into the text), since "by Robin Emmott" is a name.
-            let sentenceStart = a == sentence.lowerBound || c.words[a - 1] == "\u{201C}" || c.words[a - 1] == "\""
+            // (A straight quote opens a quotation only when the word follows it closely: in
+            // `," Trump said` it closes one.)
+            let sentenceStart = a == sentence.lowerBound || c.words[a - 1] == "\u{201C}" || (c.words[a - 1] == "\"" && !c.document.tokens[a].spaceBefore)
             var k = a
             while k <= b, isCommonWord(k, c), !isPlace(k...b, c), !isFirstNameBeforeSurname(k, b, c) { k += 1 }
             if k > a, sentenceStart || k > b || (k...b).allSatisfy({ c.isAcronym[$0] }) || isPlace(k...b, c) {
@@ -577,6 +598,7 @@ public struct EntityRecognizer: PipelineStage {
 
     private func addMention(_ span: ClosedRange<Int>, type: EntityType?, name: String?, rule: RuleID, confidence: Double, _ c: inout Context) {
         c.mentions.append(Mention(tokens: span, type: type, name: name.map(normalizedName), rule: rule, confidence: confidence))
+        if type == .person, span.count >= 2 { c.surnames.insert(c.lowers[span.upperBound]) }
     }
 
     /// Curly apostrophes made straight, so that "Albania’s" and "Albania's" are one name.
@@ -773,8 +795,8 @@ public struct EntityRecognizer: PipelineStage {
         // and are never what a description refers to).
         let named = c.mentions.indices.filter { c.mentions[$0].type != nil && c.mentions[$0].name != nil && c.mentions[$0].innerSpan == nil }
             .sorted { c.mentions[$0].tokens.lowerBound < c.mentions[$1].tokens.lowerBound }
-        func nearest(before token: Int, type: EntityType, nameWord: String?, head: String) -> Int? {
-            if type == .person { return nearestPerson(before: token, head: head, named, c) }
+        func nearest(before token: Int, type: EntityType, nameWord: String?, head: String, modifier: String?) -> Int? {
+            if type == .person { return nearestPerson(before: token, head: head, modifier: modifier, named, c) }
             return named.last { i in
                 let m = c.mentions[i]
                 guard m.tokens.upperBound < token, m.type == type, let name = m.name?.lowercased() else { return false }
@@ -799,9 +821,11 @@ public struct EntityRecognizer: PipelineStage {
                     head = k
                 }
                 guard !covered.contains(head), let description = lexicon.descriptions[c.lowers[head]] else { continue }
-                // "the group's" is fine; "the group of experts" is something else.
-                if head + 1 < sentence.tokens.upperBound, c.lowers[head + 1] == "of" { continue }
-                guard let target = nearest(before: t, type: description.type, nameWord: description.nameWord, head: c.lowers[head]) else { continue }
+                // "the group's" is fine; "the group of experts" is something else ("the secretary
+                // of defense" is still the secretary).
+                if head + 1 < sentence.tokens.upperBound, c.lowers[head + 1] == "of", description.type != .person { continue }
+                let modifier = head - 1 > t ? c.lowers[head - 1] : nil
+                guard let target = nearest(before: t, type: description.type, nameWord: description.nameWord, head: c.lowers[head], modifier: modifier) else { continue }
                 let span = (c.lowers[t] == "police" ? t : t)...head
                 c.mentions.append(Mention(tokens: span, type: description.type, name: nil, rule: .corefDescription, confidence: 0.6))
                 c.links.append((target, c.mentions.count - 1))
@@ -914,8 +938,9 @@ public struct EntityRecognizer: PipelineStage {
     /// The person "the minister" or "the spokeswoman" refers to: the most recent person named
     /// before `token` with that title's role ("Foreign Minister X"), else the most recent whose
     /// gender fits the word's ("spokeswoman": not a man).
-    private func nearestPerson(before token: Int, head: String, _ named: [Int], _ c: Context) -> Int? {
-        let role = lexicon.titles[[head]]
+    private func nearestPerson(before token: Int, head: String, modifier: String?, _ named: [Int], _ c: Context) -> Int? {
+        // "the press secretary" is the spokesperson, not the secretary of defense.
+        let role = modifier.flatMap { lexicon.titles[[$0, head]] } ?? lexicon.titles[[head]]
         let gender = lexicon.genderWords[head]
         let earlier = named.filter { c.mentions[$0].type == .person && c.mentions[$0].tokens.upperBound < token }
         if let role, let found = earlier.last(where: { c.people[$0]?.roles.contains(role) == true }) { return found }
@@ -963,6 +988,14 @@ public struct EntityRecognizer: PipelineStage {
         while k >= first, k >= start - 4 {
             let word = c.lowers[k].hasSuffix(".") && c.lowers[k].count > 1 ? String(c.lowers[k].dropLast()) : c.lowers[k]
             if word == "." { k -= 1; continue }
+            // "Secretary of Defense Lloyd J. Austin": a title's "of" phrase stays inside the title.
+            if word == "of", k - 1 >= first, lexicon.titles[[c.lowers[k - 1]]] != nil { k -= 1; continue }
+            // "Press Secretary John F. Kirby" is a spokesperson: two title words before one.
+            if k - 1 >= first, let pair = lexicon.titles[[c.lowers[k - 1], word]] {
+                cues.roles.insert(pair)
+                k -= 2
+                continue
+            }
             let role = lexicon.titles[[word]]
             let gender = lexicon.genderWords[word]
             guard role != nil || gender != nil || c.isNameToken[k] else { break }

@@ -89,7 +89,7 @@ struct StatementFinder {
             if !light.isEmpty { candidates = (candidates + light).sorted() }
             if !candidates.isEmpty {
                 let tree = SentenceTree(syntax: syntax, words: words)
-                let verbs = candidates.filter { !hasUnattributedSubject($0, tree) }
+                let verbs = candidates.filter { !hasUnattributedSubject($0, tree) && !isSpeakersOwnWord($0, tree) }
                 // Every word's subtree span, once: a sentence of thousands of nested "said"s
                 // stays linear.
                 let spans = tree.subtreeTokenSpans()
@@ -113,6 +113,19 @@ struct StatementFinder {
     /// Whether a passive verb names who did it ("by X": `obl:agent`).
     private func hasAgent(_ verb: Int, _ words: Range<Int>, _ syntax: SyntaxLayer) -> Bool {
         words.contains { syntax.heads[$0] == Int32(verb) && syntax.relations[$0] == "obl:agent" }
+    }
+
+    /// "I have to say", "Let me say", "as we said": inside a quotation, the speaker's way of
+    /// speaking, not a statement of its own.
+    private func isSpeakersOwnWord(_ verb: Int, _ tree: SentenceTree) -> Bool {
+        func hasFirstPersonSubject(_ w: Int) -> Bool {
+            tree.children(of: w).contains { ["nsubj", "nsubj:pass"].contains(tree.relation($0)) && ["i", "we", "you"].contains(tree.syntax.forms[$0].lowercased()) }
+        }
+        if hasFirstPersonSubject(verb) { return true }
+        // "I have to say", "Let me say": the verb it completes has the speaker.
+        guard tree.relation(verb) == "xcomp", let head = tree.head(of: verb) else { return false }
+        if hasFirstPersonSubject(head) { return true }
+        return tree.syntax.lemmas[head].lowercased() == "let" && tree.children(of: head).contains { ["me", "us"].contains(tree.syntax.forms[$0].lowercased()) }
     }
 
     /// Whether the verb's subject is a source that names nobody ("reports say", "media revealed").
