@@ -131,6 +131,8 @@ import Testing
         #expect(try Self.relations("Kenya's Interior Ministry said so.").contains("belongs-to organization:kenyas-interior-ministry → place:kenya"))
         #expect(try Self.relations("Kenyan police arrested two men in Kenya.").contains("belongs-to organization:kenyan-police → place:kenya"))
         #expect(try Self.relations("The Nairobi-based Kenya Farmers Union spoke.").contains("located-in organization:kenya-farmers-union → place:nairobi"))
+        // An organization named by its members: "Shabaab militants in Somalia".
+        #expect(try Self.relations("Hamas fighters in Gaza freed the men.").contains { $0.hasPrefix("located-in organization:hamas → place:gaza") })
     }
 
     @Test func placesAndPossession() throws {

@@ -283,6 +283,16 @@ struct NounPhraseRelations: Sendable {
             .compactMap { self.nameMention($0, tree, document) }.first { document.entityMentions[$0].type == .place }
     }
 
+    /// "Taliban insurgents in Afghanistan", "Hamas members in Gaza": the organization whose
+    /// members the noun names (`membership-nouns.tsv`), when it is the noun's compound.
+    private func groupNamed(by noun: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
+        let lower = tree.syntax.forms[noun].lowercased()
+        guard tree.upos(noun) == "NOUN", membershipNouns.contains(Self.singular(lower)) || membershipNouns.contains(lower) else { return nil }
+        // (A name the tagger took for an adjective is an `amod`: "Taleban insurgents".)
+        return tree.children(of: noun).lazy.filter { ["compound", "amod"].contains(tree.relation($0)) }
+            .compactMap { self.nameMention($0, tree, document) }.first { document.entityMentions[$0].type == .organization }
+    }
+
     /// Whether a word names a kind of place ("the town of", "the northwestern city of"): a place
     /// head (`entities/place-heads.tsv`) or one of the few that never end a name.
     func isPlaceNoun(_ lower: String) -> Bool {
@@ -299,7 +309,7 @@ struct NounPhraseRelations: Sendable {
     func containment(_ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
         var out: [Found] = []
         for w in tree.words where ["nmod", "nmod:poss"].contains(tree.relation(w)) {
-            guard let head = tree.head(of: w), let inner = nameMention(head, tree, document) ?? placeNamed(by: head, tree, document),
+            guard let head = tree.head(of: w), let inner = nameMention(head, tree, document) ?? placeNamed(by: head, tree, document) ?? groupNamed(by: head, tree, document),
                   let outer = nameMention(w, tree, document) else { continue }
             let (a, b) = (document.entityMentions[inner], document.entityMentions[outer])
             // "the Russian Duma's Foreign Affairs Committee": an organization's organization.
