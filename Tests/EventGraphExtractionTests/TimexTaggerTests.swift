@@ -39,6 +39,13 @@ import Testing
         #expect(try tagWithSyntax("The board declared a dividend payable April 2.", dct: "2023-03-10").map(\.value) == ["2023-04-02"])
     }
 
+    /// A month or day without its year, after a past year in the same sentence, is in that year.
+    @Test func aPastYearOfTheSentenceGivesItsDaysTheirYear() throws {
+        #expect(try tagWithSyntax("Last year's uprising forced him to resign on February 11.", dct: "2023-06-02").map(\.value) == ["2022", "2022-02-11"])
+        #expect(try tagWithSyntax("In 2019, the factory closed in March.", dct: "2023-06-02").map(\.value) == ["2019", "2019-03"])
+        #expect(try tagWithSyntax("In 2019 it closed, and it will reopen on February 11.", dct: "2023-06-02").map(\.value) == ["2019", "2024-02-11"])
+    }
+
     /// "ago" counts from the publication date at its unit's granularity, whatever date came before;
     /// "later" is a duration (TimeML leaves the signal out) whose interval leads from the story's
     /// last date to the day it names, which later expressions count from.

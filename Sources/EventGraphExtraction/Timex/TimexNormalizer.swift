@@ -57,6 +57,9 @@ struct NormalizationContext {
     var lastDate: TimeValue?
     /// The day of the last date of this expression's own sentence, when it names one.
     var sentenceDay: CalendarDay? = nil
+    /// The year of the last date of this expression's own sentence, when it lies before the
+    /// publication year ("last year's uprising that forced him to resign on February 11").
+    var sentencePastYear: Int? = nil
     var lexicon: TimexLexicon
 }
 
@@ -100,6 +103,7 @@ enum TimexNormalizer {
         case "month-day":
             guard let m = int("month"), let d = int("day"), (1...31).contains(d) else { return nil }
             guard let dct = c.dct else { return one("XXXX-\(pad(m, 2))-\(pad(d, 2))") }
+            if !c.future, let year = c.sentencePastYear { return one(CalendarDay(year: year, month: m, day: d)?.iso) }
             return one(resolveMonthDay(month: m, day: d, dct: dct, tense: c.tense)?.iso)
         case "month-year":
             guard let y = int("year"), let m = int("month") else { return nil }
@@ -117,6 +121,7 @@ enum TimexNormalizer {
             // market report.)
             if c.tense == .past { year = m > dct.month + 1 ? dct.year - 1 : dct.year }
             if c.future { year = m < dct.month - 1 ? dct.year + 1 : dct.year }
+            if !c.future, let past = c.sentencePastYear { year = past }
             return one("\(pad(year, 4))-\(pad(m, 2))")
         case "month-modifier":
             guard let m = int("month") else { return nil }

@@ -247,6 +247,8 @@ public struct TimexTagger: PipelineStage {
         var storyDate: (day: CalendarDay, sentence: Int)?
         // The last day a date of the current sentence named, for a clock time after it.
         var sentenceDay: (day: CalendarDay, sentence: Int)?
+        // The year of the last date of the current sentence, when before the publication year.
+        var sentencePastYear: (year: Int, sentence: Int)?
         var result: [Timex] = []
         var scratch = MatchScratch(size: 8)
 
@@ -308,6 +310,7 @@ public struct TimexTagger: PipelineStage {
                     let storyTense = reference != dct && clauseTense == .past ? ClauseTense.unknown : clauseTense
                     var context = NormalizationContext(dct: reference, tense: storyTense, lastDate: lastDate, lexicon: lexicon)
                     if let day = sentenceDay, day.sentence == sentence.index { context.sentenceDay = day.day }
+                    if let past = sentencePastYear, past.sentence == sentence.index { context.sentencePastYear = past.year }
                     guard let outputs = TimexNormalizer.normalize(rule, captures: candidate.captures, span: candidate.span, words: texts, context: context),
                           outputs.allSatisfy({ TimexNormalizer.isWithinCalendar($0.value) }) else { continue }
                     for output in outputs {
@@ -325,6 +328,11 @@ public struct TimexTagger: PipelineStage {
                             lastDate = v
                             lastPeriodEnd = [.quarter, .half, .year].contains(v.precision) ? output.tokens.upperBound : nil
                             if anchored.type == .date, v.precision == .day, let day = v.earliest { sentenceDay = (day, sentence.index) }
+                            if let year = v.earliest?.year, v.latest?.year == year, let dctYear = dct?.year, year < dctYear {
+                                sentencePastYear = (year, sentence.index)
+                            } else if sentencePastYear?.sentence == sentence.index {
+                                sentencePastYear = nil
+                            }
                             // A date ahead of publication (a bond's maturity, a deadline) is no story told.
                             if Self.storySettingRules.contains(rule.normalize), v.precision == .day || v.precision == .time, let day = v.earliest,
                                dct.map({ day < $0 }) ?? true {
