@@ -137,6 +137,9 @@ import Testing
         #expect(try Self.summary("By Kenya Daily News\n\nTalks ended.") == ["organization:Kenya Daily News"])
         #expect(try Self.summary("The Securities and Exchange Commission said so.") == ["organization:Securities and Exchange Commission"])
         #expect(try Self.summary("Officials said Kenya and Ethiopia agreed.") == ["place:Ethiopia", "place:Kenya"])
+        // "and" after a head word joins a common word ("Crime and Corruption"), not a second name.
+        #expect(try Self.summary("Groups including the Mombasa Republican Council and al-Shabaab met.")
+            == ["organization:al-Shabaab", "organization:Mombasa Republican Council"])
     }
 
     /// Places joined by a hyphen ("Russia-China ties", "Russia-U.S. relations") are the places,

@@ -55,6 +55,17 @@ import Testing
         #expect(found.contains("cited-as organization:oromo-liberation-front → “militants”"))
     }
 
+    /// A characterization before a title ("the authoritarian President X") and an occupation in
+    /// an apposition ("A Kenyan journalist, X", even when the parser hangs it on the comma) cite
+    /// the person; a title before a name is no description of somebody else.
+    @Test func characterizationsOfPeople() throws {
+        let found = try Self.relations("Grace Wanjiru met the press. The authoritarian President Peter Mutua denied it.")
+        #expect(found.contains("cited-as person:peter-mutua → “authoritarian President”"), "\(found)")
+        #expect(!found.contains { $0.hasPrefix("cited-as person:grace-wanjiru") }, "\(found)")
+        let appositive = try Self.relations("A Kenyan journalist, Amina Odhiambo, was found dead in Nairobi on Saturday.")
+        #expect(appositive.contains("cited-as person:amina-odhiambo → “Kenyan journalist”"), "\(appositive)")
+    }
+
     @Test func titlesGiveMinisterAndLeaderRelations() throws {
         let found = try Self.relations("Kenya's Interior Ministry confirmed it. Interior Minister Kithure Kindiki and Ethiopian Prime Minister Abiy Ahmed met in Kenya and Ethiopia.")
         #expect(found.contains("minister-of person:kithure-kindiki → organization:kenyas-interior-ministry"))

@@ -309,7 +309,10 @@ public struct EntityRecognizer: PipelineStage {
                 // Connectors join parts of an organization's name once its head word has been seen
                 // ("Court Against Crime and Corruption", "Bank of England"), but not two names
                 // ("Krivoruchko and Interior Cabinet Secretary Kindiki").
-                if Self.connectors.contains(c.lowers[next]), next + 1 < range.upperBound, c.isNameToken[next + 1], hasHead, !titleAfterHead {
+                // ("and" joins a name's common words, "Crime and Corruption", not two names:
+                // "Mombasa Republican Council and al-Shabaab".)
+                if Self.connectors.contains(c.lowers[next]), next + 1 < range.upperBound, c.isNameToken[next + 1], hasHead, !titleAfterHead,
+                   !["and", "&"].contains(c.lowers[next]) || isCommonWord(next + 1, c) {
                     end = next + 1
                     hasHead = hasHead || isOrganizationHead(c.words[end])
                     continue
@@ -821,6 +824,8 @@ public struct EntityRecognizer: PipelineStage {
                     head = k
                 }
                 guard !covered.contains(head), let description = lexicon.descriptions[c.lowers[head]] else { continue }
+                // "the authoritarian President Peter Mutua": a title before a name, not a description.
+                if head + 1 < sentence.tokens.upperBound, covered.contains(head + 1), c.isNameToken[head + 1] { continue }
                 // "the group's" is fine; "the group of experts" is something else ("the secretary
                 // of defense" is still the secretary).
                 if head + 1 < sentence.tokens.upperBound, c.lowers[head + 1] == "of", description.type != .person { continue }

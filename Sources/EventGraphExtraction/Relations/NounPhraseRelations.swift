@@ -99,7 +99,9 @@ struct NounPhraseRelations: Sendable {
         for w in tree.words {
             switch tree.relation(w) {
             case "appos":
-                guard let head = tree.head(of: w) else { break }
+                // (The parser may hang the apposition on the comma before it: "A Kenyan
+                // journalist, Amina Odhiambo, ...".)
+                guard let attached = tree.head(of: w), let head = tree.upos(attached) == "PUNCT" ? tree.head(of: attached) : attached else { break }
                 // "X, a description" and "A description, X".
                 // "The UN refugee agency, UNHCR": the organization named in the description holds it.
                 for (named, description) in [(head, w), (w, head)] {
@@ -235,7 +237,16 @@ struct NounPhraseRelations: Sendable {
         let singular = Self.singular(lower)
         // After "designated ... as", a capitalized noun no name covers is the designation's own
         // name ("as Specially Designated Global Terrorists").
-        guard head.first?.isLowercase == true || designationsToo, lexicon.titles[[lower]] == nil, lexicon.titles[[singular]] == nil,
+        // An occupation with no organization named ("A Russian journalist, Anna Politkovskaya")
+        // describes; an office, or a member's title with its organization, is a role.
+        let namesOrganization = tree.children(of: w).contains { child in
+            document.mentionCovering[tree.token(child)].map { document.entityMentions[$0].type == .organization } ?? false
+        }
+        func isRole(_ word: String) -> Bool {
+            guard let role = lexicon.titles[[word]] else { return false }
+            return namesOrganization || (roleRelations[role].map { $0 != "member-of" } ?? false)
+        }
+        guard head.first?.isLowercase == true || designationsToo, !isRole(lower), !isRole(singular),
               placesToo || (!lexicon.placeHeads.contains(lower) && !lexicon.placeHeads.contains(singular)),
               !relationalNouns.contains(lower), !relationalNouns.contains(singular) else { return nil }
         let left = tree.children(of: w).filter { $0 < w && ["amod", "compound", "nmod:npmod", "advmod"].contains(tree.relation($0)) && document.mentionCovering[tree.token($0)] == nil }

@@ -262,12 +262,19 @@ public struct RelationExtractor: PipelineStage {
             }
             guard m.isName else { continue }
             // Modifiers before a name: "the anti-Iran terrorist Mujahedin-e-Khalq Organization".
-            var k = m.tokens.lowerBound - 1
+            // "the authoritarian President Alexander Lukashenko": a characterization before a
+            // title characterizes the title's holder as that kind of officeholder.
+            var titleStart = m.tokens.lowerBound
+            while titleStart - 1 >= c.range.lowerBound, c.document.mentionCovering[titleStart - 1] == nil,
+                  entityLexicon.titles[[c.lowers[titleStart - 1]]] != nil, m.tokens.lowerBound - titleStart < 3 {
+                titleStart -= 1
+            }
+            var k = titleStart - 1
             while k >= c.range.lowerBound, c.document.mentionCovering[k] == nil,
                   isCharacterization(c.lowers[k]) {
                 k -= 1
             }
-            if k + 1 < m.tokens.lowerBound {
+            if k + 1 < titleStart {
                 let label = c.document.text(of: c.document.tokens[k + 1].span.union(c.document.tokens[m.tokens.lowerBound - 1].span))
                 add(RelationDraft(type: "cited-as", source: m, label: label, tokens: (k + 1)...(m.tokens.lowerBound - 1), rule: .relationCitedAsModifier))
             }
