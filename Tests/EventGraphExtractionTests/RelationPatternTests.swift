@@ -66,6 +66,13 @@ import Testing
         #expect(appositive.contains("cited-as person:amina-odhiambo → “Kenyan journalist”"), "\(appositive)")
     }
 
+    /// Names given as examples ("militant groups including X and Y") are of the kind named.
+    @Test func examplesOfAKind() throws {
+        let found = try Self.relations("The strikes hit a post used by armed militant groups including the Mombasa Republican Council and al-Shabaab.")
+        #expect(found.contains("cited-as organization:mombasa-republican-council → “armed militant groups”"), "\(found)")
+        #expect(found.contains("cited-as organization:al-shabaab → “armed militant groups”"), "\(found)")
+    }
+
     @Test func titlesGiveMinisterAndLeaderRelations() throws {
         let found = try Self.relations("Kenya's Interior Ministry confirmed it. Interior Minister Kithure Kindiki and Ethiopian Prime Minister Abiy Ahmed met in Kenya and Ethiopia.")
         #expect(found.contains("minister-of person:kithure-kindiki → organization:kenyas-interior-ministry"))

@@ -143,10 +143,14 @@ struct NounPhraseRelations: Sendable {
                         out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(child), rule: .relationCitedAsKnownAs))
                     }
                 }
-            case "nmod":
-                // "militant groups including Kait'ib Hezbollah"
-                guard hasPreposition(w, "including", tree) || hasPreposition(w, "like", tree), let head = tree.head(of: w),
-                      let label = description(head, tree, document) else { break }
+            case "nmod", "obl":
+                // "militant groups including Kait'ib Hezbollah", "armed groups such as X" (markers
+                // by form: the lemmatizer makes "including" "include"). The kind is the noun the
+                // list hangs on, or, when the parser hung it on the verb, the noun just before it.
+                guard let marker = tree.children(of: w).first(where: { tree.relation($0) == "case" && ["including", "like", "such"].contains(tree.syntax.forms[$0].lowercased()) }),
+                      let attached = tree.head(of: w) else { break }
+                let head = tree.upos(attached) == "NOUN" ? attached : marker - 1
+                guard head >= tree.words.lowerBound, tree.upos(head) == "NOUN", let label = description(head, tree, document) else { break }
                 for member in [w] + tree.children(of: w).filter({ tree.relation($0) == "conj" }) {
                     if let named = characterizable(member, tree, document) {
                         out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(member), rule: .relationCitedAsIncluding))
