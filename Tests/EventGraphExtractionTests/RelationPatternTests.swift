@@ -66,6 +66,21 @@ import Testing
         #expect(appositive.contains("cited-as person:amina-odhiambo → “Kenyan journalist”"), "\(appositive)")
     }
 
+    /// Titles past an acronym ("X Administration (XA) Acting Administrator Y"), coordinated
+    /// ("CEO and Chairman of"), of three words ("Chief of Police for"), after an age, and an
+    /// organization after an "X-based" modifier with its legal form ("Acme Holdings, Inc.").
+    @Test func titlesAroundAcronymsAgesAndModifiers() throws {
+        let found = try Self.relations("""
+            "We are ready," said Drug Enforcement Administration (DEA) Acting Administrator Michele M. Leonhart.
+            Peter Mutua, CEO and Chairman of Nairobi-based Acme Holdings, Inc., has agreed to settle the charge.
+            Bruce Kamau, 50, former Chief of Police for the Nyeri Police Department, pleaded guilty.
+            """)
+        #expect(found.contains("leader-of person:michele-m-leonhart → organization:drug-enforcement-administration"), "\(found)")
+        #expect(found.contains("leader-of person:peter-mutua → organization:acme-holdings-inc"), "\(found)")
+        #expect(found.contains("located-in organization:acme-holdings-inc → place:nairobi"), "\(found)")
+        #expect(found.contains("leader-of person:bruce-kamau → organization:nyeri-police-department"), "\(found)")
+    }
+
     /// Names given as examples ("militant groups including X and Y") are of the kind named.
     @Test func examplesOfAKind() throws {
         let found = try Self.relations("The strikes hit a post used by armed militant groups including the Mombasa Republican Council and al-Shabaab.")

@@ -68,6 +68,8 @@ public struct EntityRecognizer: PipelineStage {
         }
     }
 
+    /// A company's legal form, written after its name and a comma ("Tesla, Inc.").
+    static let legalForms: Set<String> = ["inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "co.", "gmbh", "ag", "s.a.", "n.v."]
     static let connectors: Set<String> = ["of", "and", "for", "de", "du", "des", "al", "bin", "ibn", "van", "von", "la", "le", "the", "against", "on"]
     static let possessives: Set<String> = ["'s", "’s", "'S", "’S"]
     /// Prepositions that open a sentence or a byline before a name ("By VOA News", "In Nairobi
@@ -297,6 +299,13 @@ public struct EntityRecognizer: PipelineStage {
                     } else if hasHead, lexicon.titles[[c.lowers[next]]] != nil {
                         titleAfterHead = true
                     }
+                    continue
+                }
+                // "Tesla, Inc.", "Acme Holdings, Ltd.": a company's legal form after a comma.
+                if c.lowers[next] == ",", next + 1 < range.upperBound, Self.legalForms.contains(c.lowers[next + 1]) {
+                    end = next + 1
+                    if end + 1 < range.upperBound, c.lowers[end + 1] == ".", !c.document.tokens[end + 1].spaceBefore { end += 1 }
+                    hasHead = true
                     continue
                 }
                 // "U.S.-China Economic and Security Review Commission": a hyphen inside an

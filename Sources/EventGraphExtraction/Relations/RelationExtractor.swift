@@ -373,8 +373,9 @@ public struct RelationExtractor: PipelineStage {
                 add(RelationDraft(type: relation, source: m, target: object, tokens: first...m.tokens.upperBound, rule: .relationRoleTitle, confidence: 0.7, modality: .asserted))
                 continue
             }
-            // "X, (the|a) title (of|for|at) Y" and "X, Y's title"
-            let after = m.tokens.upperBound + 1
+            // "X, (the|a) title (of|for|at) Y" and "X, Y's title" (past an age: "X, 50, former Chief of Police for Y")
+            var after = m.tokens.upperBound + 1
+            if after + 3 < c.range.upperBound, c.lowers[after] == ",", c.document.tokens[after + 1].kind == .number, c.lowers[after + 2] == "," { after += 2 }
             guard after + 2 < c.range.upperBound, c.lowers[after] == "," else { continue }
             var k = after + 1
             if ["the", "a", "an", "its", "his", "her"].contains(c.lowers[k]) { k += 1 }
@@ -389,6 +390,8 @@ public struct RelationExtractor: PipelineStage {
             guard p < c.range.upperBound, ["of", "for", "at", "with"].contains(c.lowers[p]) else { continue }
             p += 1
             if p < c.range.upperBound, c.lowers[p] == "the" { p += 1 }
+            // "of Silicon Valley-based Tesla, Inc.": the place in the modifier is not the holder.
+            if let based = (p..<min(c.range.upperBound, p + 3)).first(where: { c.lowers[$0].hasSuffix("-based") }) { p = based + 1 }
             guard let object = c.mentions.first(where: { $0.tokens.lowerBound == p && (holders.contains($0.type) || relation == "spokesperson-of") }) else { continue }
             add(RelationDraft(type: relation, source: m, target: object, tokens: m.tokens.lowerBound...object.tokens.upperBound, rule: .relationRoleAppositive, confidence: 0.65, modality: .asserted))
         }
@@ -399,8 +402,17 @@ public struct RelationExtractor: PipelineStage {
         var p = k
         var found: (role: String, end: Int)?
         while p < c.range.upperBound, p < k + 5, c.document.mentionCovering[p] == nil {
+            // "Chief of Police": a title of three words.
+            if p + 2 < c.range.upperBound, let three = entityLexicon.titles[[c.lowers[p], c.lowers[p + 1], c.lowers[p + 2]]] { found = (three, p + 2); p += 3; continue }
             if p + 1 < c.range.upperBound, let two = entityLexicon.titles[[c.lowers[p], c.lowers[p + 1]]] { found = (two, p + 1); p += 2; continue }
             if let one = entityLexicon.titles[[c.lowers[p]]] { found = (one, p); p += 1; continue }
+            // "CEO and Chairman of": the first title's role, the last title's end.
+            if let first = found, ["and", "&"].contains(c.lowers[p]), p + 1 < c.range.upperBound, let next = entityLexicon.titles[[c.lowers[p + 1]]] {
+                let role = roleRelations[first.role] == "leader-of" ? first.role : next
+                found = (role, p + 1)
+                p += 2
+                continue
+            }
             guard Self.titleModifiers.contains(c.lowers[p]) || entityLexicon.demonyms[[c.lowers[p]]] != nil else { break }
             p += 1
         }
@@ -414,6 +426,8 @@ public struct RelationExtractor: PipelineStage {
     private func roleObject(before start: Int, titleWords: Range<Int>, _ c: Clause, _ holders: Set<EntityType>) -> EntityMention? {
         var k = start - 1
         if k >= c.range.lowerBound, EntityRecognizer.possessives.contains(c.lowers[k]) { k -= 1 }
+        // "Drug Enforcement Administration (DEA) Acting Administrator X": past the acronym.
+        if k - 2 >= c.range.lowerBound, c.lowers[k] == ")", c.lowers[k - 2] == "(" { k -= 3 }
         if k >= c.range.lowerBound, let covering = c.document.mentionCovering[k] {
             let mention = c.document.entityMentions[covering]
             if holders.contains(mention.type) { return mention }
