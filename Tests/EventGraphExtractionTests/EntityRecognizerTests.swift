@@ -278,6 +278,12 @@ import Testing
         #expect(try Self.summary("The African Union-created Special Tribunal for Darfur met.") == ["organization:Special Tribunal for Darfur"])
     }
 
+    /// A run that ends in a title before a name ("Pentagon Press Secretary Rear Adm. X") is the
+    /// organization before the title.
+    @Test func aRunEndingInATitleIsTheOrganizationBeforeIt() throws {
+        #expect(try Self.summary("Pentagon Press Secretary Rear Adm. Grace Wanjiru spoke.") == ["organization:Pentagon", "person:Grace Wanjiru"])
+    }
+
     /// A first name that is also a common word starts a name at the head of a sentence.
     @Test func commonWordFirstNamesStartSentences() throws {
         #expect(try Self.summary("Grace Wanjiru told reporters the talks failed.") == ["person:Grace Wanjiru"])

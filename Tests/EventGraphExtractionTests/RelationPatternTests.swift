@@ -81,6 +81,16 @@ import Testing
         #expect(found.contains("leader-of person:bruce-kamau → organization:nyeri-police-department"), "\(found)")
     }
 
+    /// An office outranks the military rank after it ("Press Secretary Rear Adm. X"); a name
+    /// that spells out an acronym the article uses is part of it ("U.N." and "United Nations
+    /// Security Council").
+    @Test func officesOverRanksAndSpelledOutAcronyms() throws {
+        let office = try Self.relations("Pentagon Press Secretary Rear Adm. Grace Wanjiru said the talks failed.")
+        #expect(office.contains("spokesperson-of person:grace-wanjiru → organization:pentagon"), "\(office)")
+        let council = try Self.relations("The U.N. sent envoys. The United Nations Security Council met on Monday.")
+        #expect(council.contains { $0.hasPrefix("part-of organization:united-nations-security-council → organization:u") }, "\(council)")
+    }
+
     /// Names given as examples ("militant groups including X and Y") are of the kind named.
     @Test func examplesOfAKind() throws {
         let found = try Self.relations("The strikes hit a post used by armed militant groups including the Mombasa Republican Council and al-Shabaab.")

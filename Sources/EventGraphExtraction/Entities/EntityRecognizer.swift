@@ -68,6 +68,8 @@ public struct EntityRecognizer: PipelineStage {
         }
     }
 
+    /// Words that modify a title inside a capitalized run ("Rear Adm.", "Press Secretary").
+    static let titleWordModifiers: Set<String> = ["rear", "vice", "deputy", "acting", "press", "senior", "chief", "brigadier", "lieutenant", "major"]
     /// A company's legal form, written after its name and a comma ("Tesla, Inc.").
     static let legalForms: Set<String> = ["inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "co.", "gmbh", "ag", "s.a.", "n.v."]
     static let connectors: Set<String> = ["of", "and", "for", "de", "du", "des", "al", "bin", "ibn", "van", "von", "la", "le", "the", "against", "on"]
@@ -437,6 +439,13 @@ public struct EntityRecognizer: PipelineStage {
             // "Albanian Daily News" is a name with its demonym; "Iraqi Prime Minister Nouri al-Maliki"
             // is a person with a nationality.
             if !((a + length)...b).contains(where: { isOrganizationHead(c.words[$0]) }) { a += length }
+        }
+        // "Pentagon Press Secretary Rear Adm. John Kirby": a run that ends in a title (the name
+        // follows its period) is the organization before the title.
+        if b > a, lexicon.titles[[c.lowers[b]]] != nil, b + 2 < sentence.upperBound, c.lowers[b + 1] == ".", c.isNameToken[b + 2] {
+            var titleStart = b
+            while titleStart - 1 > a, lexicon.titles[[c.lowers[titleStart - 1]]] != nil || Self.titleWordModifiers.contains(c.lowers[titleStart - 1]) { titleStart -= 1 }
+            return titleStart > a ? max(classifyRun(a...(titleStart - 1), sentence: sentence, &c), b + 1) : b + 1
         }
         // "Secretary of Defense Lloyd J. Austin": the title's "of" phrase ends at the person's name.
         if cueType == nil, a + 2 <= b, a >= sentence.lowerBound + 2, c.lowers[a - 1] == "of", lexicon.titles[[c.lowers[a - 2]]] != nil,

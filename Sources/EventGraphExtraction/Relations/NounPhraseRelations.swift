@@ -425,8 +425,18 @@ struct NounPhraseRelations: Sendable {
     /// to the country ("Israeli Air Force").
     func nameContainment(_ document: AnalyzedDocument) -> [RelationMention] {
         var firstByName: [String: EntityMention] = [:]
+        // Acronyms by their letters ("U.N." → "un"), for a name that spells one out.
+        var firstByAcronym: [String: EntityMention] = [:]
         for m in document.entityMentions where m.isArgument {
-            for name in document.articleEntities[m.entity].allNames where firstByName[name.lowercased()] == nil { firstByName[name.lowercased()] = m }
+            for name in document.articleEntities[m.entity].allNames {
+                if firstByName[name.lowercased()] == nil { firstByName[name.lowercased()] = m }
+                let letters = name.filter { $0 != "." }
+                if letters.count >= 2, letters.allSatisfy({ $0.isUppercase }), firstByAcronym[letters.lowercased()] == nil { firstByAcronym[letters.lowercased()] = m }
+            }
+        }
+        func spelledOut(_ words: ArraySlice<String>) -> EntityMention? {
+            guard words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
+            return firstByAcronym[String(words.compactMap(\.first)).lowercased()]
         }
         var out: [RelationMention] = []
         var done = Set<String>()
@@ -436,7 +446,8 @@ struct NounPhraseRelations: Sendable {
             for length in stride(from: words.count - 1, through: 1, by: -1) {
                 let prefix = words.prefix(length).joined(separator: " ").lowercased()
                 let country = lexicon.demonyms[[prefix]]?.lowercased()
-                guard let other = firstByName[prefix] ?? country.flatMap({ firstByName[$0] }), other.entityID != m.entityID else { continue }
+                // "United Nations Security Council" is part of the "U.N." the article names.
+                guard let other = firstByName[prefix] ?? country.flatMap({ firstByName[$0] }) ?? spelledOut(words.prefix(length)), other.entityID != m.entityID else { continue }
                 let isCountry = other.type == .place && lexicon.countries.contains(document.articleEntities[other.entity].name)
                 guard other.type == .organization || isCountry else { break }
                 out.append(RelationMention(type: isCountry ? "belongs-to" : "part-of", source: m.index, target: other.index, tokens: m.tokens,

@@ -324,6 +324,9 @@ public struct RelationExtractor: PipelineStage {
         }
     }
 
+    /// Roles of military ranks (`entities/titles.tsv`), which an office before them outranks.
+    static let ranks: Set<String> = ["officer", "general", "colonel", "commander"]
+
     static let titleModifiers: Set<String> = ["former", "acting", "deputy", "senior", "top", "special", "vice", "assistant", "associate", "adjunct",
                                               "executive", "presidential", "military", "press", "chief", "interim", "then", "current", "new", "foreign",
                                               "interior", "defense", "defence", "finance", "justice", "trade", "health", "education", "staff", "general", "rear"]
@@ -332,26 +335,28 @@ public struct RelationExtractor: PipelineStage {
     /// word before the name decides ("Foreign Ministry Press Secretary X": press secretary).
     private func titleBefore(_ start: Int, _ c: Clause) -> (role: String, start: Int)? {
         var k = start - 1
-        var role: String?
+        // Nearest first.
+        var roles: [String] = []
         var first = start
         while k >= c.range.lowerBound, c.document.mentionCovering[k] == nil {
             let word = c.lowers[k].hasSuffix(".") && c.lowers[k].count > 1 ? String(c.lowers[k].dropLast()) : c.lowers[k]
             if word == "." { k -= 1; continue }
             if k > c.range.lowerBound, let two = entityLexicon.titles[[c.lowers[k - 1], word]] {
-                role = role ?? two
+                roles.append(two)
                 first = k - 1
                 k -= 2
                 continue
             }
             if let one = entityLexicon.titles[[word]] {
-                role = role ?? one
+                roles.append(one)
             } else if !Self.titleModifiers.contains(word) && entityLexicon.demonyms[[word]] == nil {
                 break
             }
             first = k
             k -= 1
         }
-        guard let role else { return nil }
+        // "Press Secretary Rear Adm. John Kirby": the office, not the military rank, is the role.
+        guard let role = roles.first(where: { !Self.ranks.contains($0) }) ?? roles.first else { return nil }
         return (role, first)
     }
 
