@@ -582,8 +582,10 @@ public struct EntityRecognizer: PipelineStage {
         } else if type == nil, b > a, (a...b).allSatisfy({ !isCommonWord($0, c) || c.isAcronym[$0] }) {
             type = .person
             rule = .entityFullName
-        } else if type == nil, b > a, lexicon.firstNameGenders[c.lowers[a]] != nil, !isCommonWord(a, c) || modelType(of: span, c)?.type == .person {
-            // "Donald Trump", "William Gross": a first name before words that are also common words.
+        } else if type == nil, b > a, lexicon.firstNameGenders[c.lowers[a]] != nil,
+                  !isCommonWord(a, c) || !isCommonWord(b, c) || modelType(of: span, c)?.type == .person {
+            // "Donald Trump", "William Gross": a first name before words that are also common words;
+            // "Grace Wanjiru": a first name that is a common word before a surname that is none.
             type = .person
             rule = .entityFirstName
         } else if type == nil, b > a, let found = modelType(of: span, c) {
