@@ -278,6 +278,16 @@ import Testing
         #expect(try Self.summary("The African Union-created Special Tribunal for Darfur met.") == ["organization:Special Tribunal for Darfur"])
     }
 
+    /// A title right after the comma makes a person of a name the tagger reads otherwise
+    /// ("Elon Musk, CEO and Chairman of"); a company named with its legal form keeps its short
+    /// name, even before a person's verb ("Tesla said").
+    @Test func appositiveTitlesAndCompaniesWithTheirLegalForm() throws {
+        let found = try Self.entities("The commission announced today that Elon Musk, CEO and Chairman of Nairobi-based Tesla, Inc., has agreed to settle. Tesla said it agreed.")
+        #expect(found.contains { $0.id == "person:elon-musk" }, "\(found.map(\.id))")
+        let company = found.first { $0.type == .organization && $0.mentions.contains { $0.text == "Tesla, Inc." } }
+        #expect(company?.mentions.map(\.text).sorted() == ["Tesla", "Tesla, Inc."], "\(found.map(\.id))")
+    }
+
     /// A run that ends in a title before a name ("Pentagon Press Secretary Rear Adm. X") is the
     /// organization before the title.
     @Test func aRunEndingInATitleIsTheOrganizationBeforeIt() throws {

@@ -62,10 +62,19 @@ public struct EntityRecognizer: PipelineStage {
         var people: [Int: PersonCues] = [:]
         /// The last words of the full names of people found so far ("trump" after "Donald Trump").
         var surnames = Set<String>()
+        /// The first words of companies named with their legal form ("tesla" after "Tesla, Inc.").
+        var organizationShortNames = Set<String>()
 
         func text(_ range: ClosedRange<Int>) -> String {
             document.text(of: document.tokens[range.lowerBound].span.union(document.tokens[range.upperBound].span))
         }
+    }
+
+    /// A company's name without its legal form ("tesla, inc." → "tesla"), so that "Tesla" and
+    /// "Tesla, Inc." are one company.
+    static func withoutLegalForm(_ lower: String) -> String {
+        guard let comma = lower.lastIndex(of: ","), legalForms.contains(String(lower[lower.index(after: comma)...].drop { $0 == " " })) else { return lower }
+        return String(lower[..<comma])
     }
 
     /// Words that modify a title inside a capitalized run ("Rear Adm.", "Press Secretary").
@@ -496,7 +505,10 @@ public struct EntityRecognizer: PipelineStage {
             if k > a, sentenceStart || k > b || (k...b).allSatisfy({ c.isAcronym[$0] }) || isPlace(k...b, c) {
                 // Unless the name tagger reads the whole run as one name ("Human Rights Watch",
                 // "Middle East": every word common, and no head word the lists know).
-                if b > a, !sentenceStart, let found = modelType(of: a...b, c), found.whole {
+                if b > a, !sentenceStart, hasPersonCue(a...b, sentence: sentence, c) {
+                    cueType = .person
+                    rule = .entityPersonCue
+                } else if b > a, !sentenceStart, let found = modelType(of: a...b, c), found.whole {
                     cueType = found.type
                     rule = .entityModel
                 } else {
@@ -576,6 +588,10 @@ public struct EntityRecognizer: PipelineStage {
         } else if type == nil, (a...b).allSatisfy({ c.isAcronym[$0] }) {
             type = .organization
             rule = .entityAcronym
+        } else if type == nil, a == b, c.organizationShortNames.contains(c.lowers[a]) {
+            // "Tesla said" after "Tesla, Inc.": the company, though a person's verb follows.
+            type = .organization
+            rule = .corefShortName
         } else if type == nil, hasPersonCue(span, sentence: sentence, c) {
             type = .person
             rule = .entityPersonCue
@@ -622,6 +638,11 @@ public struct EntityRecognizer: PipelineStage {
     private func addMention(_ span: ClosedRange<Int>, type: EntityType?, name: String?, rule: RuleID, confidence: Double, _ c: inout Context) {
         c.mentions.append(Mention(tokens: span, type: type, name: name.map(normalizedName), rule: rule, confidence: confidence))
         if type == .person, span.count >= 2 { c.surnames.insert(c.lowers[span.upperBound]) }
+        // "Tesla, Inc.", "Acme Holdings Ltd": the company's first word names it later.
+        if type == .organization, span.count >= 3,
+           Self.legalForms.contains(c.lowers[span.upperBound]) || (c.lowers[span.upperBound] == "." && Self.legalForms.contains(c.lowers[span.upperBound - 1])) {
+            c.organizationShortNames.insert(c.lowers[span.lowerBound])
+        }
     }
 
     /// Curly apostrophes made straight, so that "Albania’s" and "Albania's" are one name.
@@ -676,6 +697,12 @@ public struct EntityRecognizer: PipelineStage {
         if next + 1 < sentence.upperBound, c.words[next] == "," {
             let window = (next + 1)..<min(sentence.upperBound, next + 7)
             if ["a", "an", "the"].contains(c.lowers[next + 1]), window.contains(where: { lexicon.titles[[c.lowers[$0]]] != nil }) { return true }
+            // "Elon Musk, CEO and Chairman of", "X, 50, former Chief of Police": a title right
+            // after the comma (past an age and the title's modifiers).
+            var k = next + 1
+            if k + 2 < sentence.upperBound, c.document.tokens[k].kind == .number, c.words[k + 1] == "," { k += 2 }
+            while k < sentence.upperBound, k < next + 5, RelationExtractor.titleModifiers.contains(c.lowers[k]) { k += 1 }
+            if k < sentence.upperBound, lexicon.titles[[c.lowers[k]]] != nil { return true }
         }
         return false
     }
@@ -912,7 +939,7 @@ public struct EntityRecognizer: PipelineStage {
         var acronyms: [String: Int] = [:]
         for (i, m) in c.mentions.enumerated() {
             guard let type = m.type, let name = m.name else { continue }
-            let key = "\(type.rawValue)|\(collectiveKey(m, c) ?? name.lowercased())"
+            let key = "\(type.rawValue)|\(collectiveKey(m, c) ?? Self.withoutLegalForm(name.lowercased()))"
             if let j = byName[key] { union(i, j) } else { byName[key] = i }
             if type == .organization, let initials = Self.initials(name) { acronyms[initials] = acronyms[initials] ?? i }
         }
