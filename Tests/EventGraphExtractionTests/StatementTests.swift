@@ -54,6 +54,12 @@ import Testing
         #expect(try Self.statements("NAIROBI- Kenya's foreign minister Amina Odhiambo has stressed that the talks failed.") == ["person:amina-odhiambo @-"])
     }
 
+    /// An organization, its acronym and a title before a person: the person speaks, whatever
+    /// tree the parser made of "Acting Administrator".
+    @Test func thePersonAfterAnOrganizationsTitleSpeaks() throws {
+        #expect(try Self.statements("\"We are ready,\" said Drug Enforcement Administration (DEA) Acting Administrator Michele M. Leonhart.") == ["person:michele-m-leonhart @-"])
+    }
+
     /// A passive verb of saying with its agent named reports what the agent said.
     @Test func aPassiveWithItsAgentSpeaks() throws {
         #expect(try Self.statements("The deaths were confirmed by Kithure Kindiki on Tuesday.") == ["person:kithure-kindiki @2024-02-27"])

@@ -165,12 +165,30 @@ struct StatementFinder {
                 ["nsubj", "nsubj:pass"].contains(tree.relation($0)) && (current != verb || tree.relation($0) == "nsubj") || (current == verb && tree.relation($0) == "obl:agent")
             }
             if let subject = subjects.min(by: { abs($0 - current) < abs($1 - current) }) {
-                return mention(naming: subject, tree, document)
+                return mention(naming: subject, tree, document).map { personAfterTitle($0, document) ?? $0 }
             }
             guard ["xcomp", "advcl", "conj"].contains(tree.relation(current)), let head = tree.head(of: current) else { return nil }
             current = head
         }
         return nil
+    }
+
+    /// "said Drug Enforcement Administration (DEA) Acting Administrator Michele M. Leonhart": an
+    /// organization followed, past its acronym and a capitalized title, by a person is that
+    /// person's title, whatever tree the parser made of it.
+    private func personAfterTitle(_ organization: Int, _ document: AnalyzedDocument) -> Int? {
+        let m = document.entityMentions[organization]
+        guard m.type == .organization else { return nil }
+        var t = m.tokens.upperBound + 1
+        if t + 2 < document.tokens.count, document.text(of: t) == "(", document.text(of: t + 2) == ")" { t += 3 }
+        let start = t
+        while t < document.tokens.count, t < start + 4, document.mentionCovering[t] == nil,
+              document.text(of: t).first?.isUppercase == true || document.text(of: t) == "." {
+            t += 1
+        }
+        guard t > start, t < document.tokens.count, let person = document.mentionCovering[t],
+              document.entityMentions[person].type == .person, document.entityMentions[person].tokens.lowerBound == t else { return nil }
+        return person
     }
 
     /// The people and organizations coordinated with the verb's subject ("X and Y said").
