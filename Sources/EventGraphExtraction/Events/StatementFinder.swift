@@ -96,7 +96,8 @@ struct StatementFinder {
                 let sentenceDates = dated[datedStarts.firstIndex(atLeast: sentence.tokens.lowerBound)..<datedStarts.firstIndex(atLeast: sentence.tokens.upperBound)]
                 let dates = reportingDates(Array(sentenceDates), tree)
                 for w in verbs {
-                    let speaker = speaker(of: w, tree, document) ?? quotedSpeaker(of: w, tree, sentence: index, lastPersonSpeaker)
+                    let speaker = speaker(of: w, tree, document) ?? invertedSpeaker(after: w, tree, document)
+                        ?? quotedSpeaker(of: w, tree, sentence: index, lastPersonSpeaker)
                     let said = content(of: w, tree, spans)
                     add(Statement(trigger: tree.token(w), sentence: index, speaker: speaker, date: dates[w], content: said, rule: .eventStatementVerb))
                     // "Gregory K. Davis and Daniel McMullen announced": each of them speaks.
@@ -171,6 +172,16 @@ struct StatementFinder {
             current = head
         }
         return nil
+    }
+
+    /// `," said X`: after a quotation, the name right after the verb speaks, when the parser
+    /// gave the verb no subject.
+    private func invertedSpeaker(after verb: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
+        let t = tree.token(verb)
+        guard t > 0, t + 1 < document.tokens.count, [",", "\"", "\u{201D}"].contains(document.text(of: t - 1)),
+              let m = document.mentionCovering[t + 1], document.entityMentions[m].tokens.lowerBound == t + 1,
+              [.person, .organization].contains(document.entityMentions[m].type) else { return nil }
+        return personAfterTitle(m, document) ?? m
     }
 
     /// "said Drug Enforcement Administration (DEA) Acting Administrator Michele M. Leonhart": an
