@@ -60,6 +60,12 @@ import Testing
         #expect(try Self.statements("\"We are ready,\" said Drug Enforcement Administration (DEA) Acting Administrator Michele M. Leonhart.") == ["person:michele-m-leonhart @-"])
     }
 
+    /// "the statement added": the speaker of the statement reported just before.
+    @Test func theStatementSpeaksForWhoIssuedIt() throws {
+        let found = try Self.statements("\"Talks failed,\" a statement from Kenya's Foreign Ministry said. \"We will act,\" the statement added.")
+        #expect(found.count == 2 && Set(found).count == 1 && found[0].hasPrefix("organization:"), "\(found)")
+    }
+
     /// A passive verb of saying with its agent named reports what the agent said.
     @Test func aPassiveWithItsAgentSpeaks() throws {
         #expect(try Self.statements("The deaths were confirmed by Kithure Kindiki on Tuesday.") == ["person:kithure-kindiki @2024-02-27"])

@@ -66,8 +66,11 @@ struct StatementFinder {
         var found: [Statement] = []
         // The last statement by a person, kept as the sentences go so that finding it stays linear.
         var lastPersonSpeaker: (mention: Int, sentence: Int)?
+        // The last statement with a speaker, for "the statement added".
+        var lastSpeaker: (mention: Int, sentence: Int)?
         func add(_ statement: Statement) {
             found.append(statement)
+            if let speaker = statement.speaker { lastSpeaker = (speaker, statement.sentence) }
             if let speaker = statement.speaker, document.entityMentions[speaker].type == .person { lastPersonSpeaker = (speaker, statement.sentence) }
         }
         // By first token, so that each sentence finds its own time expressions by binary search.
@@ -98,6 +101,7 @@ struct StatementFinder {
                 for w in verbs {
                     let speaker = speaker(of: w, tree, document) ?? invertedSpeaker(after: w, tree, document)
                         ?? quotedSpeaker(of: w, tree, sentence: index, lastPersonSpeaker)
+                        ?? statementAnaphorSpeaker(of: w, tree, sentence: index, lastSpeaker)
                     let said = content(of: w, tree, spans)
                     add(Statement(trigger: tree.token(w), sentence: index, speaker: speaker, date: dates[w], content: said, rule: .eventStatementVerb))
                     // "Gregory K. Davis and Daniel McMullen announced": each of them speaks.
@@ -172,6 +176,17 @@ struct StatementFinder {
             current = head
         }
         return nil
+    }
+
+    /// "the statement added", "the report said": the text speaks for whoever issued it, the
+    /// speaker of the statement reported just before (two sentences back at most).
+    private func statementAnaphorSpeaker(of verb: Int, _ tree: SentenceTree, sentence: Int, _ last: (mention: Int, sentence: Int)?) -> Int? {
+        guard let last, sentence - last.sentence <= 2,
+              let subject = tree.children(of: verb).first(where: { tree.relation($0) == "nsubj" }),
+              isSpeechNoun(tree.syntax.forms[subject].lowercased()),
+              tree.children(of: subject).contains(where: { tree.relation($0) == "det" && ["the", "this", "that"].contains(tree.syntax.forms[$0].lowercased()) })
+        else { return nil }
+        return last.mention
     }
 
     /// `," said X`: after a quotation, the name right after the verb speaks, when the parser
