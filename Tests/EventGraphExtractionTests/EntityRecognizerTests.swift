@@ -288,6 +288,15 @@ import Testing
         #expect(company?.mentions.map(\.text).sorted() == ["Tesla", "Tesla, Inc."], "\(found.map(\.id))")
     }
 
+    /// A gazetteer place over a connector ("the Democratic Republic of Congo"), and "of the" /
+    /// "for the" inside an organization's name, not before another organization.
+    @Test func connectorsInsidePlacesAndOrganizations() throws {
+        #expect(try Self.summary("Rebels left the Democratic Republic of Congo on Monday.") == ["place:Democratic Republic of the Congo"])
+        #expect(try Self.summary("The rebel Democratic Forces for the Liberation of Kivu fled.") == ["organization:Democratic Forces for the Liberation of Kivu"])
+        #expect(try Self.summary("Peter Kamau, former Chief of Police for the Nyeri Police Department, pleaded guilty.")
+            == ["organization:Nyeri Police Department", "person:Peter Kamau"])
+    }
+
     /// A run that ends in a title before a name ("Pentagon Press Secretary Rear Adm. X") is the
     /// organization before the title.
     @Test func aRunEndingInATitleIsTheOrganizationBeforeIt() throws {

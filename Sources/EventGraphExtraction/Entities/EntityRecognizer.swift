@@ -326,6 +326,19 @@ public struct EntityRecognizer: PipelineStage {
                     end = next + 1
                     continue
                 }
+                // "the Democratic Republic of Congo": a place the gazetteer knows, over a connector.
+                if Self.connectors.contains(c.lowers[next]), let placeEnd = (next + 1..<min(range.upperBound, next + 3)).first(where: { c.isNameToken[$0] && placeName(t...$0, c) != nil }) {
+                    end = placeEnd
+                    continue
+                }
+                // "Democratic Forces for the Liberation of Rwanda": a connector and "the" inside an
+                // organization's name, once its head word has been seen (not before another
+                // organization: "Chief of Police for the Mendenhall Police Department").
+                if hasHead, !titleAfterHead, ["of", "for"].contains(c.lowers[next]), next + 2 < range.upperBound, c.lowers[next + 1] == "the",
+                   c.isNameToken[next + 2], !isPlace((next + 2)...(next + 2), c), !organizationHeadFollows(from: next + 2, within: range, c) {
+                    end = next + 2
+                    continue
+                }
                 // Connectors join parts of an organization's name once its head word has been seen
                 // ("Court Against Crime and Corruption", "Bank of England"), but not two names
                 // ("Krivoruchko and Interior Cabinet Secretary Kindiki").
