@@ -35,6 +35,8 @@ import Testing
         #expect(try Self.mentions("Kenyan police arrested two men after Kenyan security forces sealed the road.", "organization:kenyan-security-forces")
             == ["Kenyan police", "Kenyan security forces"])
         #expect(try Self.summary("Kenyan police came. Kenyan police left. Kenyan security forces stayed.") == ["organization:Kenyan police"])
+        // Troops and authorities are their country's too ("Congolese": the Democratic Republic of the Congo).
+        #expect(try Self.summary("Congolese authorities said Lebanese troops moved south.") == ["organization:Congolese authorities", "organization:Lebanese troops"])
     }
 
     @Test func demonymAloneIsNoEntity() throws {

@@ -327,7 +327,9 @@ public struct EntityRecognizer: PipelineStage {
                     continue
                 }
                 // "the Democratic Republic of Congo": a place the gazetteer knows, over a connector.
-                if Self.connectors.contains(c.lowers[next]), let placeEnd = (next + 1..<min(range.upperBound, next + 3)).first(where: { c.isNameToken[$0] && placeName(t...$0, c) != nil }) {
+                let nameStart = Self.determiners.contains(c.lowers[t]) && t < end ? t + 1 : t
+                if Self.connectors.contains(c.lowers[next]),
+                   let placeEnd = (next + 1..<min(range.upperBound, next + 3)).first(where: { c.isNameToken[$0] && placeName(nameStart...$0, c) != nil }) {
                     end = placeEnd
                     continue
                 }
