@@ -114,6 +114,12 @@ import Testing
         #expect(try Self.events("Hosni Mubarak received a life sentence in Cairo on Saturday.").contains { $0.hasPrefix("sentence target=Hosni Mubarak") })
     }
 
+    /// A participle that only describes its noun ("the indicted fugitive") is no event.
+    @Test func anAttributiveParticipleIsNoEvent() throws {
+        #expect(try Self.events("Kenyan police arrested the indicted fugitive in Nairobi on Monday.").allSatisfy { !$0.hasPrefix("accusation") })
+        #expect(try Self.events("Kenyan police arrested the indicted fugitive in Nairobi on Monday.").contains { $0.hasPrefix("arrest") })
+    }
+
     /// A light verb's time expression dates its event noun, even when the sentence has two.
     @Test func aLightVerbDatesItsEventNoun() throws {
         let attack = try Self.graph("Israel launched an air strike on Gaza City at about 2:15 p.m. local time today.").events.first { $0.type == "attack" }

@@ -164,6 +164,9 @@ struct FrameEventFinder: Sendable {
         for w in words where document.mentionCovering[Int(syntax.tokenOfWord[w])] == nil && !lightVerbs.contains(w) && !isInsideTitleCaseName(w, words, syntax) {
             switch syntax.upos[w] {
             case "VERB":
+                // "the indicted fugitive", "the partly-elected Senate": a participle that only
+                // describes its noun tells of no event here.
+                if syntax.relations[w] == "amod" { continue }
                 let particle = particle(of: w, tree)
                 let candidates = FrameLexicon.verbLemmas(form: syntax.forms[w].lowercased(), lemma: syntax.lemmas[w].lowercased())
                 if let frame = candidates.lazy.compactMap({ self.lexicon.frame(lemma: $0, particle: particle, pos: .verb) }).first {
