@@ -22,23 +22,24 @@ import Testing
         return (f1s("scores", "f1"), f1s("mustRecall", "recall"))
     }
 
-    /// Reached: entities F1 0.804 (typed 0.754), must recall of entities 0.912, time expressions
-    /// relaxed 0.981 / strict 0.969 / value 0.963 (issue 18: clause tense, story time, the gold's
-    /// extents, bare plurals and periods), events 0.427, relations 0.438 (issue 17: frames from the tree,
-    /// speakers through titles and groups, designations of several names).
+    /// Reached: entities F1 0.836 (typed 0.786), must recall of entities 0.936, time expressions
+    /// relaxed 0.981 / strict 0.969 / value 0.969 (issue 18: clause tense, story time, the gold's
+    /// extents, bare plurals and periods), events 0.463, relations 0.493 (issue 17: frames from the tree,
+    /// speakers through titles, descriptions and groups, designations of several names, names and
+    /// titles around organizations, characterizations).
     @Test func theDevelopmentSetStaysAboveItsFloors() throws {
         let (scores, must) = try Self.totals(gold: "Tests/Gold/dev/gold", corpus: "Tests/Gold/dev/corpus")
-        let floors = ["entities": 0.80, "entities-typed": 0.75, "events": 0.42, "relations": 0.43, "timex-relaxed": 0.975, "timex-strict": 0.965, "timex-value": 0.96]
+        let floors = ["entities": 0.83, "entities-typed": 0.78, "events": 0.46, "relations": 0.49, "timex-relaxed": 0.975, "timex-strict": 0.965, "timex-value": 0.965]
         for (kind, floor) in floors.sorted(by: { $0.key < $1.key }) { #expect((scores[kind] ?? 0) >= floor, "\(kind): \(scores[kind] ?? 0) < \(floor)") }
-        #expect((must["entities"] ?? 0) >= 0.90, "must-recall of entities: \(must["entities"] ?? 0)")
+        #expect((must["entities"] ?? 0) >= 0.93, "must-recall of entities: \(must["entities"] ?? 0)")
     }
 
-    /// Reached: entities F1 0.767 (typed 0.636); spaCy's small English model scores 0.633 (typed
+    /// Reached: entities F1 0.773 (typed 0.645); spaCy's small English model scores 0.633 (typed
     /// 0.559) with the same converter and scorer.
     @Test func gumNewsStaysAboveItsFloors() throws {
         let (scores, _) = try Self.totals(gold: "Tests/Gold/gum-news/gold", corpus: "Tests/Gold/gum-news/corpus")
-        #expect((scores["entities"] ?? 0) >= 0.76, "entities: \(scores["entities"] ?? 0)")
-        #expect((scores["entities-typed"] ?? 0) >= 0.63, "entities-typed: \(scores["entities-typed"] ?? 0)")
+        #expect((scores["entities"] ?? 0) >= 0.77, "entities: \(scores["entities"] ?? 0)")
+        #expect((scores["entities-typed"] ?? 0) >= 0.64, "entities-typed: \(scores["entities-typed"] ?? 0)")
     }
 
     /// The copy of the development set is the shared one, unchanged.
