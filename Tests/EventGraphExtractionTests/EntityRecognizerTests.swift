@@ -299,6 +299,14 @@ import Testing
             == ["organization:Nyeri Police Department", "person:Peter Kamau"])
     }
 
+    /// What is based somewhere is an organization ("the Paris-based Reporters Without Borders"),
+    /// and "to" with a capitalized phrase stays inside an organization's name.
+    @Test func basedOrganizationsAndToInsideNames() throws {
+        #expect(try Self.summary("The Paris-based Reporters Without Borders condemned the attack.") == ["organization:Reporters Without Borders", "place:Paris"])
+        #expect(try Self.summary("The Nairobi-based Committee to Protect Farmers has ranked the county last.")
+            == ["organization:Committee to Protect Farmers", "place:Nairobi"])
+    }
+
     /// A run that ends in a title before a name ("Pentagon Press Secretary Rear Adm. X") is the
     /// organization before the title.
     @Test func aRunEndingInATitleIsTheOrganizationBeforeIt() throws {

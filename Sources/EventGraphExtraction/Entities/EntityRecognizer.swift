@@ -333,6 +333,13 @@ public struct EntityRecognizer: PipelineStage {
                     end = placeEnd
                     continue
                 }
+                // "Committee to Protect Journalists": "to" and a capitalized verb's phrase inside an
+                // organization's name, once its head word has been seen (not "the Council to Nairobi").
+                if hasHead, !titleAfterHead, c.lowers[next] == "to", next + 2 < range.upperBound, c.isNameToken[next + 1], c.isNameToken[next + 2],
+                   !isPlace((next + 1)...(next + 1), c), c.document.tokens[next + 1].kind == .word {
+                    end = next + 2
+                    continue
+                }
                 // "Democratic Forces for the Liberation of Rwanda": a connector and "the" inside an
                 // organization's name, once its head word has been seen (not before another
                 // organization: "Chief of Police for the Mendenhall Police Department").
@@ -503,6 +510,10 @@ public struct EntityRecognizer: PipelineStage {
         // Court"); otherwise leading common words are not part of a name ("Numerous MKO").
         let hasHead = (a...b).contains { isOrganizationHead(c.words[$0]) }
             || (b + 1 < sentence.upperBound && (lexicon.facilityHeads.contains(c.lowers[b + 1]) || lexicon.placeHeads.contains(c.lowers[b + 1])))
+        // "the Paris-based Reporters Without Borders": what is based somewhere is an organization.
+        if cueType == nil, b > a, a > sentence.lowerBound, c.lowers[a - 1].hasSuffix("-based") || c.lowers[a - 1] == "based", !isPlace(a...b, c) {
+            cueType = .organization
+        }
         // "Trump said": a common word that is the surname of a person the article has named.
         if a == b, !hasHead, cueType == nil, isCommonWord(a, c), isSurnameOfEarlierPerson(a, c) {
             cueType = .person
