@@ -176,6 +176,8 @@ import Testing
         #expect(try Self.relations("The Nairobi-based Kenya Farmers Union spoke.").contains("located-in organization:kenya-farmers-union → place:nairobi"))
         // An organization named by its members: "Shabaab militants in Somalia".
         #expect(try Self.relations("Hamas fighters in Gaza freed the men.").contains { $0.hasPrefix("located-in organization:hamas → place:gaza") })
+        // A facility word and the name it is the facility of: "the Kakuma refugee camp complex in Kenya".
+        #expect(try Self.relations("The Kakuma refugee camp complex in remote northwestern Kenya is full.").contains { $0.hasPrefix("located-in") && $0.hasSuffix("→ place:kenya") })
     }
 
     @Test func placesAndPossession() throws {

@@ -302,10 +302,24 @@ struct NounPhraseRelations: Sendable {
     /// members the noun names (`membership-nouns.tsv`), when it is the noun's compound.
     private func groupNamed(by noun: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
         let lower = tree.syntax.forms[noun].lowercased()
-        guard tree.upos(noun) == "NOUN", membershipNouns.contains(Self.singular(lower)) || membershipNouns.contains(lower) else { return nil }
-        // (A name the tagger took for an adjective is an `amod`: "Taleban insurgents".)
-        return tree.children(of: noun).lazy.filter { ["compound", "amod"].contains(tree.relation($0)) }
-            .compactMap { self.nameMention($0, tree, document) }.first { document.entityMentions[$0].type == .organization }
+        guard tree.upos(noun) == "NOUN" else { return nil }
+        if membershipNouns.contains(Self.singular(lower)) || membershipNouns.contains(lower) {
+            // (A name the tagger took for an adjective is an `amod`: "Taleban insurgents".)
+            return tree.children(of: noun).lazy.filter { ["compound", "amod"].contains(tree.relation($0)) }
+                .compactMap { self.nameMention($0, tree, document) }.first { document.entityMentions[$0].type == .organization }
+        }
+        // "the Dadaab refugee camp complex in Kenya": a facility word and the name it is the
+        // facility of, through its compounds (three at most).
+        guard lexicon.facilityHeads.contains(lower) else { return nil }
+        var level = [noun]
+        for _ in 0..<3 {
+            let compounds = level.flatMap { tree.children(of: $0).filter { tree.relation($0) == "compound" } }
+            if let m = compounds.lazy.compactMap({ self.nameMention($0, tree, document) }).first(where: { [.organization, .facility].contains(document.entityMentions[$0].type) }) {
+                return m
+            }
+            level = compounds
+        }
+        return nil
     }
 
     /// Whether a word names a kind of place ("the town of", "the northwestern city of"): a place
