@@ -91,6 +91,13 @@ import Testing
         #expect(council.contains { $0.hasPrefix("part-of organization:united-nations-security-council → organization:u") }, "\(council)")
     }
 
+    /// A chairman leads what he chairs: one relation, not leader-of and member-of too.
+    @Test func aRoleOutranksMembership() throws {
+        let found = try Self.relations("Kenya named Kenya Trade and Security Review Commission Chairman Amina Odhiambo on Monday.")
+        #expect(found.contains { $0.hasPrefix("leader-of person:amina-odhiambo") }, "\(found)")
+        #expect(!found.contains { $0.hasPrefix("member-of person:amina-odhiambo") }, "\(found)")
+    }
+
     /// Names given as examples ("militant groups including X and Y") are of the kind named.
     @Test func examplesOfAKind() throws {
         let found = try Self.relations("The strikes hit a post used by armed militant groups including the Mombasa Republican Council and al-Shabaab.")

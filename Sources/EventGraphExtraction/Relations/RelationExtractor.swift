@@ -145,7 +145,21 @@ public struct RelationExtractor: PipelineStage {
         relations += eventRelations(document)
         relations += gazetteerPlaces(document, firstMentions: firstMentions)
         relations += nounPhrases.relations(in: document, instantTypes: instantTypes)
-        return relations
+        return withoutMembershipUnderRoles(relations, document)
+    }
+
+    /// Roles that say more than membership: a chairman is a member of what he chairs, and one
+    /// relation says so ("Commission Chairman X": leader-of, not leader-of and member-of).
+    static let rolesOverMembership: Set<String> = ["leader-of", "minister-of", "spokesperson-of"]
+
+    /// The relations without a member-of between two entities that a stronger role already links.
+    func withoutMembershipUnderRoles(_ relations: [RelationMention], _ document: AnalyzedDocument) -> [RelationMention] {
+        func pair(_ r: RelationMention) -> String? {
+            r.target.map { document.entityMentions[r.source].entityID + "|" + document.entityMentions[$0].entityID }
+        }
+        let roled = Set(relations.filter { Self.rolesOverMembership.contains($0.type) && $0.modality == .asserted }.compactMap(pair))
+        guard !roled.isEmpty else { return relations }
+        return relations.filter { r in r.type != "member-of" || !(pair(r).map(roled.contains) ?? false) }
     }
 
     // MARK: Rules
@@ -390,7 +404,9 @@ public struct RelationExtractor: PipelineStage {
                 add(RelationDraft(type: relation, source: m, target: owner, tokens: m.tokens.lowerBound...(role.end), rule: .relationRoleAppositive, confidence: 0.65, modality: .asserted))
                 continue
             }
-            guard let role = titleAt(k, c), let relation = roleRelations[role.role] else { continue }
+            guard let role = titleAt(k, c), var relation = roleRelations[role.role] else { continue }
+            // "an assistant director of": a leader's title under a subordinate modifier makes a member.
+            if relation == "leader-of", (k...role.end).contains(where: { NounPhraseRelations.subordinateModifiers.contains(c.lowers[$0]) }) { relation = "member-of" }
             var p = role.end + 1
             guard p < c.range.upperBound, ["of", "for", "at", "with"].contains(c.lowers[p]) else { continue }
             p += 1
