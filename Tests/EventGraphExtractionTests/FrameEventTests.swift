@@ -114,6 +114,11 @@ import Testing
         #expect(try Self.events("Hosni Mubarak received a life sentence in Cairo on Saturday.").contains { $0.hasPrefix("sentence target=Hosni Mubarak") })
     }
 
+    /// "was found shot dead": a killing, the person found its target.
+    @Test func foundDeadIsAKilling() throws {
+        #expect(try Self.events("Amina Odhiambo was found shot dead in Nairobi on Saturday.").contains { $0.hasPrefix("killing target=Amina Odhiambo") })
+    }
+
     /// A participle that only describes its noun ("the indicted fugitive") is no event.
     @Test func anAttributiveParticipleIsNoEvent() throws {
         #expect(try Self.events("Kenyan police arrested the indicted fugitive in Nairobi on Monday.").allSatisfy { !$0.hasPrefix("accusation") })
