@@ -60,6 +60,13 @@ import Testing
         #expect(try Self.statements("\"We are ready,\" said Drug Enforcement Administration (DEA) Acting Administrator Michele M. Leonhart.") == ["person:michele-m-leonhart @-"])
     }
 
+    /// A verb of saying the tagger takes for a plural noun after a name ("Kindiki insists he was
+    /// falsely accused") is still a statement of the name.
+    @Test func aMistaggedVerbOfSayingAfterAName() throws {
+        let found = try Self.statements("Kithure Kindiki lost the vote. Kindiki insists he was falsely accused.")
+        #expect(found.contains("person:kithure-kindiki @-"), "\(found)")
+    }
+
     /// "the statement added": the speaker of the statement reported just before.
     @Test func theStatementSpeaksForWhoIssuedIt() throws {
         let found = try Self.statements("\"Talks failed,\" a statement from Kenya's Foreign Ministry said. \"We will act,\" the statement added.")

@@ -111,6 +111,7 @@ struct StatementFinder {
                 }
             }
             for statement in accordingTo(sentence, lowers, document) { add(statement) }
+            for statement in mistaggedVerbs(sentence, lowers, document) { add(statement) }
         }
         return found
     }
@@ -330,6 +331,24 @@ struct StatementFinder {
 
     /// "according to X": X's mention is the speaker; the statement is undated (the sentence's
     /// dates belong to what is reported).
+    /// "Malik insists he was falsely accused", "the Interfax news agency reports that": a verb of
+    /// saying in the present tense the tagger took for a plural noun, right after the name of who
+    /// speaks and before what is said ("that", a comma, a pronoun or a determiner).
+    private func mistaggedVerbs(_ sentence: Sentence, _ lowers: [String], _ document: AnalyzedDocument) -> [Statement] {
+        let syntax = document.syntax
+        var out: [Statement] = []
+        let openers: Set<String> = ["that", ",", "he", "she", "it", "they", "the", "a", "an", "his", "her", "its", "their"]
+        for t in sentence.tokens where t > sentence.tokens.lowerBound && t + 2 < sentence.tokens.upperBound && lowers[t].hasSuffix("s") {
+            guard t < syntax.firstWordOfToken.count, syntax.firstWordOfToken[t] >= 0, syntax.upos[Int(syntax.firstWordOfToken[t])] == "NOUN",
+                  isInflection(lowers[t]), openers.contains(lowers[t + 1]),
+                  let speaker = document.mentionCovering[t - 1], document.entityMentions[speaker].tokens.upperBound == t - 1,
+                  [.person, .organization].contains(document.entityMentions[speaker].type) else { continue }
+            let start = lowers[t + 1] == "that" || lowers[t + 1] == "," ? t + 2 : t + 1
+            out.append(Statement(trigger: t, sentence: sentence.index, speaker: speaker, date: nil, content: start...(sentence.tokens.upperBound - 2), rule: .eventStatementVerb))
+        }
+        return out
+    }
+
     private func accordingTo(_ sentence: Sentence, _ lowers: [String], _ document: AnalyzedDocument) -> [Statement] {
         var out: [Statement] = []
         for t in sentence.tokens where lowers[t] == "according" && t + 1 < sentence.tokens.upperBound && lowers[t + 1] == "to" {
