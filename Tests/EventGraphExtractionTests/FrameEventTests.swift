@@ -93,6 +93,9 @@ import Testing
     @Test func relativeClausesAndParticiples() throws {
         #expect(try Self.events("Hamas, which attacked Israel on Monday, denied it.").contains { $0.hasPrefix("attack agent=Hamas target=Israel") })
         #expect(try Self.events("Israel named the Hamas fighters who were killed in Gaza on Monday.").contains { $0.hasPrefix("killing target=Hamas") })
+        // An object relative pronoun stands for its antecedent, named by its apposition.
+        #expect(try Self.events("Amina Odhiambo said a Kenyan police officer, John Kamau, who she had accused of atrocities, was seeking revenge.")
+            .contains { $0.hasPrefix("accusation agent=Amina Odhiambo target=John Kamau") })
     }
 
     /// Coordinated verbs share the subject; coordinated objects are one event each.

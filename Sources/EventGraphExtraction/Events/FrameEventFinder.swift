@@ -368,7 +368,10 @@ struct FrameEventFinder: Sendable {
             // "one member was murdered": the subject of a participle is its passive subject.
             let relation = participle && tree.relation(child) == "nsubj" ? "nsubj:pass" : tree.relation(child)
             if let role = role(of: child, pos, relation: relation, tree) {
-                out += filled(role, child, tree, context)
+                // "X, who she had accused of atrocities": a relative pronoun stands for the noun
+                // the clause modifies.
+                let filler = relativeAntecedent(of: child, predicate: w, tree) ?? child
+                out += filled(role, filler, tree, context)
             }
             // The parser often hangs a place or an agent on the argument instead of the predicate
             // ("attacked a convoy in Gaza", "fired missiles at Hamas activists", "the arrest of X by
@@ -384,6 +387,13 @@ struct FrameEventFinder: Sendable {
             }
         }
         return out
+    }
+
+    /// The noun a relative clause modifies, when `word` is the clause's relative pronoun.
+    func relativeAntecedent(of word: Int, predicate: Int, _ tree: SentenceTree) -> Int? {
+        guard ["who", "whom", "which", "that"].contains(tree.syntax.forms[word].lowercased()), tree.upos(word) == "PRON",
+              tree.relation(predicate) == "acl:relcl", let antecedent = tree.head(of: predicate) else { return nil }
+        return antecedent
     }
 
     /// The dependents whose own modifiers may belong to the predicate, and the roles they may fill.
@@ -555,7 +565,10 @@ struct FrameEventFinder: Sendable {
             let preposition = tree.children(of: child).first { tree.relation($0) == "case" }.map { tree.syntax.lemmas[$0].lowercased() }
             return preposition == nil || (preposition == "of" && (partitiveNouns.contains(lower) || tree.upos(w) == "NUM"))
         }
-        return children.filter { ["flat", "flat:name", "compound", "appos"].contains(tree.relation($0)) }
+        // An apposition names the noun itself ("a Russian police officer, Sergei Lapin"), before
+        // the compounds that say what kind it is.
+        return children.filter { tree.relation($0) == "appos" }
+            + children.filter { ["flat", "flat:name", "compound"].contains(tree.relation($0)) }
             + children.filter { !["flat", "flat:name", "compound", "appos"].contains(tree.relation($0)) }
     }
 
