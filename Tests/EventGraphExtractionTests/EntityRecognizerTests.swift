@@ -307,6 +307,13 @@ import Testing
             == ["organization:Committee to Protect Farmers", "place:Nairobi"])
     }
 
+    /// A common noun right before a name and its comma describes it ("The UN refugee agency,
+    /// UNHCR"): the definite description names it later ("The agency says").
+    @Test func anAppositiveDescriptionBeforeANameNamesItLater() throws {
+        #expect(try Self.mentions("The UN refugee agency, UNHCR, is asking for money. The agency says the camp is full.", "organization:unhcr")
+            == ["UNHCR", "The agency"])
+    }
+
     /// A run that ends in a title before a name ("Pentagon Press Secretary Rear Adm. X") is the
     /// organization before the title.
     @Test func aRunEndingInATitleIsTheOrganizationBeforeIt() throws {

@@ -867,6 +867,14 @@ public struct EntityRecognizer: PipelineStage {
     /// "the group", "the terror group", "the ministry", "the European nation", "police": the
     /// nearest earlier entity of a fitting type.
     private func findDescriptions(_ c: inout Context) {
+        // "The UN refugee agency, UNHCR": the common noun right before a name and its comma
+        // describes it, so that "the agency" names UNHCR later.
+        func describedBefore(_ m: Mention) -> String? {
+            let comma = m.tokens.lowerBound - 1
+            guard comma >= 1, c.lowers[comma] == ",", c.document.tokens[comma - 1].kind == .word,
+                  c.words[comma - 1].first?.isLowercase == true else { return nil }
+            return c.lowers[comma - 1]
+        }
         // In text order (compound mentions such as "anti-Iran" are found last but stand earlier,
         // and are never what a description refers to).
         let named = c.mentions.indices.filter { c.mentions[$0].type != nil && c.mentions[$0].name != nil && c.mentions[$0].innerSpan == nil }
@@ -878,7 +886,7 @@ public struct EntityRecognizer: PipelineStage {
                 guard m.tokens.upperBound < token, m.type == type, let name = m.name?.lowercased() else { return false }
                 // "the group" is an organized group, not a country's police or army.
                 if nameWord == nil, type == .organization, [.entityDemonymCollective, .entityPlaceCollective].contains(m.rule) { return false }
-                if let nameWord { return name.contains(nameWord) }
+                if let nameWord { return name.contains(nameWord) || describedBefore(m) == head }
                 if type == .place { return lexicon.countries.contains(m.name!) }
                 return true
             }
