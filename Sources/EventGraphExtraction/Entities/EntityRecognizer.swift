@@ -77,6 +77,11 @@ public struct EntityRecognizer: PipelineStage {
         return String(lower[..<comma])
     }
 
+    /// Words that modify a title before a name or after a comma ("former", "acting", "Foreign"):
+    /// the entity stage reads appositive titles with them, the relation stage titles' roles.
+    static let titleModifiers: Set<String> = ["former", "acting", "deputy", "senior", "top", "special", "vice", "assistant", "associate", "adjunct",
+                                              "executive", "presidential", "military", "press", "chief", "interim", "then", "current", "new", "foreign",
+                                              "interior", "defense", "defence", "finance", "justice", "trade", "health", "education", "staff", "general", "rear"]
     /// Words that modify a title inside a capitalized run ("Rear Adm.", "Press Secretary").
     static let titleWordModifiers: Set<String> = ["rear", "vice", "deputy", "acting", "press", "senior", "chief", "brigadier", "lieutenant", "major"]
     /// A company's legal form, written after its name and a comma ("Tesla, Inc.").
@@ -727,7 +732,7 @@ public struct EntityRecognizer: PipelineStage {
             // after the comma (past an age and the title's modifiers).
             var k = next + 1
             if k + 2 < sentence.upperBound, c.document.tokens[k].kind == .number, c.words[k + 1] == "," { k += 2 }
-            while k < sentence.upperBound, k < next + 5, RelationExtractor.titleModifiers.contains(c.lowers[k]) { k += 1 }
+            while k < sentence.upperBound, k < next + 5, Self.titleModifiers.contains(c.lowers[k]) { k += 1 }
             if k < sentence.upperBound, lexicon.titles[[c.lowers[k]]] != nil { return true }
         }
         return false

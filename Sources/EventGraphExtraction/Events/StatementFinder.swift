@@ -70,8 +70,9 @@ struct StatementFinder {
         var lastSpeaker: (mention: Int, sentence: Int)?
         func add(_ statement: Statement) {
             found.append(statement)
-            if let speaker = statement.speaker { lastSpeaker = (speaker, statement.sentence) }
-            if let speaker = statement.speaker, document.entityMentions[speaker].type == .person { lastPersonSpeaker = (speaker, statement.sentence) }
+            guard let speaker = statement.speaker else { return }
+            lastSpeaker = (speaker, statement.sentence)
+            if document.entityMentions[speaker].type == .person { lastPersonSpeaker = (speaker, statement.sentence) }
         }
         // By first token, so that each sentence finds its own time expressions by binary search.
         let dated = dated.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }

@@ -341,10 +341,6 @@ public struct RelationExtractor: PipelineStage {
     /// Roles of military ranks (`entities/titles.tsv`), which an office before them outranks.
     static let ranks: Set<String> = ["officer", "general", "colonel", "commander"]
 
-    static let titleModifiers: Set<String> = ["former", "acting", "deputy", "senior", "top", "special", "vice", "assistant", "associate", "adjunct",
-                                              "executive", "presidential", "military", "press", "chief", "interim", "then", "current", "new", "foreign",
-                                              "interior", "defense", "defence", "finance", "justice", "trade", "health", "education", "staff", "general", "rear"]
-
     /// The role of the title words right before a name, and where they start: the last title
     /// word before the name decides ("Foreign Ministry Press Secretary X": press secretary).
     private func titleBefore(_ start: Int, _ c: Clause) -> (role: String, start: Int)? {
@@ -363,7 +359,7 @@ public struct RelationExtractor: PipelineStage {
             }
             if let one = entityLexicon.titles[[word]] {
                 roles.append(one)
-            } else if !Self.titleModifiers.contains(word) && entityLexicon.demonyms[[word]] == nil {
+            } else if !EntityRecognizer.titleModifiers.contains(word) && entityLexicon.demonyms[[word]] == nil {
                 break
             }
             first = k
@@ -434,7 +430,7 @@ public struct RelationExtractor: PipelineStage {
                 p += 2
                 continue
             }
-            guard Self.titleModifiers.contains(c.lowers[p]) || entityLexicon.demonyms[[c.lowers[p]]] != nil else { break }
+            guard EntityRecognizer.titleModifiers.contains(c.lowers[p]) || entityLexicon.demonyms[[c.lowers[p]]] != nil else { break }
             p += 1
         }
         return found
