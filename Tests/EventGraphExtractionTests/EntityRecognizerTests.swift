@@ -28,6 +28,25 @@ import Testing
         #expect(try Self.summary("The Duma voted on Friday.") == ["organization:Duma"])
     }
 
+    /// An unnamed institution or facility that the text ties to a named place is an entity of its
+    /// own, named with the place; later definite mentions of its head refer to it. Unanchored and
+    /// generic ones (plurals) are not entities.
+    @Test func nominalsTiedToAPlace() throws {
+        let text = "A bomb exploded outside a press club in the northern city of Mombasa. The press club was closed. The club reopened on Monday."
+        #expect(try Self.summary(text) == ["facility:press club in Mombasa", "place:Mombasa"])
+        #expect(try Self.mentions(text, "facility:press-club-in-mombasa") == ["press club", "press club", "club"])
+        // "an appeals court in Nakuru" and "the Nakuru court" are one court.
+        let court = "An appeals court in Nakuru freed him. The Nakuru court gave no reason."
+        let courts = try Self.summary(court).filter { $0.hasPrefix("organization:") }
+        #expect(courts.count == 1, "\(courts)")
+        #expect(try Self.mentions(court, "organization:appeals-court-in-nakuru") == ["appeals court", "Nakuru court"])
+        #expect(try Self.summary("The Mombasa theatre closed.") == ["facility:Mombasa theatre", "place:Mombasa"])
+        // No place, or a generic plural: nothing.
+        #expect(try Self.summary("A press club closed. Prisons in Kenya are full.") == ["place:Kenya"])
+        // A later plural is not the singular named before.
+        #expect(try Self.mentions("A school in Mombasa closed. The schools reopened.", "facility:school-in-mombasa") == ["school"])
+    }
+
     @Test func demonymWithCollectiveNounIsAnOrganization() throws {
         // Police and security forces of one country are one organization; the name used most
         // often (then the longest) names it.

@@ -152,6 +152,10 @@ import Testing
         #expect(tree.contains("located-in place:kafr-dunin → place:litani-valley"), "\(tree)")
         let state = try Self.relations("Officials in Tupelo, Mississippi, denied it on Monday.")
         #expect(state.contains("located-in place:tupelo → place:mississippi"), "\(state)")
+        // An unnamed institution is where the text puts it, after it or before it.
+        let nominal = try Self.relations("A bomb exploded outside a press club in the northern city of Mombasa. The Nakuru court freed him.")
+        #expect(nominal.contains("located-in facility:press-club-in-mombasa → place:mombasa"), "\(nominal)")
+        #expect(nominal.contains("located-in organization:nakuru-court → place:nakuru"), "\(nominal)")
         // A country is in no place a phrase names.
         let country = try Self.relations("Peace returned to Lebanon in the summer.")
         #expect(!country.contains { $0.hasPrefix("located-in place:lebanon") })

@@ -42,6 +42,8 @@ extension RuleID {
     public static let entityAlias = RuleID(registered: "entity.alias")
     /// A gazetteer place inside a hyphenated compound ("Iran-based").
     public static let entityGazetteerInCompound = RuleID(registered: "entity.gazetteer-in-compound")
+    /// A common noun naming one institution or facility that the text ties to a named place ("a press club in Peshawar", "the Lahore court").
+    public static let entityNominal = RuleID(registered: "entity.nominal")
     /// A single capitalized word after a locative preposition.
     public static let entityLocative = RuleID(registered: "entity.locative")
     /// A single capitalized word typed by its context.
@@ -222,6 +224,9 @@ extension RuleRegistry {
         RuleDefinition(id: "entity.gazetteer-in-compound", stage: "entities", parameter: nil,
                        description: "a gazetteer place inside a hyphenated compound (\"Iran-based\")",
                        example: "The Iran-based group denied it."),
+        RuleDefinition(id: "entity.nominal", stage: "entities", parameter: nil,
+                       description: "a common noun naming one institution or facility that the text ties to a named place (\"a press club in Peshawar\", \"the Lahore court\")",
+                       example: "A bomb exploded outside a press club in Peshawar."),
         RuleDefinition(id: "entity.locative", stage: "entities", parameter: nil,
                        description: "a single capitalized word after a locative preposition",
                        example: "Fighting broke out in Karvesh."),

@@ -52,6 +52,9 @@ public final class EntityLexicon: @unchecked Sendable {
     fileprivate(set) var sequenceStarts: Set<String> = []
     /// Lowercased single words that name an institution when capitalized ("Pentagon", "Senate").
     fileprivate(set) var institutions: [String: EntityType] = [:]
+    /// Lowercased common nouns that name one institution or facility when tied to a place ("a press
+    /// club in Peshawar") → its type.
+    fileprivate(set) var nominalHeads: [String: EntityType] = [:]
 
     /// The shipped lexicon, loaded once per process (it holds some 50,000 words).
     public static func standard() throws(ResourceError) -> EntityLexicon {
@@ -92,6 +95,12 @@ public final class EntityLexicon: @unchecked Sendable {
                 throw .malformed(file: "Resources/entities/institutions.tsv", line: row.line, column: 2, problem: "unknown entity type")
             }
             x.institutions[row.fields["word"]!.lowercased()] = type
+        }
+        for row in try ExtractionResources.table("entities/nominal-heads.tsv", columns: ["head", "type"]) {
+            guard let type = EntityType(rawValue: row.fields["type"]!) else {
+                throw .malformed(file: "Resources/entities/nominal-heads.tsv", line: row.line, column: 2, problem: "unknown entity type")
+            }
+            x.nominalHeads[row.fields["head"]!.lowercased()] = type
         }
         // Texts often drop diacritics ("Muzaffarabad", "Ercis" for GeoNames' "Muzaffarābād",
         // "Erciş"): each place is also found without them, unless that spelling is taken. In key

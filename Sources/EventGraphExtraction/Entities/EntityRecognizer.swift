@@ -64,6 +64,9 @@ public struct EntityRecognizer: PipelineStage {
         var surnames = Set<String>()
         /// The first words of companies named with their legal form ("tesla" after "Tesla, Inc.").
         var organizationShortNames = Set<String>()
+        /// Mentions of unnamed institutions tied to a place (index into `mentions`) → head and place,
+        /// so that "an appeals court in Lahore" and "the Lahore court" are one entity.
+        var nominalKeys: [Int: String] = [:]
 
         func text(_ range: ClosedRange<Int>) -> String {
             document.text(of: document.tokens[range.lowerBound].span.union(document.tokens[range.upperBound].span))
@@ -182,6 +185,7 @@ public struct EntityRecognizer: PipelineStage {
         }
         findPlacesInCompounds(&context)
         resolveSingleWords(&context)
+        findNominalEntities(&context)
         context.people = personCues(context)
         findDescriptions(&context)
         findPronouns(&context)
@@ -978,7 +982,7 @@ public struct EntityRecognizer: PipelineStage {
         var acronyms: [String: Int] = [:]
         for (i, m) in c.mentions.enumerated() {
             guard let type = m.type, let name = m.name else { continue }
-            let key = "\(type.rawValue)|\(collectiveKey(m, c) ?? Self.withoutLegalForm(name.lowercased()))"
+            let key = "\(type.rawValue)|\(collectiveKey(m, c) ?? c.nominalKeys[i].map { "nominal:\($0)" } ?? Self.withoutLegalForm(name.lowercased()))"
             if let j = byName[key] { union(i, j) } else { byName[key] = i }
             if type == .organization, let initials = Self.initials(name) { acronyms[initials] = acronyms[initials] ?? i }
         }

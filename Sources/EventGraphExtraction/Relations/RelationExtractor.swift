@@ -485,6 +485,13 @@ public struct RelationExtractor: PipelineStage {
                     }
                 }
             }
+            // "the Moscow theatre", "the Lahore court": an unnamed institution is where the place
+            // that modifies it is.
+            if m.rule == .entityNominal, i + 1 < c.mentions.count, c.mentions[i + 1].type == .place,
+               c.mentions[i + 1].tokens.lowerBound == m.tokens.lowerBound, c.mentions[i + 1].tokens.upperBound < m.tokens.upperBound {
+                add(RelationDraft(type: "located-in", source: m, target: c.mentions[i + 1], tokens: m.tokens,
+                                  rule: .relationLocatedInFacility, confidence: 0.6, modality: .asserted))
+            }
             guard [.facility, .place].contains(m.type), i + 1 < c.mentions.count else { continue }
             // "Manez area of Durrës"
             if entityLexicon.placeHeads.contains(c.lowers[next]), next + 1 < c.range.upperBound, c.lowers[next + 1] == "of",
@@ -492,8 +499,9 @@ public struct RelationExtractor: PipelineStage {
                 add(RelationDraft(type: "located-in", source: m, target: outer, tokens: m.tokens.lowerBound...outer.tokens.upperBound, rule: .relationLocatedInArea, confidence: 0.7, modality: .asserted))
             }
             // "X in Y", "X, northwest of (the capital) Y"
-            let following = c.mentions[i + 1]
-            guard following.type == .place, following.tokens.lowerBound - next <= 6 else { continue }
+            // (The first mention after this one: a place nested in it, "the Moscow theatre", is not.)
+            guard let following = c.mentions[(i + 1)...].first(where: { $0.tokens.lowerBound >= next }),
+                  following.type == .place, following.tokens.lowerBound - next <= 6 else { continue }
             let between = Array(c.lowers[next..<following.tokens.lowerBound])
             let directions: Set<String> = ["north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "outside", "near"]
             if between == ["in"] || (between.first == "," && between.contains("of") && between.contains(where: directions.contains)) {
