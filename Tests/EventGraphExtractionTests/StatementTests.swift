@@ -63,6 +63,8 @@ import Testing
     /// A verb of saying the tagger takes for a plural noun after a name ("Kindiki insists he was
     /// falsely accused") is still a statement of the name.
     @Test func aMistaggedVerbOfSayingAfterAName() throws {
+        // (Also after the common nouns that describe the name: "The Tass news agency reports that".)
+        #expect(try Self.statements("The Tass news agency reports that the body was found by a neighbour.") == ["organization:tass @-"])
         let found = try Self.statements("Kithure Kindiki lost the vote. Kindiki insists he was falsely accused.")
         #expect(found.contains("person:kithure-kindiki @-"), "\(found)")
     }
@@ -148,6 +150,15 @@ import Testing
 
     @Test func accordingTo() throws {
         #expect(try Self.statements("According to Kithure Kindiki, the talks failed.") == ["person:kithure-kindiki @-"])
+        // An organization that only describes the person who speaks is not the speaker.
+        #expect(try Self.statements("According to a Brookings Institution senior fellow, Mary Okafor, \"It is rare.\"") == ["person:mary-okafor @-"])
+        // What the phrase attributes is reported by its source, before or after it.
+        let after = try Self.analyze("Kenyan police raided the camp on Monday, according to Amnesty International.")
+        let raid = try #require(after.eventMentions.first { $0.type == "raid" })
+        #expect(raid.modality == .reported)
+        #expect(raid.by.map { after.entityMentions[$0].entityID } == "organization:amnesty-international")
+        let before = try Self.analyze("According to Amnesty International, Kenyan police raided the camp on Monday.")
+        #expect(before.eventMentions.first { $0.type == "raid" }?.modality == .reported)
     }
 
     /// A statement is dated by its reporting clause ("said Friday"), never by a date in what is

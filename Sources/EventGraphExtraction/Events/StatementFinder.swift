@@ -341,8 +341,12 @@ struct StatementFinder {
         let openers: Set<String> = ["that", ",", "he", "she", "it", "they", "the", "a", "an", "his", "her", "its", "their"]
         for t in sentence.tokens where t > sentence.tokens.lowerBound && t + 2 < sentence.tokens.upperBound && lowers[t].hasSuffix("s") {
             guard t < syntax.firstWordOfToken.count, syntax.firstWordOfToken[t] >= 0, syntax.upos[Int(syntax.firstWordOfToken[t])] == "NOUN",
-                  isInflection(lowers[t]), openers.contains(lowers[t + 1]),
-                  let speaker = document.mentionCovering[t - 1], document.entityMentions[speaker].tokens.upperBound == t - 1,
+                  openers.contains(lowers[t + 1]), isInflection(lowers[t]) else { continue }
+            // The name right before, or before the common nouns that describe it ("The Tass news
+            // agency reports that").
+            var end = t - 1
+            while end > sentence.tokens.lowerBound, t - end <= 3, document.mentionCovering[end] == nil, isCommonNoun(end, document) { end -= 1 }
+            guard let speaker = document.mentionCovering[end], document.entityMentions[speaker].tokens.upperBound == end,
                   [.person, .organization].contains(document.entityMentions[speaker].type) else { continue }
             let start = lowers[t + 1] == "that" || lowers[t + 1] == "," ? t + 2 : t + 1
             out.append(Statement(trigger: t, sentence: sentence.index, speaker: speaker, date: nil, content: start...(sentence.tokens.upperBound - 2), rule: .eventStatementVerb))
@@ -350,13 +354,45 @@ struct StatementFinder {
         return out
     }
 
+    /// What "according to X" attributes: the rest of the sentence after "according to X," when the
+    /// phrase opens it, else the sentence before the phrase ("Y happened, according to X").
+    private func accordingToContent(_ t: Int, speaker: EntityMention, _ sentence: Sentence, _ lowers: [String]) -> ClosedRange<Int>? {
+        let tokens = sentence.tokens
+        var last = tokens.upperBound - 1
+        while last > tokens.lowerBound, [".", "!", "?", "\"", "”"].contains(lowers[last]) { last -= 1 }
+        let opens = (tokens.lowerBound..<t).allSatisfy { ["\"", "“", "("].contains(lowers[$0]) }
+        if opens {
+            var start = speaker.tokens.upperBound + 1
+            if let comma = (start..<min(tokens.upperBound, start + 8)).first(where: { lowers[$0] == "," }) { start = comma + 1 }
+            while start < last, ["\"", "“"].contains(lowers[start]) { start += 1 }
+            return start <= last ? start...last : nil
+        }
+        var end = t - 1
+        while end > tokens.lowerBound, [",", "—", "-", "("].contains(lowers[end]) { end -= 1 }
+        return tokens.lowerBound <= end ? tokens.lowerBound...end : nil
+    }
+
+    private func isCommonNoun(_ token: Int, _ document: AnalyzedDocument) -> Bool {
+        let syntax = document.syntax
+        guard token < syntax.firstWordOfToken.count, syntax.firstWordOfToken[token] >= 0 else { return false }
+        return syntax.upos[Int(syntax.firstWordOfToken[token])] == "NOUN" && document.text(of: token).first?.isLowercase == true
+    }
+
     private func accordingTo(_ sentence: Sentence, _ lowers: [String], _ document: AnalyzedDocument) -> [Statement] {
         var out: [Statement] = []
         for t in sentence.tokens where lowers[t] == "according" && t + 1 < sentence.tokens.upperBound && lowers[t + 1] == "to" {
-            let speaker = document.argumentMentions(in: (t + 2)..<min(sentence.tokens.upperBound, t + 8))
-                .first { [.person, .organization].contains($0.type) }
-            guard let speaker else { continue }
-            out.append(Statement(trigger: t, sentence: sentence.index, speaker: speaker.index, date: nil, content: nil, rule: .eventStatementAccordingTo))
+            let sources = document.argumentMentions(in: (t + 2)..<min(sentence.tokens.upperBound, t + 12)).filter { [.person, .organization].contains($0.type) }
+            guard var speaker = sources.first, speaker.tokens.lowerBound < t + 8 else { continue }
+            // "according to a RAND Corporation senior fellow, William Courtney": the organization
+            // only modifies the description of the person who speaks.
+            let next = speaker.tokens.upperBound + 1
+            if speaker.type == .organization, next < sentence.tokens.upperBound, document.text(of: next).first?.isLowercase == true,
+               let person = sources.first(where: { $0.type == .person && $0.tokens.lowerBound > next }),
+               (next..<person.tokens.lowerBound).allSatisfy({ document.text(of: $0).first?.isLowercase == true || lowers[$0] == "," }) {
+                speaker = person
+            }
+            let content = accordingToContent(t, speaker: speaker, sentence, lowers)
+            out.append(Statement(trigger: t, sentence: sentence.index, speaker: speaker.index, date: nil, content: content, rule: .eventStatementAccordingTo))
         }
         return out
     }
