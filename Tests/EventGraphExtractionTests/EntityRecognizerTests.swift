@@ -359,6 +359,10 @@ import Testing
         let text = "The Oromo Liberation Front (OLF) rejected the deal. The group said the ministry lied. Ethiopia denied it; the country said nothing more."
         #expect(try Self.mentions(text, "organization:oromo-liberation-front") == ["Oromo Liberation Front", "OLF", "The group"])
         #expect(try Self.mentions(text, "place:ethiopia") == ["Ethiopia", "the country"])
+        // A capitalized modifier that is not in the name (nor a country's demonym) names someone
+        // else: "the Oromo militants" are not the ministry.
+        let other = "The Interior Ministry denied it. The Oromo militants left. The Kenyan group stayed."
+        #expect(try Self.mentions(other, "organization:interior-ministry") == ["Interior Ministry", "The Kenyan group"])
     }
 
     @Test func adjectivesInsideNames() throws {

@@ -64,6 +64,9 @@ import Testing
         #expect(!found.contains { $0.hasPrefix("cited-as person:grace-wanjiru") }, "\(found)")
         let appositive = try Self.relations("A Kenyan journalist, Amina Odhiambo, was found dead in Nairobi on Saturday.")
         #expect(appositive.contains("cited-as person:amina-odhiambo → “Kenyan journalist”"), "\(appositive)")
+        // A noun before a title word is part of the title, not a characterization.
+        let title = try Self.relations("The most senior of those sanctioned is former commerce secretary Peter Mutua.")
+        #expect(!title.contains { $0.hasPrefix("cited-as person:peter-mutua") }, "\(title)")
     }
 
     /// Titles past an acronym ("X Administration (XA) Acting Administrator Y"), coordinated

@@ -920,11 +920,22 @@ public struct EntityRecognizer: PipelineStage {
                 // of defense" is still the secretary).
                 if head + 1 < sentence.tokens.upperBound, c.lowers[head + 1] == "of", description.type != .person { continue }
                 let modifier = head - 1 > t ? c.lowers[head - 1] : nil
-                guard let target = nearest(before: t, type: description.type, nameWord: description.nameWord, head: c.lowers[head], modifier: modifier) else { continue }
+                guard let target = nearest(before: t, type: description.type, nameWord: description.nameWord, head: c.lowers[head], modifier: modifier),
+                      !contradictsDemonym(of: (t + 1)..<max(t + 1, head), target: target, c) else { continue }
                 let span = (c.lowers[t] == "police" ? t : t)...head
                 c.mentions.append(Mention(tokens: span, type: description.type, name: nil, rule: .corefDescription, confidence: 0.6))
                 c.links.append((target, c.mentions.count - 1))
             }
+        }
+    }
+
+    /// "the Chechen militants" cannot be the Kremlin: a capitalized modifier of a description that
+    /// is not in the entity's name names someone else. (A country's demonym may stand for where
+    /// an organization is from, which its name need not say: "the Palestinian group".)
+    private func contradictsDemonym(of modifiers: Range<Int>, target: Int, _ c: Context) -> Bool {
+        guard let name = c.mentions[target].name?.lowercased() else { return false }
+        return modifiers.contains { k in
+            c.words[k].first?.isUppercase == true && lexicon.demonyms[[c.lowers[k]]] == nil && !name.contains(c.lowers[k])
         }
     }
 

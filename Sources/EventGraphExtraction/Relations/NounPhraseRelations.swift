@@ -253,6 +253,8 @@ struct NounPhraseRelations: Sendable {
         guard head.first?.isLowercase == true || designationsToo, !isRole(lower), !isRole(singular),
               placesToo || (!lexicon.placeHeads.contains(lower) && !lexicon.placeHeads.contains(singular)),
               !relationalNouns.contains(lower), !relationalNouns.contains(singular) else { return nil }
+        // "commerce secretary Wilbur Ross": a noun before a title word is part of the title.
+        if w + 1 < tree.words.upperBound, lexicon.titles[[tree.syntax.forms[w + 1].lowercased()]] != nil { return nil }
         let left = tree.children(of: w).filter { $0 < w && ["amod", "compound", "nmod:npmod", "advmod"].contains(tree.relation($0)) && document.mentionCovering[tree.token($0)] == nil }
         let first = left.min().map { leftmost(of: $0, tree) } ?? w
         guard tree.token(w) - tree.token(first) < 8 else { return nil }
