@@ -160,6 +160,10 @@ import Testing
         let attack = graph.events.first { $0.type == "attack" }
         #expect(attack?.by == "person:nasser-kanaani")
         #expect(try Self.relations(text).contains("attacked Israel → Hamas [reported]"))
+        // "it" and "its" right after an organization's or a country's verb of saying are the speaker.
+        let own = try Self.events("Kenya announced Friday it was imposing sanctions on Somalia. The Oromo Liberation Front said its fighters attacked Moyale.")
+        #expect(own.contains { $0.hasPrefix("sanction agent=Kenya target=Somalia") }, "\(own)")
+        #expect(!(try Self.events("Kenya announced a plan. It was imposing sanctions on Somalia.")).contains { $0.hasPrefix("sanction agent=Kenya") })
     }
 
     /// A denied event is kept, negated, with its own identity; a hedged one is hedged.

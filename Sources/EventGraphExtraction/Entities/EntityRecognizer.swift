@@ -189,6 +189,7 @@ public struct EntityRecognizer: PipelineStage {
         context.people = personCues(context)
         findDescriptions(&context)
         findPronouns(&context)
+        findSpeakerPronouns(&context)
         return buildEntities(context)
     }
 
