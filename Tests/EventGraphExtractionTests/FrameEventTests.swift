@@ -164,6 +164,13 @@ import Testing
         let own = try Self.events("Kenya announced Friday it was imposing sanctions on Somalia. The Oromo Liberation Front said its fighters attacked Moyale.")
         #expect(own.contains { $0.hasPrefix("sanction agent=Kenya target=Somalia") }, "\(own)")
         #expect(!(try Self.events("Kenya announced a plan. It was imposing sanctions on Somalia.")).contains { $0.hasPrefix("sanction agent=Kenya") })
+        // (The verb's object is not what is said: "Kenya denied it.")
+        #expect(try EntityRecognizerTests.mentions("Kenya denied it. Kenya said it would stay.", "place:kenya") == ["Kenya", "Kenya", "it"])
+        // A demonym before a weapon or military craft: the country acts through it.
+        #expect(try Self.events("Kenyan warplanes raided Shabaab targets in Somalia on Monday.").contains { $0.hasPrefix("raid agent=Kenya") })
+        // (Also in what officials say, where the parser may hang the verb on its subject.)
+        let said = try Self.events("Somali officials say Kenyan warplanes raided Shabaab targets in Somalia on Monday.")
+        #expect(said.contains { $0.hasPrefix("raid agent=Kenya") }, "\(said)")
     }
 
     /// A denied event is kept, negated, with its own identity; a hedged one is hedged.

@@ -8,6 +8,8 @@ extension RuleID {
     public static let entityInstitution = RuleID(registered: "entity.institution")
     /// A demonym before a collective noun names an organization ("Iranian forces").
     public static let entityDemonymCollective = RuleID(registered: "entity.demonym-collective")
+    /// A demonym before a weapon or military craft names the country acting through it ("Israeli warplanes").
+    public static let entityDemonymWeapon = RuleID(registered: "entity.demonym-weapon")
     /// A name after a title word is a person ("Interior Minister Blendi Cuci").
     public static let entityTitle = RuleID(registered: "entity.title")
     /// A name typed by the name tagger model.
@@ -173,6 +175,9 @@ extension RuleRegistry {
         RuleDefinition(id: "entity.demonym-collective", stage: "entities", parameter: nil,
                        description: "a demonym before a collective noun names an organization (\"Iranian forces\")",
                        example: "Iranian forces crossed the border."),
+        RuleDefinition(id: "entity.demonym-weapon", stage: "entities", parameter: nil,
+                       description: "a demonym before a weapon or military craft names the country acting through it (\"Israeli warplanes\")",
+                       example: "Kenyan warplanes struck the camp."),
         RuleDefinition(id: "entity.title", stage: "entities", parameter: nil,
                        description: "a name after a title word is a person (\"Interior Minister Blendi Cuci\")",
                        example: "Interior Minister Blendi Cuci arrived."),

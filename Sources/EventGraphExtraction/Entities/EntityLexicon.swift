@@ -36,6 +36,8 @@ public final class EntityLexicon: @unchecked Sendable {
     /// Title word sequences (lowercased) → role.
     fileprivate(set) var titles: [[String]: String] = [:]
     fileprivate(set) var collectiveOrganizations: Set<[String]> = []
+    /// Weapons and military craft that act for their country after a demonym ("Israeli warplanes").
+    fileprivate(set) var weaponNouns: Set<[String]> = []
     fileprivate(set) var personVerbs: Set<String> = []
     fileprivate(set) var modifierNouns: Set<String> = []
     /// Lowercased phrases as UTF-8, searched in each sentence's bytes.
@@ -134,12 +136,13 @@ public final class EntityLexicon: @unchecked Sendable {
             x.titles[words(row.fields["title"]!)] = row.fields["role"]!
         }
         x.collectiveOrganizations = Set(try column("collective-organizations.tsv", "noun").map(words))
+        x.weaponNouns = Set(try column("weapon-nouns.tsv", "noun").map(words))
         x.personVerbs = Set(try column("person-verbs.tsv", "verb"))
         x.modifierNouns = Set(try column("modifier-nouns.tsv", "noun"))
         x.boilerplate = try column("boilerplate.tsv", "phrase").map { Array($0.lowercased().utf8) }
         x.adjectives = Set(try column("adjectives.tsv", "word"))
         x.sequenceStarts = Set(x.titles.keys.compactMap(\.first)).union(x.demonyms.keys.compactMap(\.first))
-            .union(x.collectiveOrganizations.compactMap(\.first))
+            .union(x.collectiveOrganizations.compactMap(\.first)).union(x.weaponNouns.compactMap(\.first))
         x.firstNameGenders = try genders("first-names.tsv", key: "name", extra: ["source"])
         x.genderWords = try genders("gender-words.tsv", key: "word")
         for row in try ExtractionResources.table("entities/descriptions.tsv", columns: ["head", "type", "name-word"]) {

@@ -475,6 +475,12 @@ public struct EntityRecognizer: PipelineStage {
                     addMention(span, type: .organization, name: c.text(span), rule: .entityDemonymCollective, confidence: 0.85, &c)
                     return span.upperBound + 1
                 }
+                // "Israeli warplanes": the country acts through them.
+                if let nounLength = sequence(at: b + 1, in: lexicon.weaponNouns, range: sentence, c), let country = lexicon.demonyms[Array(c.lowers[a..<a + length])] {
+                    let span = a...(b + nounLength)
+                    addMention(span, type: .place, name: country, rule: .entityDemonymWeapon, confidence: 0.7, &c)
+                    return span.upperBound + 1
+                }
                 return b + 1
             }
             // "Albanian Daily News" is a name with its demonym; "Iraqi Prime Minister Nouri al-Maliki"

@@ -17,6 +17,8 @@ extension EntityRecognizer {
         let covered = Set(c.mentions.flatMap { Array($0.tokens) })
         for sentence in c.document.sentences {
             for t in sentence.tokens where (c.words[t] == "it" || c.words[t] == "its") && !covered.contains(t) {
+                // "it" opens what is said ("said it would"); "denied it." is the verb's object.
+                guard t + 1 < sentence.tokens.upperBound, c.document.tokens[t + 1].kind == .word, c.words[t + 1].first?.isLowercase == true else { continue }
                 guard let speaker = speakerBefore(pronoun: t, sentence: sentence.tokens, endingAt: endingAt, c) else { continue }
                 c.mentions.append(Mention(tokens: t...t, type: c.mentions[speaker].type, name: nil, rule: .corefPronoun, confidence: 0.55))
                 c.links.append((speaker, c.mentions.count - 1))

@@ -490,7 +490,10 @@ struct FrameEventFinder: Sendable {
             if let subject = relativeSubject {
                 return [(tree.relation(subject) == "nsubj" ? .agent : .target, m)]
             }
-            let active = tree.syntax.forms[w].lowercased().hasSuffix("ing") && !passive
+            // "officials say warplanes raided targets": a past form with an object of its own is
+            // the active verb of a clause the parser hung on its subject, not a passive participle.
+            let hasObject = tree.children(of: w).contains { tree.relation($0) == "obj" }
+            let active = (tree.syntax.forms[w].lowercased().hasSuffix("ing") || (hasObject && tree.relation(w) == "acl" && tree.relation(head) == "obj")) && !passive
             return [(active ? .agent : .target, m)]
         default:
             return []
