@@ -47,6 +47,16 @@ import Testing
         #expect(try Self.mentions("A school in Mombasa closed. The schools reopened.", "facility:school-in-mombasa") == ["school"])
     }
 
+    /// Kinship and the relative pronoun of people type a single name as a person; former states
+    /// and well-known regions are places.
+    @Test func kinshipAndWhoMakePeople() throws {
+        #expect(try Self.summary("Kamau's sons Otieno and Baraka were acquitted.") == ["person:Baraka", "person:Kamau", "person:Otieno"])
+        #expect(try Self.summary("Prosecutors charged Nyokabi, who denied it.") == ["person:Nyokabi"])
+        // In "members of X, who", the members are who.
+        #expect(try Self.summary("He met members of Ubuntu, who helped him.").contains("organization:Ubuntu"))
+        #expect(try Self.summary("The Soviet Union sent troops to Kashmir.") == ["place:Kashmir", "place:Soviet Union"])
+    }
+
     @Test func demonymWithCollectiveNounIsAnOrganization() throws {
         // Police and security forces of one country are one organization; the name used most
         // often (then the longest) names it.

@@ -582,6 +582,11 @@ public struct EntityRecognizer: PipelineStage {
                 possessorType = found.type
                 rule = .entityModel
             }
+            // "Mubarak's sons"
+            if possessorType == nil, hasPersonCue(span, sentence: sentence, c) {
+                possessorType = .person
+                rule = .entityPersonCue
+            }
             addMention(span, type: possessorType, name: placeName(span, c) ?? text, rule: rule, confidence: 0.8, &c)
             if possessorType == .place, let orgEnd = possessedOrganizationEnd(from: b + 2, sentence: sentence, c) {
                 let orgSpan = a...orgEnd
@@ -734,8 +739,20 @@ public struct EntityRecognizer: PipelineStage {
     /// dictator").
     private func hasPersonCue(_ span: ClosedRange<Int>, sentence: Range<Int>, _ c: Context) -> Bool {
         if span.lowerBound > sentence.lowerBound, lexicon.titles[[c.lowers[span.lowerBound - 1]]] != nil { return true }
+        if isAfterKinshipNoun(span.lowerBound, sentence: sentence, c) { return true }
         let next = span.upperBound + 1
         if next < sentence.upperBound, lexicon.personVerbs.contains(c.lowers[next]) { return true }
+        // "Mubarak's sons": whoever has kin is a person.
+        if next + 1 < sentence.upperBound, ["'s", "’s"].contains(c.lowers[next]), Self.kinshipNouns.contains(c.lowers[next + 1])
+            || (next + 1 < sentence.upperBound && ["'s", "’s"].contains(c.lowers[next]) && c.lowers[next + 1].hasSuffix("s") && Self.kinshipNouns.contains(String(c.lowers[next + 1].dropLast()))) {
+            return true
+        }
+        // "X, who said": the relative pronoun of people ("whose" is also an organization's).
+        // (Not after "of": in "members of X, who", the members are who.)
+        if next + 1 < sentence.upperBound, c.words[next] == ",", ["who", "whom"].contains(c.lowers[next + 1]),
+           !(span.lowerBound > sentence.lowerBound && c.lowers[span.lowerBound - 1] == "of") {
+            return true
+        }
         if next + 1 < sentence.upperBound, c.words[next] == "," {
             let window = (next + 1)..<min(sentence.upperBound, next + 7)
             if ["a", "an", "the"].contains(c.lowers[next + 1]), window.contains(where: { lexicon.titles[[c.lowers[$0]]] != nil }) { return true }
@@ -748,6 +765,23 @@ public struct EntityRecognizer: PipelineStage {
         }
         return false
     }
+
+    /// "his sons Alaa and Gamal", "her husband Karim": a name right after a word of kinship (or
+    /// coordinated with one that is).
+    private func isAfterKinshipNoun(_ start: Int, sentence: Range<Int>, _ c: Context) -> Bool {
+        func isKinship(_ k: Int) -> Bool {
+            guard k >= sentence.lowerBound, c.words[k].first?.isLowercase == true else { return false }
+            let lower = c.lowers[k]
+            let singular = lower.hasSuffix("s") ? String(lower.dropLast()) : lower
+            return Self.kinshipNouns.contains(lower) || Self.kinshipNouns.contains(singular)
+        }
+        if isKinship(start - 1) { return true }
+        // "sons Alaa and Gamal": the second name of the pair.
+        return start - 3 >= sentence.lowerBound && c.lowers[start - 1] == "and" && c.isNameToken[start - 2] && isKinship(start - 3)
+    }
+
+    static let kinshipNouns: Set<String> = ["son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "uncle", "aunt",
+                                            "nephew", "niece", "cousin", "grandson", "granddaughter", "widow", "widower", "fiancé", "fiancée"]
 
     /// "anti-Iran", "pro-Kremlin": a place inside a hyphenated modifier.
     /// Whether a hyphenated word joins places ("Russia-China", "Iran-Iraq", "Russia-U" of
