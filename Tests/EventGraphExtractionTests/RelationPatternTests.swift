@@ -142,6 +142,11 @@ import Testing
         let before = try Self.relations("The Kenya Farmers Union met. Kenya Farmers Union associate director Wanjiru Kamau arrived on Monday.")
         #expect(before.contains("member-of person:wanjiru-kamau → organization:kenya-farmers-union"))
         #expect(!before.contains("leader-of person:wanjiru-kamau → organization:kenya-farmers-union"))
+        // An organization's title in a description before the name and its comma.
+        let described = try Self.relations("The U.N. special envoy to the Horn of Africa, Wanjiru Kamau, says the truce will hold.")
+        #expect(described.contains("member-of person:wanjiru-kamau → organization:u-n"), "\(described)")
+        let fellow = try Self.relations("According to a Brookings Institution senior fellow, Wanjiru Kamau, it is rare.")
+        #expect(fellow.contains("member-of person:wanjiru-kamau → organization:brookings-institution"), "\(fellow)")
         let apposition = try Self.relations("Wanjiru Kamau, an assistant director of the Kenya Farmers Union, arrived on Monday.")
         #expect(apposition.contains("member-of person:wanjiru-kamau → organization:kenya-farmers-union"))
         let deputy = try Self.relations("Wanjiru Kamau is deputy leader of the Kenya Farmers Union.")

@@ -104,6 +104,8 @@ extension RuleID {
     public static let relationRoleTitle = RuleID(registered: "relation.role.title")
     /// A role from a relational noun the tree attaches to a name.
     public static let relationRoleTree = RuleID(registered: "relation.role.tree")
+    /// A role from an organization's title in a description before a name and its comma.
+    public static let relationRoleDescribed = RuleID(registered: "relation.role.described")
     /// A role in an apposition after a name.
     public static let relationRoleAppositive = RuleID(registered: "relation.role.appositive")
     /// Membership from "a member of", "of the" phrases.
@@ -319,6 +321,9 @@ extension RuleRegistry {
         RuleDefinition(id: "relation.role.tree", stage: "relations", parameter: nil,
                        description: "a role from a relational noun the tree attaches to a name",
                        example: "Abukar Ali Adan is deputy leader of al-Shabab."),
+        RuleDefinition(id: "relation.role.described", stage: "relations", parameter: nil,
+                       description: "a role from an organization's title in a description before a name and its comma",
+                       example: "The U.N. special envoy to the region, Peter Mutua, arrived."),
         RuleDefinition(id: "relation.role.appositive", stage: "relations", parameter: nil,
                        description: "a role in an apposition after a name",
                        example: "John Kirby, a spokesman for the Pentagon, said so."),

@@ -128,6 +128,7 @@ public struct RelationExtractor: PipelineStage {
             citations(c, speaker: speaker, add)
             titleRelations(c, add)
             roleRelations(c, add)
+            describedRoles(c, add)
             placeRelations(c, add)
             for statement in statements {
                 guard let agent = statement.participants.first(where: { $0.role == .agent }) else { continue }
@@ -336,6 +337,38 @@ public struct RelationExtractor: PipelineStage {
                 }
             }
         }
+    }
+
+    /// "The U.N. special envoy to the Middle East, Alvaro de Soto", "a RAND Corporation senior
+    /// fellow, William Courtney": an organization's title before a comma and a name is that
+    /// person's role there. (The parser often hangs the name on the nearest noun instead.)
+    private func describedRoles(_ c: Clause, _ add: Add) {
+        for m in c.mentions where m.type == .person && m.isName && m.tokens.lowerBound - 2 >= c.range.lowerBound && c.lowers[m.tokens.lowerBound - 1] == "," {
+            guard let (role, titleStart) = titleDescribing(comma: m.tokens.lowerBound - 1, c), let type = roleRelations[role] else { continue }
+            // The organization right before the title and its modifiers ("special", "senior").
+            var k = titleStart - 1
+            while k > c.range.lowerBound, titleStart - k <= 3, c.document.text(of: k).first?.isLowercase == true, c.document.mentionCovering[k] == nil { k -= 1 }
+            guard let holder = c.mentions.last(where: { $0.tokens.upperBound == k && $0.type == .organization }) else { continue }
+            add(RelationDraft(type: type, source: m, target: holder, tokens: holder.tokens.lowerBound...m.tokens.upperBound,
+                              rule: .relationRoleDescribed, confidence: 0.6, modality: .asserted))
+        }
+    }
+
+    /// The title of a description ending at `comma`: the last lowercase title word before it, past
+    /// a short "to/for/in the ..." phrase, with where its words start.
+    private func titleDescribing(comma: Int, _ c: Clause) -> (role: String, start: Int)? {
+        var t = comma - 1
+        while t > c.range.lowerBound, comma - t <= 6 {
+            let lower = c.lowers[t]
+            if c.document.text(of: t).first?.isLowercase == true {
+                if let two = entityLexicon.titles[[c.lowers[t - 1], lower]] { return (two, t - 1) }
+                if let role = entityLexicon.titles[[lower]] { return (role, t) }
+            }
+            // Only the words of a phrase after the title ("to the Middle East") stand between.
+            guard c.document.tokens[t].kind == .word else { return nil }
+            t -= 1
+        }
+        return nil
     }
 
     /// Roles of military ranks (`entities/titles.tsv`), which an office before them outranks.
