@@ -57,6 +57,14 @@ import Testing
         #expect(try Self.summary("The Soviet Union sent troops to Kashmir.") == ["place:Kashmir", "place:Soviet Union"])
     }
 
+    /// The administration a named leader heads is an organization of its own, one however worded.
+    @Test func administrationsOfNamedLeaders() throws {
+        let text = "The administration of Kenyan President William Ruto denied it. The Ruto administration said nothing."
+        #expect(try Self.mentions(text, "organization:ruto-administration") == ["administration of Kenyan President William Ruto", "Ruto administration"])
+        let found = try RelationPatternTests.relations(text)
+        #expect(found.contains("leader-of person:william-ruto → organization:ruto-administration"), "\(found)")
+    }
+
     @Test func demonymWithCollectiveNounIsAnOrganization() throws {
         // Police and security forces of one country are one organization; the name used most
         // often (then the longest) names it.

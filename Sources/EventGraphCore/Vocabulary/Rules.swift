@@ -46,6 +46,8 @@ extension RuleID {
     public static let entityGazetteerInCompound = RuleID(registered: "entity.gazetteer-in-compound")
     /// A common noun naming one institution or facility that the text ties to a named place ("a press club in Peshawar", "the Lahore court").
     public static let entityNominal = RuleID(registered: "entity.nominal")
+    /// The administration or government a named leader heads ("the Biden administration", "the administration of President X").
+    public static let entityLedOrganization = RuleID(registered: "entity.led-organization")
     /// A single capitalized word after a locative preposition.
     public static let entityLocative = RuleID(registered: "entity.locative")
     /// A single capitalized word typed by its context.
@@ -106,6 +108,8 @@ extension RuleID {
     public static let relationRoleTree = RuleID(registered: "relation.role.tree")
     /// A role from an organization's title in a description before a name and its comma.
     public static let relationRoleDescribed = RuleID(registered: "relation.role.described")
+    /// A leader named in the administration or government they head ("the Biden administration").
+    public static let relationRoleLed = RuleID(registered: "relation.role.led")
     /// A role in an apposition after a name.
     public static let relationRoleAppositive = RuleID(registered: "relation.role.appositive")
     /// Membership from "a member of", "of the" phrases.
@@ -234,6 +238,9 @@ extension RuleRegistry {
         RuleDefinition(id: "entity.nominal", stage: "entities", parameter: nil,
                        description: "a common noun naming one institution or facility that the text ties to a named place (\"a press club in Peshawar\", \"the Lahore court\")",
                        example: "A bomb exploded outside a press club in Peshawar."),
+        RuleDefinition(id: "entity.led-organization", stage: "entities", parameter: nil,
+                       description: "the administration or government a named leader heads (\"the Biden administration\", \"the administration of President X\")",
+                       example: "President William Ruto spoke. The Ruto administration denied it."),
         RuleDefinition(id: "entity.locative", stage: "entities", parameter: nil,
                        description: "a single capitalized word after a locative preposition",
                        example: "Fighting broke out in Karvesh."),
@@ -324,6 +331,9 @@ extension RuleRegistry {
         RuleDefinition(id: "relation.role.described", stage: "relations", parameter: nil,
                        description: "a role from an organization's title in a description before a name and its comma",
                        example: "The U.N. special envoy to the region, Peter Mutua, arrived."),
+        RuleDefinition(id: "relation.role.led", stage: "relations", parameter: nil,
+                       description: "a leader named in the administration or government they head (\"the Biden administration\")",
+                       example: "President William Ruto spoke. The Ruto administration denied it."),
         RuleDefinition(id: "relation.role.appositive", stage: "relations", parameter: nil,
                        description: "a role in an apposition after a name",
                        example: "John Kirby, a spokesman for the Pentagon, said so."),

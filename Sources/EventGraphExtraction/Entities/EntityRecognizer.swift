@@ -186,6 +186,7 @@ public struct EntityRecognizer: PipelineStage {
         findPlacesInCompounds(&context)
         resolveSingleWords(&context)
         findNominalEntities(&context)
+        findLedOrganizations(&context)
         context.people = personCues(context)
         findDescriptions(&context)
         findPronouns(&context)

@@ -112,3 +112,34 @@ extension EntityRecognizer {
         return (name, i)
     }
 }
+
+/// "the Biden administration", "the administration of US President Donald Trump": the
+/// organization a named leader heads, an entity of its own (it designates, sanctions, negotiates),
+/// named "Biden administration" however the text words it.
+extension EntityRecognizer {
+    static let ledOrganizationHeads: Set<String> = ["administration", "government", "regime", "cabinet"]
+
+    func findLedOrganizations(_ c: inout Context) {
+        let people = c.mentions.indices.filter { c.mentions[$0].type == .person && c.mentions[$0].name != nil && c.mentions[$0].innerSpan == nil }
+        for p in people {
+            let person = c.mentions[p]
+            guard let surname = person.name?.split(separator: " ").last.map(String.init) else { continue }
+            let sentence = c.document.sentences[c.document.sentenceIndex(containing: c.document.tokens[person.tokens.lowerBound].span.start) ?? 0].tokens
+            let next = person.tokens.upperBound + 1
+            if next < sentence.upperBound, Self.ledOrganizationHeads.contains(c.words[next]) {
+                // "the Biden administration"
+                c.mentions.append(Mention(tokens: person.tokens.lowerBound...next, type: .organization, name: "\(surname) \(c.words[next])", rule: .entityLedOrganization, confidence: 0.7))
+                continue
+            }
+            // "the administration of US President Donald Trump": past the titles before the name.
+            var k = person.tokens.lowerBound - 1
+            while k > sentence.lowerBound, person.tokens.lowerBound - k <= 4, c.lowers[k] != "of",
+                  lexicon.titles[[c.lowers[k]]] != nil || c.isAcronym[k] || lexicon.places[c.lowers[k]] != nil || lexicon.demonyms[[c.lowers[k]]] != nil || c.lowers[k] == "." {
+                k -= 1
+            }
+            guard k - 1 >= sentence.lowerBound, c.lowers[k] == "of", Self.ledOrganizationHeads.contains(c.words[k - 1]) else { continue }
+            c.mentions.append(Mention(tokens: (k - 1)...person.tokens.upperBound, type: .organization, name: "\(surname) \(c.words[k - 1])",
+                                      rule: .entityLedOrganization, confidence: 0.7))
+        }
+    }
+}

@@ -343,6 +343,12 @@ public struct RelationExtractor: PipelineStage {
     /// fellow, William Courtney": an organization's title before a comma and a name is that
     /// person's role there. (The parser often hangs the name on the nearest noun instead.)
     private func describedRoles(_ c: Clause, _ add: Add) {
+        // "the Biden administration": the leader named in it leads it.
+        for org in c.mentions where org.rule == .entityLedOrganization {
+            guard let leader = c.mentions.first(where: { $0.type == .person && $0.index != org.index && org.tokens.contains($0.tokens.lowerBound)
+                && ($0.tokens.lowerBound == org.tokens.lowerBound || $0.tokens.upperBound == org.tokens.upperBound) }) else { continue }
+            add(RelationDraft(type: "leader-of", source: leader, target: org, tokens: org.tokens, rule: .relationRoleLed, confidence: 0.65, modality: .asserted))
+        }
         for m in c.mentions where m.type == .person && m.isName && m.tokens.lowerBound - 2 >= c.range.lowerBound && c.lowers[m.tokens.lowerBound - 1] == "," {
             guard let (role, titleStart) = titleDescribing(comma: m.tokens.lowerBound - 1, c), let type = roleRelations[role] else { continue }
             // The organization right before the title and its modifiers ("special", "senior").
