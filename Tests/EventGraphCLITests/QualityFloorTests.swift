@@ -22,19 +22,20 @@ import Testing
         return (f1s("scores", "f1"), f1s("mustRecall", "recall"))
     }
 
-    /// Reached: entities F1 0.836 (typed 0.789), must recall of entities 0.936, time expressions
+    /// Reached: entities F1 0.852 (typed 0.821), must recall of entities 0.958, time expressions
     /// relaxed 0.981 / strict 0.969 / value 0.969 (issue 18: clause tense, story time, the gold's
-    /// extents, bare plurals and periods), events 0.474, relations 0.510 (issue 17: frames from the tree,
+    /// extents, bare plurals and periods), events 0.494, relations 0.544 (issue 17: frames from the tree,
     /// speakers through titles, descriptions and groups, designations of several names, names and
-    /// titles around organizations, characterizations).
+    /// titles around organizations, characterizations, unnamed institutions tied to places, the
+    /// speaker's "it", administrations of named leaders).
     @Test func theDevelopmentSetStaysAboveItsFloors() throws {
         let (scores, must) = try Self.totals(gold: "Tests/Gold/dev/gold", corpus: "Tests/Gold/dev/corpus")
-        let floors = ["entities": 0.83, "entities-typed": 0.78, "events": 0.465, "relations": 0.50, "timex-relaxed": 0.975, "timex-strict": 0.965, "timex-value": 0.965]
+        let floors = ["entities": 0.845, "entities-typed": 0.815, "events": 0.49, "relations": 0.54, "timex-relaxed": 0.975, "timex-strict": 0.965, "timex-value": 0.965]
         for (kind, floor) in floors.sorted(by: { $0.key < $1.key }) { #expect((scores[kind] ?? 0) >= floor, "\(kind): \(scores[kind] ?? 0) < \(floor)") }
-        #expect((must["entities"] ?? 0) >= 0.93, "must-recall of entities: \(must["entities"] ?? 0)")
+        #expect((must["entities"] ?? 0) >= 0.95, "must-recall of entities: \(must["entities"] ?? 0)")
     }
 
-    /// Reached: entities F1 0.773 (typed 0.645); spaCy's small English model scores 0.633 (typed
+    /// Reached: entities F1 0.771 (typed 0.644); spaCy's small English model scores 0.633 (typed
     /// 0.559) with the same converter and scorer.
     @Test func gumNewsStaysAboveItsFloors() throws {
         let (scores, _) = try Self.totals(gold: "Tests/Gold/gum-news/gold", corpus: "Tests/Gold/gum-news/corpus")

@@ -382,6 +382,8 @@ import Testing
         // else: "the Oromo militants" are not the ministry.
         let other = "The Interior Ministry denied it. The Oromo militants left. The Kenyan group stayed."
         #expect(try Self.mentions(other, "organization:interior-ministry") == ["Interior Ministry", "The Kenyan group"])
+        // (A region's adjective may say where a country is: "the European nation".)
+        #expect(try Self.mentions("Albania denied it. The European nation said nothing.", "place:albania") == ["Albania", "The European nation"])
     }
 
     @Test func adjectivesInsideNames() throws {

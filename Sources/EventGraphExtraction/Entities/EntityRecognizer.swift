@@ -972,12 +972,13 @@ public struct EntityRecognizer: PipelineStage {
     }
 
     /// "the Chechen militants" cannot be the Kremlin: a capitalized modifier of a description that
-    /// is not in the entity's name names someone else. (A country's demonym may stand for where
-    /// an organization is from, which its name need not say: "the Palestinian group".)
+    /// is not in the entity's name names someone else. (A country's demonym or a region's adjective
+    /// may stand for where it is, which its name need not say: "the Palestinian group", "the
+    /// European nation".)
     private func contradictsDemonym(of modifiers: Range<Int>, target: Int, _ c: Context) -> Bool {
         guard let name = c.mentions[target].name?.lowercased() else { return false }
         return modifiers.contains { k in
-            c.words[k].first?.isUppercase == true && lexicon.demonyms[[c.lowers[k]]] == nil && !name.contains(c.lowers[k])
+            c.words[k].first?.isUppercase == true && lexicon.demonyms[[c.lowers[k]]] == nil && !lexicon.adjectives.contains(c.words[k]) && !name.contains(c.lowers[k])
         }
     }
 
