@@ -744,10 +744,7 @@ public struct EntityRecognizer: PipelineStage {
         let next = span.upperBound + 1
         if next < sentence.upperBound, lexicon.personVerbs.contains(c.lowers[next]) { return true }
         // "Mubarak's sons": whoever has kin is a person.
-        if next + 1 < sentence.upperBound, ["'s", "’s"].contains(c.lowers[next]), Self.kinshipNouns.contains(c.lowers[next + 1])
-            || (next + 1 < sentence.upperBound && ["'s", "’s"].contains(c.lowers[next]) && c.lowers[next + 1].hasSuffix("s") && Self.kinshipNouns.contains(String(c.lowers[next + 1].dropLast()))) {
-            return true
-        }
+        if next + 1 < sentence.upperBound, ["'s", "’s"].contains(c.lowers[next]), Self.isKinshipNoun(c.lowers[next + 1]) { return true }
         // "X, who said": the relative pronoun of people ("whose" is also an organization's).
         // (Not after "of": in "members of X, who", the members are who.)
         if next + 1 < sentence.upperBound, c.words[next] == ",", ["who", "whom"].contains(c.lowers[next + 1]),
@@ -771,14 +768,16 @@ public struct EntityRecognizer: PipelineStage {
     /// coordinated with one that is).
     private func isAfterKinshipNoun(_ start: Int, sentence: Range<Int>, _ c: Context) -> Bool {
         func isKinship(_ k: Int) -> Bool {
-            guard k >= sentence.lowerBound, c.words[k].first?.isLowercase == true else { return false }
-            let lower = c.lowers[k]
-            let singular = lower.hasSuffix("s") ? String(lower.dropLast()) : lower
-            return Self.kinshipNouns.contains(lower) || Self.kinshipNouns.contains(singular)
+            k >= sentence.lowerBound && c.words[k].first?.isLowercase == true && Self.isKinshipNoun(c.lowers[k])
         }
         if isKinship(start - 1) { return true }
         // "sons Alaa and Gamal": the second name of the pair.
         return start - 3 >= sentence.lowerBound && c.lowers[start - 1] == "and" && c.isNameToken[start - 2] && isKinship(start - 3)
+    }
+
+    /// A word of kinship, singular or plural ("son", "sons").
+    static func isKinshipNoun(_ lower: String) -> Bool {
+        kinshipNouns.contains(lower) || (lower.hasSuffix("s") && kinshipNouns.contains(String(lower.dropLast())))
     }
 
     static let kinshipNouns: Set<String> = ["son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "uncle", "aunt",
@@ -963,7 +962,7 @@ public struct EntityRecognizer: PipelineStage {
                 if head + 1 < sentence.tokens.upperBound, c.lowers[head + 1] == "of", description.type != .person { continue }
                 let modifier = head - 1 > t ? c.lowers[head - 1] : nil
                 guard let target = nearest(before: t, type: description.type, nameWord: description.nameWord, head: c.lowers[head], modifier: modifier),
-                      !contradictsDemonym(of: (t + 1)..<max(t + 1, head), target: target, c) else { continue }
+                      !contradictsModifier(of: (t + 1)..<max(t + 1, head), target: target, c) else { continue }
                 let span = (c.lowers[t] == "police" ? t : t)...head
                 c.mentions.append(Mention(tokens: span, type: description.type, name: nil, rule: .corefDescription, confidence: 0.6))
                 c.links.append((target, c.mentions.count - 1))
@@ -975,7 +974,7 @@ public struct EntityRecognizer: PipelineStage {
     /// is not in the entity's name names someone else. (A country's demonym or a region's adjective
     /// may stand for where it is, which its name need not say: "the Palestinian group", "the
     /// European nation".)
-    private func contradictsDemonym(of modifiers: Range<Int>, target: Int, _ c: Context) -> Bool {
+    private func contradictsModifier(of modifiers: Range<Int>, target: Int, _ c: Context) -> Bool {
         guard let name = c.mentions[target].name?.lowercased() else { return false }
         return modifiers.contains { k in
             c.words[k].first?.isUppercase == true && lexicon.demonyms[[c.lowers[k]]] == nil && !lexicon.adjectives.contains(c.words[k]) && !name.contains(c.lowers[k])

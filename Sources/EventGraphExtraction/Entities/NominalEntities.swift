@@ -5,7 +5,8 @@ import EventGraphCore
 /// them as nodes (the attack's target, the court that ruled), and the place makes one of them
 /// identifiable: it is named "press club in Peshawar", and a later "the press club" refers to it.
 extension EntityRecognizer {
-    /// Prepositions that put a facility in a place.
+    /// Prepositions that put a facility in a place (also the relation stage's "in the northwestern
+    /// city of X").
     static let nominalAnchors: Set<String> = ["in", "near", "outside", "at"]
     /// Nouns between "the" and "of" that name the kind of place: "the northwestern city of Peshawar".
     static let placeKinds: Set<String> = ["city", "town", "village", "capital", "province", "region", "district", "state", "county", "port"]
@@ -23,7 +24,7 @@ extension EntityRecognizer {
         var found: [(head: String, words: Set<String>, mention: Int)] = []
         for sentence in c.document.sentences {
             for t in sentence.tokens where !covered[t] {
-                guard let word = wordIndex(of: t, syntax), syntax.upos[word] == "NOUN" else { continue }
+                guard let word = syntax.word(ofToken: t), syntax.upos[word] == "NOUN" else { continue }
                 let lemma = syntax.lemmas[word].lowercased()
                 guard let type = lexicon.nominalHeads[lemma], c.words[t].first?.isLowercase == true else { continue }
                 let start = nominalStart(head: t, sentence: sentence.tokens, covered: covered, syntax, c)
@@ -52,15 +53,8 @@ extension EntityRecognizer {
         }
     }
 
-    private func wordIndex(of token: Int, _ syntax: SyntaxLayer) -> Int? {
-        guard token < syntax.firstWordOfToken.count else { return nil }
-        let word = Int(syntax.firstWordOfToken[token])
-        return word >= 0 && word < syntax.count ? word : nil
-    }
-
     private func isNoun(_ token: Int, _ syntax: SyntaxLayer) -> Bool {
-        guard let word = wordIndex(of: token, syntax) else { return false }
-        return syntax.upos[word] == "NOUN"
+        syntax.word(ofToken: token).map { syntax.upos[$0] == "NOUN" } ?? false
     }
 
     /// The first word of the noun phrase ending at `head`, determiners excluded: lowercase
@@ -70,7 +64,7 @@ extension EntityRecognizer {
         var start = head
         while start - 1 >= sentence.lowerBound, head - (start - 1) <= 4, !covered[start - 1] {
             let k = start - 1
-            guard c.document.tokens[k].kind == .word, let word = wordIndex(of: k, syntax) else { break }
+            guard c.document.tokens[k].kind == .word, let word = syntax.word(ofToken: k) else { break }
             let lower = c.lowers[k]
             let hyphenated = lower.lastIndex(of: "-").map { Self.isParticipleSuffix(lower[lower.index(after: $0)...]) } ?? false
             if c.words[k].first?.isLowercase == true, ["ADJ", "NOUN"].contains(syntax.upos[word]) || hyphenated {

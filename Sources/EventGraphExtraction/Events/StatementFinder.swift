@@ -340,8 +340,7 @@ struct StatementFinder {
         var out: [Statement] = []
         let openers: Set<String> = ["that", ",", "he", "she", "it", "they", "the", "a", "an", "his", "her", "its", "their"]
         for t in sentence.tokens where t > sentence.tokens.lowerBound && t + 2 < sentence.tokens.upperBound && lowers[t].hasSuffix("s") {
-            guard t < syntax.firstWordOfToken.count, syntax.firstWordOfToken[t] >= 0, syntax.upos[Int(syntax.firstWordOfToken[t])] == "NOUN",
-                  openers.contains(lowers[t + 1]), isInflection(lowers[t]) else { continue }
+            guard let word = syntax.word(ofToken: t), syntax.upos[word] == "NOUN", openers.contains(lowers[t + 1]), isInflection(lowers[t]) else { continue }
             // The name right before, or before the common nouns that describe it ("The Tass news
             // agency reports that").
             var end = t - 1
@@ -373,9 +372,8 @@ struct StatementFinder {
     }
 
     private func isCommonNoun(_ token: Int, _ document: AnalyzedDocument) -> Bool {
-        let syntax = document.syntax
-        guard token < syntax.firstWordOfToken.count, syntax.firstWordOfToken[token] >= 0 else { return false }
-        return syntax.upos[Int(syntax.firstWordOfToken[token])] == "NOUN" && document.text(of: token).first?.isLowercase == true
+        guard let word = document.syntax.word(ofToken: token) else { return false }
+        return document.syntax.upos[word] == "NOUN" && document.text(of: token).first?.isLowercase == true
     }
 
     private func accordingTo(_ sentence: Sentence, _ lowers: [String], _ document: AnalyzedDocument) -> [Statement] {

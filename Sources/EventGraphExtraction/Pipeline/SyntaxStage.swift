@@ -25,6 +25,14 @@ public struct SyntaxLayer: Sendable {
     public var parsedSentences: [Bool] = []
 
     public var count: Int { spans.count }
+
+    /// The first syntactic word of a token, or nil when the token has none (outside the layer, or a
+    /// token the tagger gave no word).
+    public func word(ofToken token: Int) -> Int? {
+        guard token >= 0, token < firstWordOfToken.count else { return nil }
+        let word = Int(firstWordOfToken[token])
+        return word >= 0 && word < count ? word : nil
+    }
 }
 
 /// Splits every sentence into syntactic words and gives each its UPOS tag and lemma, filling the

@@ -129,6 +129,7 @@ public struct RelationExtractor: PipelineStage {
             titleRelations(c, add)
             roleRelations(c, add)
             describedRoles(c, add)
+            ledOrganizationRoles(c, add)
             placeRelations(c, add)
             for statement in statements {
                 guard let agent = statement.participants.first(where: { $0.role == .agent }) else { continue }
@@ -343,12 +344,6 @@ public struct RelationExtractor: PipelineStage {
     /// fellow, William Courtney": an organization's title before a comma and a name is that
     /// person's role there. (The parser often hangs the name on the nearest noun instead.)
     private func describedRoles(_ c: Clause, _ add: Add) {
-        // "the Biden administration": the leader named in it leads it.
-        for org in c.mentions where org.rule == .entityLedOrganization {
-            guard let leader = c.mentions.first(where: { $0.type == .person && $0.index != org.index && org.tokens.contains($0.tokens.lowerBound)
-                && ($0.tokens.lowerBound == org.tokens.lowerBound || $0.tokens.upperBound == org.tokens.upperBound) }) else { continue }
-            add(RelationDraft(type: "leader-of", source: leader, target: org, tokens: org.tokens, rule: .relationRoleLed, confidence: 0.65, modality: .asserted))
-        }
         for m in c.mentions where m.type == .person && m.isName && m.tokens.lowerBound - 2 >= c.range.lowerBound && c.lowers[m.tokens.lowerBound - 1] == "," {
             guard let (role, titleStart) = titleDescribing(comma: m.tokens.lowerBound - 1, c), let type = roleRelations[role] else { continue }
             // The organization right before the title and its modifiers ("special", "senior").
@@ -357,6 +352,16 @@ public struct RelationExtractor: PipelineStage {
             guard let holder = c.mentions.last(where: { $0.tokens.upperBound == k && $0.type == .organization }) else { continue }
             add(RelationDraft(type: type, source: m, target: holder, tokens: holder.tokens.lowerBound...m.tokens.upperBound,
                               rule: .relationRoleDescribed, confidence: 0.6, modality: .asserted))
+        }
+    }
+
+    /// "the Biden administration", "the administration of US President Donald Trump": the leader
+    /// named at its start or its end leads it.
+    private func ledOrganizationRoles(_ c: Clause, _ add: Add) {
+        for org in c.mentions where org.rule == .entityLedOrganization {
+            guard let leader = c.mentions.first(where: { $0.type == .person && $0.index != org.index && org.tokens.contains($0.tokens.lowerBound)
+                && ($0.tokens.lowerBound == org.tokens.lowerBound || $0.tokens.upperBound == org.tokens.upperBound) }) else { continue }
+            add(RelationDraft(type: "leader-of", source: leader, target: org, tokens: org.tokens, rule: .relationRoleLed, confidence: 0.65, modality: .asserted))
         }
     }
 
@@ -571,7 +576,7 @@ public struct RelationExtractor: PipelineStage {
     }
 
     private func isPlaceOfPhrase(_ words: [String]) -> Bool {
-        guard words.count >= 3, ["in", "at", "near", "outside"].contains(words[0]), words.last == "of",
+        guard words.count >= 3, EntityRecognizer.nominalAnchors.contains(words[0]), words.last == "of",
               nounPhrases.isPlaceNoun(words[words.count - 2]) else { return false }
         return words.dropFirst().dropLast(2).allSatisfy { !["of", ",", "and", "in", "at"].contains($0) }
     }
