@@ -136,6 +136,20 @@ import Testing
         }
     }
 
+    /// Every example of `relations/locating-verbs.tsv`, run exactly: the participle places the
+    /// organization it modifies, or the subject of its passive, in its "in" object; a locating verb
+    /// with an object places the object, not its subject.
+    @Test func everyLocatingVerbExampleGivesLocatedIn() throws {
+        let rows = try ExtractionResources.table("relations/locating-verbs.tsv", columns: ["lemma", "example"])
+        #expect(rows.count >= 5)
+        for row in rows {
+            let found = try Self.relations(row.fields["example"]!)
+            #expect(found.contains("located-in organization:kenya-farmers-union → place:nairobi"), "\(row.fields["lemma"]!): \(found)")
+        }
+        let active = try Self.relations("The Kenya Farmers Union stationed guards in Nairobi.")
+        #expect(!active.contains("located-in organization:kenya-farmers-union → place:nairobi"), "\(active)")
+    }
+
     /// A leader's title under "associate", "assistant" or "staff" makes a member, before the
     /// name or in an apposition; "deputy leader" stays a leader's.
     @Test func subordinateTitlesMakeMembers() throws {
@@ -164,6 +178,9 @@ import Testing
         let nominal = try Self.relations("A bomb exploded outside a press club in the northern city of Mombasa. The Nakuru court freed him.")
         #expect(nominal.contains("located-in facility:press-club-in-mombasa → place:mombasa"), "\(nominal)")
         #expect(nominal.contains("located-in organization:nakuru-court → place:nakuru"), "\(nominal)")
+        // A facility named in an event noun's phrase is where the phrase puts the event.
+        let facility = try Self.relations("The group claimed the 2015 Nakuru Museum attack in Nakuru, Kenya.")
+        #expect(facility.contains("located-in facility:nakuru-museum → place:nakuru"), "\(facility)")
         // A country is in no place a phrase names.
         let country = try Self.relations("Peace returned to Lebanon in the summer.")
         #expect(!country.contains { $0.hasPrefix("located-in place:lebanon") })

@@ -22,6 +22,8 @@ struct NounPhraseRelations: Sendable {
     let roleRelations: [String: String]
     /// Nouns that make a person a member of the organization named with them (`membership-nouns.tsv`).
     let membershipNouns: Set<String>
+    /// Participles that place what they modify ("based in", "headquartered in": `locating-verbs.tsv`).
+    let locatingVerbs: Set<String>
 
     init(lexicon: EntityLexicon, roleRelations: [String: String]) throws(ResourceError) {
         self.lexicon = lexicon
@@ -29,6 +31,7 @@ struct NounPhraseRelations: Sendable {
         membershipNouns = try Self.membershipNouns()
         relationalNouns = try Self.relationalNounTable().union(membershipNouns)
         characterizingVerbs = try Self.characterizingVerbs()
+        locatingVerbs = Set(try ExtractionResources.table("relations/locating-verbs.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
     }
 
     /// `relations/relational-nouns.tsv` and the membership nouns, lowercased: no characterization
@@ -76,6 +79,7 @@ struct NounPhraseRelations: Sendable {
             var found: [Found] = []
             found += characterizations(tree, document)
             found += containment(tree, document)
+            found += locatedByParticiple(tree, document)
             found += memberships(tree, document)
             found += titledRoles(tree, document)
             for f in found {
@@ -340,6 +344,7 @@ struct NounPhraseRelations: Sendable {
     func containment(_ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
         var out: [Found] = []
         for w in tree.words where ["nmod", "nmod:poss"].contains(tree.relation(w)) {
+            if let found = facilityOfModifiedNoun(w, tree, document) { out.append(found) }
             guard let head = tree.head(of: w), let inner = nameMention(head, tree, document) ?? placeNamed(by: head, tree, document) ?? groupNamed(by: head, tree, document),
                   let outer = nameMention(w, tree, document) else { continue }
             let (a, b) = (document.entityMentions[inner], document.entityMentions[outer])
@@ -363,6 +368,44 @@ struct NounPhraseRelations: Sendable {
             if tree.relation(w) == "nmod:poss", lexicon.countries.contains(document.articleEntities[b.entity].name), a.type == .organization { continue }
             out.append(Found(type: "located-in", source: inner, target: outer, tokens: min(tree.token(head), tree.token(w))...max(tree.token(head), tree.token(w)),
                              rule: .relationLocatedInPhrase))
+        }
+        return out
+    }
+
+    /// A facility named as the compound of a noun that a place modifies ("the Bardo Museum attack
+    /// in Tunis", "the Kosh Hotel collapse in Ercis") is in that place.
+    private func facilityOfModifiedNoun(_ w: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Found? {
+        guard tree.relation(w) == "nmod", hasPreposition(w, "in", tree), let head = tree.head(of: w), tree.upos(head) == "NOUN",
+              document.mentionCovering[tree.token(head)] == nil,
+              let place = nameMention(w, tree, document), document.entityMentions[place].type == .place,
+              let facility = tree.children(of: head).lazy.filter({ tree.relation($0) == "compound" }).compactMap({ self.nameMention($0, tree, document) })
+                .first(where: { document.entityMentions[$0].type == .facility }) else { return nil }
+        let span = document.entityMentions[facility].tokens
+        return Found(type: "located-in", source: facility, target: place, tokens: span.lowerBound...max(span.upperBound, tree.token(w)), rule: .relationLocatedInFacility)
+    }
+
+    /// An organization or facility that a locating participle places ("the tribunal, based in
+    /// Arusha"; "Reuters is headquartered in London"): the noun the participle modifies, or the
+    /// subject of its passive, is located in the participle's "in"/"at" object.
+    func locatedByParticiple(_ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
+        var out: [Found] = []
+        for v in tree.words where tree.upos(v) == "VERB" && locatingVerbs.contains(tree.syntax.lemmas[v].lowercased()) {
+            var located: [Int] = tree.children(of: v).filter { tree.relation($0) == "nsubj:pass" }
+            if ["acl", "advcl", "amod", "appos"].contains(tree.relation(v)), let head = tree.head(of: v) { located.append(head) }
+            // "The tribunal, based in Arusha, said": an adverbial participle describes its clause's subject.
+            if tree.relation(v) == "advcl", let clause = tree.head(of: v) { located += tree.children(of: clause).filter { tree.relation($0) == "nsubj" } }
+            // The parser often makes the parenthetical participle the root ("The hotel, situated in
+            // Ercis, collapsed"): its subject is the located thing when nothing is its object.
+            if tree.syntax.forms[v].hasSuffix("ed"), !tree.children(of: v).contains(where: { ["obj", "aux"].contains(tree.relation($0)) }) {
+                located += tree.children(of: v).filter { tree.relation($0) == "nsubj" }
+            }
+            guard let place = tree.children(of: v).lazy.filter({ tree.relation($0) == "obl" && (self.hasPreposition($0, "in", tree) || self.hasPreposition($0, "at", tree)) })
+                    .compactMap({ self.nameMention($0, tree, document) }).first(where: { document.entityMentions[$0].type == .place }) else { continue }
+            guard let thing = located.lazy.compactMap({ self.nameMention($0, tree, document) })
+                    .first(where: { [.organization, .facility, .place].contains(document.entityMentions[$0].type) && document.entityMentions[$0].entityID != document.entityMentions[place].entityID }) else { continue }
+            let span = document.entityMentions[thing].tokens
+            out.append(Found(type: "located-in", source: thing, target: place, tokens: min(span.lowerBound, tree.token(v))...max(span.upperBound, tree.token(v)),
+                             rule: .relationLocatedInBased))
         }
         return out
     }
