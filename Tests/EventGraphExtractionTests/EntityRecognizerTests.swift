@@ -63,6 +63,9 @@ import Testing
         #expect(try Self.mentions(text, "organization:ruto-administration") == ["administration of Kenyan President William Ruto", "Ruto administration"])
         let found = try RelationPatternTests.relations(text)
         #expect(found.contains("leader-of person:william-ruto → organization:ruto-administration"), "\(found)")
+        // The title inside the administration's name still names the leader's country.
+        let inside = try RelationPatternTests.relations("The administration of Kenya's President William Ruto denied it.")
+        #expect(inside.contains("leader-of person:william-ruto → place:kenya"), "\(inside)")
     }
 
     @Test func demonymWithCollectiveNounIsAnOrganization() throws {

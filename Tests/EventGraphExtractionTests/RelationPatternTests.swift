@@ -48,6 +48,14 @@ import Testing
         #expect(found.contains { $0.hasPrefix("said person:lydia-mwangi → “The Oromo Liberation Front") })
     }
 
+    /// What is said follows the verb, or precedes the comma or quotation mark before the speaker;
+    /// the speaker's own name is never what it said.
+    @Test func saidLabelIsNeverTheSpeaker() throws {
+        #expect(try Self.relations("Kenyan police denied it.").contains("said organization:kenyan-police → “it.”"))
+        #expect(try Self.relations("The talks failed, Kenyan police said.").contains("said organization:kenyan-police → “The talks failed”"))
+        #expect(try Self.relations("Kenyan police denied.").contains("said organization:kenyan-police → “Kenyan police denied.”"))
+    }
+
     @Test func characterizationsFromNatureDescriptionsAndModifiers() throws {
         let found = try Self.relations("Ethiopia's Foreign Ministry stressed the terrorist nature of the Oromo Liberation Front. The terror group denied it. Police arrested three OLF militants.")
         #expect(found.contains("cited-as organization:oromo-liberation-front → “terrorist” [reported by organization:ethiopias-foreign-ministry]"))

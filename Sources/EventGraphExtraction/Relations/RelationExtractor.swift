@@ -392,7 +392,9 @@ public struct RelationExtractor: PipelineStage {
         // Nearest first.
         var roles: [String] = []
         var first = start
-        while k >= c.range.lowerBound, c.document.mentionCovering[k] == nil {
+        // A mention around the name and its title ("the administration of US President Donald
+        // Trump") does not end the title.
+        while k >= c.range.lowerBound, c.document.mentionCovering[k].map({ c.document.entityMentions[$0].tokens.contains(start) }) ?? true {
             let word = c.lowers[k].hasSuffix(".") && c.lowers[k].count > 1 ? String(c.lowers[k].dropLast()) : c.lowers[k]
             if word == "." { k -= 1; continue }
             if k > c.range.lowerBound, let two = entityLexicon.titles[[c.lowers[k - 1], word]] {
@@ -490,8 +492,11 @@ public struct RelationExtractor: PipelineStage {
         // "Drug Enforcement Administration (DEA) Acting Administrator X": past the acronym.
         if k - 2 >= c.range.lowerBound, c.lowers[k] == ")", c.lowers[k - 2] == "(" { k -= 3 }
         if k >= c.range.lowerBound, let covering = c.document.mentionCovering[k] {
-            let mention = c.document.entityMentions[covering]
-            if holders.contains(mention.type) { return mention }
+            var mention = c.document.entityMentions[covering]
+            // Inside a mention around the name ("the administration of US President X"): the
+            // mention of the holder itself.
+            if mention.tokens.contains(titleWords.upperBound), let inner = c.mentions.last(where: { $0.tokens.contains(k) && !$0.tokens.contains(titleWords.upperBound) }) { mention = inner }
+            if holders.contains(mention.type), !mention.tokens.contains(titleWords.upperBound) { return mention }
         }
         for t in titleWords {
             guard let country = entityLexicon.demonyms[[c.lowers[t]]] else { continue }
@@ -694,10 +699,15 @@ public struct RelationExtractor: PipelineStage {
         var start = verb + 1
         if let that = (verb + 1..<c.range.upperBound).first(where: { c.lowers[$0] == "that" }), that - verb <= 10 { start = that + 1 }
         // "..., he said." / "“...,” the ministry said.": what comes before the attribution.
-        if c.range.upperBound - start <= 2 {
-            let comma = (c.range.lowerBound..<verb).last { [",", "\u{201D}"].contains(c.lowers[$0]) } ?? verb
+        // Without a comma or closing quotation mark before it, what precedes the verb is its
+        // subject ("Police denied it."), not what is said.
+        if c.range.upperBound - start <= 2, let comma = (c.range.lowerBound..<verb).last(where: { [",", "\u{201D}"].contains(c.lowers[$0]) }) {
             guard comma > c.range.lowerBound else { return c.document.text(of: c.document.sentences[c.sentenceIndex].span) }
             return c.document.text(of: c.document.tokens[c.range.lowerBound].span.union(c.document.tokens[comma - 1].span))
+        }
+        // Nothing but punctuation after the verb ("Police denied."): the sentence is what there is.
+        guard start < c.range.upperBound, (start..<c.range.upperBound).contains(where: { c.lowers[$0].contains(where: \.isLetter) || c.lowers[$0].contains(where: \.isNumber) }) else {
+            return c.document.text(of: c.document.sentences[c.sentenceIndex].span)
         }
         return c.document.text(of: c.document.tokens[start].span.union(c.document.tokens[c.range.upperBound - 1].span))
     }
