@@ -182,11 +182,14 @@ import Testing
         #expect(asserted.id != denied.id)
     }
 
-    /// "During the skirmishes in the camp, one member was murdered": the date and place of the
-    /// event it happened during.
+    /// "During the skirmishes in the camp, one member was murdered", "killed in the clashes": the
+    /// date and place of the event it happened during.
     @Test func eventsDuringOthers() throws {
         let found = try Self.events("Hamas and Fatah clashed in Gaza on Monday. During the clashes, two Hamas members were killed.")
         #expect(found.contains { $0.hasPrefix("killing target=Hamas place=Gaza") })
+        // "killed in the clashes", "deaths from the earthquake": in or from an event noun.
+        let inside = try Self.events("Hamas and Fatah clashed in Gaza on Monday. Two Hamas members were killed in the clashes.")
+        #expect(inside.contains { $0.hasPrefix("killing target=Hamas place=Gaza") }, "\(inside)")
     }
 
     /// An event announced as under way takes the announcement's date; a past one told later does not.

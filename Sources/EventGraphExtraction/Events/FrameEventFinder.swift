@@ -31,7 +31,8 @@ struct FrameEventFinder: Sendable {
         /// present tense ("was imposing sanctions", "imposes").
         var ongoing: Bool = false
         /// The token of the event noun this one happened during ("During the skirmishes, ... was
-        /// murdered"; "amid the clashes"), an event predicate or an anaphor ("the operation").
+        /// murdered"; "amid the clashes"; "killed in the attack"), an event predicate or an anaphor
+        /// ("the operation").
         var during: Int? = nil
     }
 
@@ -275,7 +276,7 @@ struct FrameEventFinder: Sendable {
         let isDefinite = predicate.pos == .noun && predicate.light == nil
             && tree.children(of: w).contains { tree.relation($0) == "det" && ["the", "this", "that", "these", "those"].contains(tree.syntax.lemmas[$0].lowercased()) }
         let during = tree.children(of: w).first { child in
-            ["obl", "nmod"].contains(tree.relation(child)) && ["during", "amid", "amidst"].contains(preposition(of: child, tree))
+            ["obl", "nmod"].contains(tree.relation(child)) && Self.duringPrepositions.contains(preposition(of: child, tree))
         }.map { tree.token($0) }
         let frameRule: RuleID = predicate.pos == .noun ? .eventFrameNoun : .eventFrameVerb
         return Draft(type: predicate.frame.type, trigger: tree.token(w), sentence: sentence,
@@ -284,6 +285,10 @@ struct FrameEventFinder: Sendable {
                      rule: predicate.light == nil ? frameRule : frameRule.qualified(.lightVerb), isDefiniteNoun: isDefinite,
                      ongoing: isOngoing(predicate.light?.verb ?? w, tree), during: during)
     }
+
+    /// What puts an event inside another when the other is an event noun ("killed in the
+    /// attack", "deaths from the earthquake", "during the raid").
+    static let duringPrepositions: Set<String> = ["during", "amid", "amidst", "in", "from"]
 
     // MARK: Surface fallbacks
 
