@@ -25,7 +25,7 @@ extension EntityRecognizer {
         for sentence in c.document.sentences {
             for t in sentence.tokens where !covered[t] {
                 guard let word = syntax.word(ofToken: t), syntax.upos[word] == "NOUN" else { continue }
-                let lemma = syntax.lemmas[word].lowercased()
+                let lemma = syntax.lowerLemmas[word]
                 guard let type = lexicon.nominalHeads[lemma], c.words[t].first?.isLowercase == true else { continue }
                 let start = nominalStart(head: t, sentence: sentence.tokens, covered: covered, syntax, c)
                 let definite = start > sentence.tokens.lowerBound && ["the", "this"].contains(c.lowers[start - 1])

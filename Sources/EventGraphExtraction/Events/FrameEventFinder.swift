@@ -144,7 +144,7 @@ struct FrameEventFinder: Sendable {
         var lightVerbs = Set<Int>()
         for w in words where syntax.upos[w] == "VERB" {
             let particle = particle(of: w, tree)
-            let candidates = FrameLexicon.verbLemmas(form: syntax.forms[w].lowercased(), lemma: syntax.lemmas[w].lowercased())
+            let candidates = FrameLexicon.verbLemmas(form: syntax.lowerForms[w], lemma: syntax.lowerLemmas[w])
             guard let subjectIsAgent = candidates.lazy.compactMap({ lemma in
                 particle.flatMap { self.lexicon.lightVerbs[lemma + " " + $0] } ?? self.lexicon.lightVerbs[lemma]
             }).first else { continue }
@@ -169,14 +169,14 @@ struct FrameEventFinder: Sendable {
                 // describes its noun tells of no event here.
                 if syntax.relations[w] == "amod" { continue }
                 let particle = particle(of: w, tree)
-                let candidates = FrameLexicon.verbLemmas(form: syntax.forms[w].lowercased(), lemma: syntax.lemmas[w].lowercased())
+                let candidates = FrameLexicon.verbLemmas(form: syntax.lowerForms[w], lemma: syntax.lowerLemmas[w])
                 if let frame = candidates.lazy.compactMap({ self.lexicon.frame(lemma: $0, particle: particle, pos: .verb) }).first {
                     found.append(Predicate(word: w, frame: frame, pos: .verb))
                 }
             case "NOUN", "ADJ":
                 // A participle the tagger took for an adjective ("one member was murdered").
                 if syntax.upos[w] == "ADJ", isPredicativeParticiple(w, tree) {
-                    let candidates = FrameLexicon.verbLemmas(form: syntax.forms[w].lowercased(), lemma: syntax.lemmas[w].lowercased())
+                    let candidates = FrameLexicon.verbLemmas(form: syntax.lowerForms[w], lemma: syntax.lowerLemmas[w])
                     if let frame = candidates.lazy.compactMap({ self.lexicon.frame(lemma: $0, particle: nil, pos: .verb) }).first {
                         found.append(Predicate(word: w, frame: frame, pos: .verb))
                         continue
@@ -207,15 +207,15 @@ struct FrameEventFinder: Sendable {
     /// adjective it predicates ("found guilty").
     func particle(of w: Int, _ tree: SentenceTree) -> String? {
         tree.children(of: w).first { tree.relation($0) == "compound:prt" || (tree.relation($0) == "xcomp" && tree.upos($0) == "ADJ") }
-            .map { tree.syntax.lemmas[$0].lowercased() }
+            .map { tree.syntax.lowerLemmas[$0] }
     }
 
     /// An event noun's frame, by its lemma, or by its form without a plural "s" when the
     /// lemmatizer did not know it ("skirmishes").
     func nounFrame(_ w: Int, _ syntax: SyntaxLayer) -> FrameLexicon.Frame? {
-        let lemma = syntax.lemmas[w].lowercased()
+        let lemma = syntax.lowerLemmas[w]
         if let frame = lexicon.frame(lemma: lemma, particle: nil, pos: .noun) { return frame }
-        let form = syntax.forms[w].lowercased()
+        let form = syntax.lowerForms[w]
         for suffix in ["es", "s"] where form.hasSuffix(suffix) && form.count > suffix.count + 2 {
             if let frame = lexicon.frame(lemma: String(form.dropLast(suffix.count)), particle: nil, pos: .noun) { return frame }
         }
@@ -274,7 +274,7 @@ struct FrameEventFinder: Sendable {
         guard predicate.frame.type != nil || relationObject != nil else { return nil }
         let (modality, by) = self.modality(of: w, light: predicate.light?.verb, tree, reporting)
         let isDefinite = predicate.pos == .noun && predicate.light == nil
-            && tree.children(of: w).contains { tree.relation($0) == "det" && ["the", "this", "that", "these", "those"].contains(tree.syntax.lemmas[$0].lowercased()) }
+            && tree.children(of: w).contains { tree.relation($0) == "det" && ["the", "this", "that", "these", "those"].contains(tree.syntax.lowerLemmas[$0]) }
         let during = tree.children(of: w).first { child in
             ["obl", "nmod"].contains(tree.relation(child)) && Self.duringPrepositions.contains(preposition(of: child, tree))
         }.map { tree.token($0) }
@@ -396,7 +396,7 @@ struct FrameEventFinder: Sendable {
 
     /// The noun a relative clause modifies, when `word` is the clause's relative pronoun.
     func relativeAntecedent(of word: Int, predicate: Int, _ tree: SentenceTree) -> Int? {
-        guard ["who", "whom", "which", "that"].contains(tree.syntax.forms[word].lowercased()), tree.upos(word) == "PRON",
+        guard ["who", "whom", "which", "that"].contains(tree.syntax.lowerForms[word]), tree.upos(word) == "PRON",
               tree.relation(predicate) == "acl:relcl", let antecedent = tree.head(of: predicate) else { return nil }
         return antecedent
     }
@@ -408,7 +408,7 @@ struct FrameEventFinder: Sendable {
     /// The lemma of a dependent's preposition ("" for none; the possessive "'s" is none).
     func preposition(of word: Int, _ tree: SentenceTree) -> String {
         guard let marker = tree.children(of: word).first(where: { tree.relation($0) == "case" }) else { return "" }
-        let lemma = tree.syntax.lemmas[marker].lowercased()
+        let lemma = tree.syntax.lowerLemmas[marker]
         return ["'s", "’s", "'", "’"].contains(lemma) ? "" : lemma
     }
 
@@ -448,9 +448,9 @@ struct FrameEventFinder: Sendable {
     /// A verb in the present tense or a progressive ("imposes", "is imposing", "was imposing").
     func isOngoing(_ w: Int, _ tree: SentenceTree) -> Bool {
         guard tree.upos(w) == "VERB" else { return false }
-        let form = tree.syntax.forms[w].lowercased()
+        let form = tree.syntax.lowerForms[w]
         if form.hasSuffix("ing") { return tree.children(of: w).contains { tree.relation($0) == "aux" } }
-        let auxiliaries = tree.children(of: w).filter { ["aux", "aux:pass"].contains(tree.relation($0)) }.map { tree.syntax.forms[$0].lowercased() }
+        let auxiliaries = tree.children(of: w).filter { ["aux", "aux:pass"].contains(tree.relation($0)) }.map { tree.syntax.lowerForms[$0] }
         return auxiliaries.isEmpty ? form.hasSuffix("s") && !form.hasSuffix("ss") : auxiliaries.contains { ["is", "are", "am"].contains($0) }
     }
 
@@ -466,7 +466,7 @@ struct FrameEventFinder: Sendable {
     /// An adjective with a copula that is a verb's participle ("was murdered", "were hurt").
     func isPredicativeParticiple(_ w: Int, _ tree: SentenceTree) -> Bool {
         guard tree.upos(w) == "ADJ" else { return false }
-        let form = tree.syntax.forms[w].lowercased()
+        let form = tree.syntax.lowerForms[w]
         return (form.hasSuffix("ed") || form.hasSuffix("en")) && tree.children(of: w).contains { tree.relation($0) == "cop" }
     }
 
@@ -498,7 +498,7 @@ struct FrameEventFinder: Sendable {
             // "officials say warplanes raided targets": a past form with an object of its own is
             // the active verb of a clause the parser hung on its subject, not a passive participle.
             let hasObject = tree.children(of: w).contains { tree.relation($0) == "obj" }
-            let active = (tree.syntax.forms[w].lowercased().hasSuffix("ing") || (hasObject && tree.relation(w) == "acl" && tree.relation(head) == "obj")) && !passive
+            let active = (tree.syntax.lowerForms[w].hasSuffix("ing") || (hasObject && tree.relation(w) == "acl" && tree.relation(head) == "obj")) && !passive
             return [(active ? .agent : .target, m)]
         default:
             return []
@@ -546,7 +546,7 @@ struct FrameEventFinder: Sendable {
     func mention(naming word: Int, _ tree: SentenceTree, _ context: Context) -> Int? {
         let document = context.document
         // "an MKO camp", "this camp": the article's one camp, when it names one.
-        if document.mentionCovering[tree.token(word)] == nil, let facility = context.facilityOfHead[tree.syntax.forms[word].lowercased()] { return facility }
+        if document.mentionCovering[tree.token(word)] == nil, let facility = context.facilityOfHead[tree.syntax.lowerForms[word]] { return facility }
         var queue = [word]
         var next = 0
         var demonymMention: Int?
@@ -554,7 +554,7 @@ struct FrameEventFinder: Sendable {
             let w = queue[next]
             next += 1
             if let m = document.mentionCovering[tree.token(w)], document.entityMentions[m].isArgument { return m }
-            if demonymMention == nil, let country = demonyms[tree.syntax.forms[w].lowercased()] { demonymMention = context.mentionOfName[country] }
+            if demonymMention == nil, let country = demonyms[tree.syntax.lowerForms[w]] { demonymMention = context.mentionOfName[country] }
             queue += namingChildren(of: w, tree)
         }
         return demonymMention
@@ -563,14 +563,14 @@ struct FrameEventFinder: Sendable {
     /// Names first (flat, compound, apposition: "his sons, Alaa and Gamal"), then modifiers; a
     /// relational noun's possessor is not who it is ("Adly's deputies" are not Adly).
     private func namingChildren(of w: Int, _ tree: SentenceTree) -> [Int] {
-        let lower = tree.syntax.forms[w].lowercased()
+        let lower = tree.syntax.lowerForms[w]
         let relational = relationalNouns.contains(lower) || (lower.hasSuffix("s") && relationalNouns.contains(String(lower.dropLast())))
         let children = tree.children(of: w).filter { child in
             let relation = tree.relation(child)
             guard Self.namingRelations.contains(relation) else { return false }
             if relation == "nmod:poss" { return !relational }
             guard relation == "nmod" else { return true }
-            let preposition = tree.children(of: child).first { tree.relation($0) == "case" }.map { tree.syntax.lemmas[$0].lowercased() }
+            let preposition = tree.children(of: child).first { tree.relation($0) == "case" }.map { tree.syntax.lowerLemmas[$0] }
             return preposition == nil || (preposition == "of" && (partitiveNouns.contains(lower) || tree.upos(w) == "NUM"))
         }
         // An apposition names the noun itself ("a Russian police officer, Sergei Lapin"), before
@@ -602,7 +602,7 @@ struct FrameEventFinder: Sendable {
             var claimed = false
             for _ in 0..<4 {
                 guard let up = tree.head(of: current), !Self.dateBarriers.contains(tree.relation(current)) else { break }
-                if predicates.contains(up) || (tree.upos(up) == "VERB" && statementVerbs.contains(tree.syntax.lemmas[up].lowercased())) {
+                if predicates.contains(up) || (tree.upos(up) == "VERB" && statementVerbs.contains(tree.syntax.lowerLemmas[up])) {
                     if dates[up] == nil { dates[up] = value }
                     claimed = true
                     break
@@ -672,7 +672,7 @@ struct ModalityCues: Sendable {
         var out: [Modality] = []
         // By lemma or form: "alleged" is the lemma "allege" as a participle.
         func look(_ word: Int, _ place: Place) {
-            if let m = cues[Key(lemma: tree.syntax.lemmas[word].lowercased(), place: place)] ?? cues[Key(lemma: tree.syntax.forms[word].lowercased(), place: place)] {
+            if let m = cues[Key(lemma: tree.syntax.lowerLemmas[word], place: place)] ?? cues[Key(lemma: tree.syntax.lowerForms[word], place: place)] {
                 out.append(m)
             }
         }

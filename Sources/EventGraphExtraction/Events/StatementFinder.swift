@@ -56,7 +56,7 @@ struct StatementFinder {
     /// "made the announcement": the verb `w` whose object is a noun of saying it lends its voice to.
     func isLightSpeechVerb(_ w: Int, object: Int, _ syntax: SyntaxLayer) -> Bool {
         syntax.upos[w] == "VERB" && syntax.relations[object] == "obj"
-            && lightVerbsByNoun[syntax.lemmas[object].lowercased()]?.contains(syntax.lemmas[w].lowercased()) == true
+            && lightVerbsByNoun[syntax.lowerLemmas[object]]?.contains(syntax.lowerLemmas[w]) == true
     }
 
     /// The statements of the document's parsed sentences, in text order.
@@ -126,27 +126,27 @@ struct StatementFinder {
     /// speaking, not a statement of its own.
     private func isSpeakersOwnWord(_ verb: Int, _ tree: SentenceTree) -> Bool {
         func hasFirstPersonSubject(_ w: Int) -> Bool {
-            tree.children(of: w).contains { ["nsubj", "nsubj:pass"].contains(tree.relation($0)) && ["i", "we", "you"].contains(tree.syntax.forms[$0].lowercased()) }
+            tree.children(of: w).contains { ["nsubj", "nsubj:pass"].contains(tree.relation($0)) && ["i", "we", "you"].contains(tree.syntax.lowerForms[$0]) }
         }
         if hasFirstPersonSubject(verb) { return true }
         // "I have to say", "Let me say": the verb it completes has the speaker.
         guard tree.relation(verb) == "xcomp", let head = tree.head(of: verb) else { return false }
         if hasFirstPersonSubject(head) { return true }
-        return tree.syntax.lemmas[head].lowercased() == "let" && tree.children(of: head).contains { ["me", "us"].contains(tree.syntax.forms[$0].lowercased()) }
+        return tree.syntax.lowerLemmas[head] == "let" && tree.children(of: head).contains { ["me", "us"].contains(tree.syntax.lowerForms[$0]) }
     }
 
     /// Whether the verb's subject is a source that names nobody ("reports say", "media revealed").
     private func hasUnattributedSubject(_ verb: Int, _ tree: SentenceTree) -> Bool {
         tree.children(of: verb).contains { subject in
-            let form = tree.syntax.forms[subject].lowercased()
+            let form = tree.syntax.lowerForms[subject]
             return tree.relation(subject) == "nsubj"
-                && [tree.syntax.lemmas[subject].lowercased(), form, form.hasSuffix("s") ? String(form.dropLast()) : form].contains(where: unattributedSources.contains)
+                && [tree.syntax.lowerLemmas[subject], form, form.hasSuffix("s") ? String(form.dropLast()) : form].contains(where: unattributedSources.contains)
         }
     }
 
     /// Whether word `w` is a verb of reported speech (by its lemma, or as a regular inflection of one).
     func isReportingVerb(_ w: Int, _ syntax: SyntaxLayer) -> Bool {
-        syntax.upos[w] == "VERB" && (lemmas.contains(syntax.lemmas[w].lowercased()) || isInflection(syntax.forms[w].lowercased()))
+        syntax.upos[w] == "VERB" && (lemmas.contains(syntax.lowerLemmas[w]) || isInflection(syntax.lowerForms[w]))
     }
 
     /// Whether a form is a regular inflection of a listed lemma: the lemmatizer's table does not
@@ -185,8 +185,8 @@ struct StatementFinder {
     private func statementAnaphorSpeaker(of verb: Int, _ tree: SentenceTree, sentence: Int, _ last: (mention: Int, sentence: Int)?) -> Int? {
         guard let last, sentence - last.sentence <= 2,
               let subject = tree.children(of: verb).first(where: { tree.relation($0) == "nsubj" }),
-              isSpeechNoun(tree.syntax.forms[subject].lowercased()),
-              tree.children(of: subject).contains(where: { tree.relation($0) == "det" && ["the", "this", "that"].contains(tree.syntax.forms[$0].lowercased()) })
+              isSpeechNoun(tree.syntax.lowerForms[subject]),
+              tree.children(of: subject).contains(where: { tree.relation($0) == "det" && ["the", "this", "that"].contains(tree.syntax.lowerForms[$0]) })
         else { return nil }
         return last.mention
     }
@@ -234,7 +234,7 @@ struct StatementFinder {
     /// leaves its pronoun too far from the name for the entity stage; the person who spoke last,
     /// a few sentences back, is who goes on speaking.
     private func quotedSpeaker(of verb: Int, _ tree: SentenceTree, sentence: Int, _ last: (mention: Int, sentence: Int)?) -> Int? {
-        guard tree.children(of: verb).contains(where: { tree.relation($0) == "nsubj" && ["he", "she"].contains(tree.syntax.forms[$0].lowercased()) }),
+        guard tree.children(of: verb).contains(where: { tree.relation($0) == "nsubj" && ["he", "she"].contains(tree.syntax.lowerForms[$0]) }),
               let last, sentence - last.sentence <= Self.quotationReach else { return nil }
         return last.mention
     }
@@ -255,7 +255,7 @@ struct StatementFinder {
         if let m = document.mentionCovering[tree.token(word)], document.entityMentions[m].type != .organization { return m }
         // An apposition names the speaker before the title's own modifiers ("the CNRDR spokesman,
         // Amadou Konare, says": Konare, not the CNRDR).
-        let isGroup = Self.groupSpeakers.contains(tree.syntax.lemmas[word].lowercased())
+        let isGroup = Self.groupSpeakers.contains(tree.syntax.lowerLemmas[word])
         // "Israeli military officials": for a group, its adjectives name whom it speaks for too.
         let children = tree.children(of: word).filter { Self.namingRelations.contains(tree.relation($0)) || (isGroup && tree.relation($0) == "amod") }
         var queue = children.filter { tree.relation($0) == "appos" } + children.filter { tree.relation($0) != "appos" }
@@ -296,7 +296,7 @@ struct StatementFinder {
                     if dates[up] == nil { dates[up] = value }
                     // "Speaking to reporters Tuesday, X said": a participle clause before the verb,
                     // without a subject of its own, tells when its verb's subject spoke.
-                    if tree.relation(up) == "advcl", let main = tree.head(of: up), up < main, tree.syntax.forms[up].lowercased().hasSuffix("ing"),
+                    if tree.relation(up) == "advcl", let main = tree.head(of: up), up < main, tree.syntax.lowerForms[up].hasSuffix("ing"),
                        !tree.children(of: up).contains(where: { ["nsubj", "mark"].contains(tree.relation($0)) }), dates[main] == nil {
                         dates[main] = value
                     }

@@ -12,6 +12,10 @@ public struct SyntaxLayer: Sendable {
     public var firstWordOfToken: [Int32] = []
     public var upos: [String] = []
     public var lemmas: [String] = []
+    /// `forms` and `lemmas` lowercased, once per word: the lexicons are keyed by lowercase words
+    /// and the readers of the tree look words up many times over.
+    public var lowerForms: [String] = []
+    public var lowerLemmas: [String] = []
     /// Each word's head as a word index of the document, -1 for a sentence's root.
     public var heads: [Int32] = []
     public var relations: [String] = []
@@ -56,7 +60,10 @@ public struct TaggingStage: PipelineStage {
             layer.forms += forms
             let tags = models.tagger.tag(forms)
             layer.upos += tags
-            layer.lemmas += zip(forms, tags).map { models.lemmatizer.lemma($0, upos: $1) }
+            let lemmas = zip(forms, tags).map { models.lemmatizer.lemma($0, upos: $1) }
+            layer.lemmas += lemmas
+            layer.lowerForms += forms.map { $0.lowercased() }
+            layer.lowerLemmas += lemmas.map { $0.lowercased() }
             layer.sentenceWords.append(first..<layer.count)
         }
         layer.heads = Array(repeating: -1, count: layer.count)
@@ -168,9 +175,9 @@ public struct ParsingStage: PipelineStage {
         if mentions >= 2 { return true }
         guard sentence.index < syntax.sentenceWords.count else { return false }
         return syntax.sentenceWords[sentence.index].contains { w in
-            let lemma = syntax.lemmas[w].lowercased()
+            let lemma = syntax.lowerLemmas[w]
             guard syntax.upos[w] == "VERB" else { return frames.isPredicateLemma(lemma) }
-            return FrameLexicon.verbLemmas(form: syntax.forms[w].lowercased(), lemma: lemma).contains { frames.isPredicateLemma($0) || characterizingVerbs.contains($0) }
+            return FrameLexicon.verbLemmas(form: syntax.lowerForms[w], lemma: lemma).contains { frames.isPredicateLemma($0) || characterizingVerbs.contains($0) }
         }
     }
 }

@@ -126,7 +126,7 @@ struct NounPhraseRelations: Sendable {
                 out += asPhrase(object: w, tree, document)
             case "iobj":
                 // "labeled Hamas a terrorist group": the second object describes the first.
-                guard let verb = tree.head(of: w), characterizingVerbs.contains(tree.syntax.lemmas[verb].lowercased()),
+                guard let verb = tree.head(of: w), characterizingVerbs.contains(tree.syntax.lowerLemmas[verb]),
                       let described = tree.children(of: verb).first(where: { tree.relation($0) == "obj" }),
                       let named = nameMention(w, tree, document), let label = description(described, tree, document) else { break }
                 let sayer = tree.children(of: verb).first { tree.relation($0) == "nsubj" }.flatMap { nameMention($0, tree, document) }
@@ -135,12 +135,12 @@ struct NounPhraseRelations: Sendable {
                 // "Putin is a killer": a copula with an indefinite description.
                 guard let description = tree.head(of: w), let subject = tree.children(of: description).first(where: { tree.relation($0) == "nsubj" }),
                       let named = characterizable(subject, tree, document),
-                      tree.children(of: description).contains(where: { tree.relation($0) == "det" && ["a", "an"].contains(tree.syntax.lemmas[$0].lowercased()) }),
+                      tree.children(of: description).contains(where: { tree.relation($0) == "det" && ["a", "an"].contains(tree.syntax.lowerLemmas[$0]) }),
                       let label = self.description(description, tree, document) else { break }
                 out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(subject)...tree.token(description), rule: .relationCitedAsCopula))
             case "acl":
                 // "a group known as the AUC"
-                guard ["know", "call", "name"].contains(tree.syntax.lemmas[w].lowercased()), let head = tree.head(of: w),
+                guard ["know", "call", "name"].contains(tree.syntax.lowerLemmas[w]), let head = tree.head(of: w),
                       let label = description(head, tree, document) else { break }
                 for child in tree.children(of: w) where hasPreposition(child, "as", tree) {
                     if let named = characterizable(child, tree, document) {
@@ -151,7 +151,7 @@ struct NounPhraseRelations: Sendable {
                 // "militant groups including Kait'ib Hezbollah", "armed groups such as X" (markers
                 // by form: the lemmatizer makes "including" "include"). The kind is the noun the
                 // list hangs on, or, when the parser hung it on the verb, the noun just before it.
-                guard let marker = tree.children(of: w).first(where: { tree.relation($0) == "case" && ["including", "like", "such"].contains(tree.syntax.forms[$0].lowercased()) }),
+                guard let marker = tree.children(of: w).first(where: { tree.relation($0) == "case" && ["including", "like", "such"].contains(tree.syntax.lowerForms[$0]) }),
                       let attached = tree.head(of: w) else { break }
                 let head = tree.upos(attached) == "NOUN" ? attached : marker - 1
                 guard head >= tree.words.lowerBound, tree.upos(head) == "NOUN", let label = description(head, tree, document) else { break }
@@ -171,7 +171,7 @@ struct NounPhraseRelations: Sendable {
     /// "designated X as a foreign terrorist organization", "X was labeled a terrorist group", with
     /// the verb's subject (or passive agent) as who says so.
     func asPhrase(object: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
-        guard let verb = tree.head(of: object), tree.upos(verb) == "VERB", characterizingVerbs.contains(tree.syntax.lemmas[verb].lowercased()) else { return [] }
+        guard let verb = tree.head(of: object), tree.upos(verb) == "VERB", characterizingVerbs.contains(tree.syntax.lowerLemmas[verb]) else { return [] }
         let descriptions = tree.children(of: verb).filter { child in
             (["obl", "xcomp", "advcl"].contains(tree.relation(child)) && (isIntroducedByAs(child, tree) || tree.relation(child) == "xcomp"))
                 && ["NOUN", "PROPN"].contains(tree.upos(child))
@@ -191,7 +191,7 @@ struct NounPhraseRelations: Sendable {
             tree.relation(conjunct) == "conj" && misattached.map { conjunct < $0 } ?? true
         }
         // The last conjunct may hang off the misattached description ("and Z as ...": Z its modifier).
-        if let misattached, let asWord = tree.words.first(where: { $0 > object && $0 < misattached && tree.syntax.lemmas[$0].lowercased() == "as" }) {
+        if let misattached, let asWord = tree.words.first(where: { $0 > object && $0 < misattached && tree.syntax.lowerLemmas[$0] == "as" }) {
             conjuncts += tree.children(of: misattached).filter { ["amod", "compound", "nmod"].contains(tree.relation($0)) && $0 < asWord }
         }
         for member in [object] + conjuncts {
@@ -258,7 +258,7 @@ struct NounPhraseRelations: Sendable {
               placesToo || (!lexicon.placeHeads.contains(lower) && !lexicon.placeHeads.contains(singular)),
               !relationalNouns.contains(lower), !relationalNouns.contains(singular) else { return nil }
         // "commerce secretary Wilbur Ross": a noun before a title word is part of the title.
-        if w + 1 < tree.words.upperBound, lexicon.titles[[tree.syntax.forms[w + 1].lowercased()]] != nil { return nil }
+        if w + 1 < tree.words.upperBound, lexicon.titles[[tree.syntax.lowerForms[w + 1]]] != nil { return nil }
         let left = tree.children(of: w).filter { $0 < w && ["amod", "compound", "nmod:npmod", "advmod"].contains(tree.relation($0)) && document.mentionCovering[tree.token($0)] == nil }
         let first = left.min().map { leftmost(of: $0, tree) } ?? w
         guard tree.token(w) - tree.token(first) < 8 else { return nil }
@@ -290,7 +290,7 @@ struct NounPhraseRelations: Sendable {
     }
 
     func hasPreposition(_ w: Int, _ preposition: String, _ tree: SentenceTree) -> Bool {
-        tree.children(of: w).contains { ["case", "mark"].contains(tree.relation($0)) && tree.syntax.lemmas[$0].lowercased() == preposition }
+        tree.children(of: w).contains { ["case", "mark"].contains(tree.relation($0)) && tree.syntax.lowerLemmas[$0] == preposition }
     }
 
     // MARK: Places and members
@@ -299,7 +299,7 @@ struct NounPhraseRelations: Sendable {
     /// facility with a place modifier of its phrase.
     /// The place a place noun names through "of" ("the village of Brital", "the town of Ercis").
     private func placeNamed(by noun: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
-        guard tree.upos(noun) == "NOUN", isPlaceNoun(tree.syntax.lemmas[noun].lowercased()) || isPlaceNoun(tree.syntax.forms[noun].lowercased()) else { return nil }
+        guard tree.upos(noun) == "NOUN", isPlaceNoun(tree.syntax.lowerLemmas[noun]) || isPlaceNoun(tree.syntax.lowerForms[noun]) else { return nil }
         return tree.children(of: noun).lazy.filter { tree.relation($0) == "nmod" && self.hasPreposition($0, "of", tree) }
             .compactMap { self.nameMention($0, tree, document) }.first { document.entityMentions[$0].type == .place }
     }
@@ -307,7 +307,7 @@ struct NounPhraseRelations: Sendable {
     /// "Taliban insurgents in Afghanistan", "Hamas members in Gaza": the organization whose
     /// members the noun names (`membership-nouns.tsv`), when it is the noun's compound.
     private func groupNamed(by noun: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
-        let lower = tree.syntax.forms[noun].lowercased()
+        let lower = tree.syntax.lowerForms[noun]
         guard tree.upos(noun) == "NOUN" else { return nil }
         if membershipNouns.contains(Self.singular(lower)) || membershipNouns.contains(lower) {
             // (A name the tagger took for an adjective is an `amod`: "Taleban insurgents".)
@@ -389,7 +389,7 @@ struct NounPhraseRelations: Sendable {
     /// subject of its passive, is located in the participle's "in"/"at" object.
     func locatedByParticiple(_ tree: SentenceTree, _ document: AnalyzedDocument) -> [Found] {
         var out: [Found] = []
-        for v in tree.words where tree.upos(v) == "VERB" && locatingVerbs.contains(tree.syntax.lemmas[v].lowercased()) {
+        for v in tree.words where tree.upos(v) == "VERB" && locatingVerbs.contains(tree.syntax.lowerLemmas[v]) {
             var located: [Int] = tree.children(of: v).filter { tree.relation($0) == "nsubj:pass" }
             if ["acl", "advcl", "amod", "appos"].contains(tree.relation(v)), let head = tree.head(of: v) { located.append(head) }
             // "The tribunal, based in Arusha, said": an adverbial participle describes its clause's subject.
@@ -438,11 +438,12 @@ struct NounPhraseRelations: Sendable {
     /// The relation a title or membership noun states, from its role (`roles.tsv`); a leader's
     /// title under "associate", "assistant" or "staff" makes a member ("associate director").
     private func relation(ofTitle w: Int, _ tree: SentenceTree) -> String? {
-        let lower = tree.syntax.forms[w].lowercased()
+        guard ["NOUN", "PROPN"].contains(tree.upos(w)) else { return nil }
+        let lower = tree.syntax.lowerForms[w]
         if membershipNouns.contains(lower) || membershipNouns.contains(Self.singular(lower)) { return "member-of" }
         guard let role = lexicon.titles[[lower]], let relation = roleRelations[role] else { return nil }
         let subordinate = tree.children(of: w).contains { child in
-            ["amod", "compound"].contains(tree.relation(child)) && Self.subordinateModifiers.contains(tree.syntax.forms[child].lowercased())
+            ["amod", "compound"].contains(tree.relation(child)) && Self.subordinateModifiers.contains(tree.syntax.lowerForms[child])
         }
         return relation == "leader-of" && subordinate ? "member-of" : relation
     }

@@ -48,7 +48,7 @@ struct ClauseTenseReader {
     }
 
     private func isBoundary(_ w: Int) -> Bool {
-        let form = syntax.forms[w].lowercased()
+        let form = syntax.lowerForms[w]
         switch syntax.upos[w] {
         case "SCONJ", "CCONJ": return true
         case "PRON": return ["who", "which", "whom", "whose"].contains(form)
@@ -81,18 +81,18 @@ struct ClauseTenseReader {
     private func tense(ofGroupEndingAt head: Int, in words: Range<Int>) -> ClauseTense {
         var auxiliaries: [String] = []
         var w = head - 1
-        while w >= words.lowerBound, ["AUX", "ADV", "PART"].contains(syntax.upos[w]) || (syntax.upos[w] == "VERB" && syntax.forms[w].lowercased() == "going") {
-            if syntax.upos[w] != "ADV" { auxiliaries.append(syntax.forms[w].lowercased()) }
+        while w >= words.lowerBound, ["AUX", "ADV", "PART"].contains(syntax.upos[w]) || (syntax.upos[w] == "VERB" && syntax.lowerForms[w] == "going") {
+            if syntax.upos[w] != "ADV" { auxiliaries.append(syntax.lowerForms[w]) }
             w -= 1
         }
         if auxiliaries.contains(where: { lexicon.futureMarkers.contains($0) || $0.hasSuffix("'ll") || $0.hasSuffix("\u{2019}ll") }) { return .future }
         // "are expected to meet", "plans to visit": a verb of intention before the infinitive.
-        if auxiliaries.contains("to"), w >= words.lowerBound, Self.intentionVerbs.contains(syntax.lemmas[w].lowercased()) { return .future }
+        if auxiliaries.contains("to"), w >= words.lowerBound, Self.intentionVerbs.contains(syntax.lowerLemmas[w]) { return .future }
         // "is going to meet", "is to meet", "are expected to meet".
         if auxiliaries.contains("to"), auxiliaries.contains(where: { ["going", "is", "are", "am"].contains($0) }) { return .future }
         if auxiliaries.contains(where: { ["was", "were", "had", "did"].contains($0) }) { return .past }
-        let form = syntax.forms[head].lowercased()
-        let lemma = syntax.lemmas[head].lowercased()
+        let form = syntax.lowerForms[head]
+        let lemma = syntax.lowerLemmas[head]
         // "is to resume trading Tuesday": a gerund object takes the tense of the verb before it.
         if auxiliaries.isEmpty, form.hasSuffix("ing"), w >= words.lowerBound, syntax.upos[w] == "VERB" {
             return tense(ofGroupEndingAt: w, in: words)
