@@ -106,10 +106,15 @@ import Testing
         #expect(designations.count == 3, "\(designations)")
     }
 
-    /// "ordered police to raid the camp": the controller is the object, else the subject.
+    /// "ordered police to raid the camp": the controller is the object, else the subject; "fired
+    /// tear gas, injuring two": an adverbial participle's is the subject.
     @Test func control() throws {
         #expect(try Self.events("Kenya ordered the Kenyan Defence Forces to attack the Taliban on Monday.").contains { $0.hasPrefix("attack agent=Kenyan Defence Forces target=Taliban") })
         #expect(try Self.events("Hamas decided to attack Israel on Monday.").contains { $0.hasPrefix("attack agent=Hamas target=Israel") })
+        // An adverbial participle belongs to its clause's subject, not to the object.
+        let adverbial = try Self.events("Kenyan police fired tear gas at the crowd in Nairobi, injuring two protesters and killing one.")
+        #expect(adverbial.contains { $0.hasPrefix("injury agent=Kenyan police") }, "\(adverbial)")
+        #expect(adverbial.contains { $0.hasPrefix("killing agent=Kenyan police") }, "\(adverbial)")
     }
 
     @Test func lightVerbs() throws {

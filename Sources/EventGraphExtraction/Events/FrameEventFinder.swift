@@ -479,7 +479,9 @@ struct FrameEventFinder: Sendable {
         switch tree.relation(w) {
         case "conj", "xcomp", "advcl":
             let children = tree.children(of: head)
-            let controller = tree.relation(w) == "conj" ? nil : children.first { tree.relation($0) == "obj" }
+            // Object control only for a complement ("ordered police to raid"); an adverbial
+            // participle is its clause subject's ("X fired a missile, killing one").
+            let controller = tree.relation(w) == "xcomp" ? children.first { tree.relation($0) == "obj" } : nil
             guard let subject = controller ?? children.first(where: { ["nsubj", "nsubj:pass"].contains(tree.relation($0)) }) else {
                 // "fired ..., killing one and wounding 20": the head shares a subject it inherited.
                 let shared = inheritedSubject(of: head, tree, context, depth: depth + 1).filter { $0.0 == .agent }
