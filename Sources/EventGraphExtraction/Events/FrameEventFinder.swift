@@ -479,9 +479,10 @@ struct FrameEventFinder: Sendable {
         switch tree.relation(w) {
         case "conj", "xcomp", "advcl":
             let children = tree.children(of: head)
-            // Object control only for a complement ("ordered police to raid"); an adverbial
-            // participle is its clause subject's ("X fired a missile, killing one").
-            let controller = tree.relation(w) == "xcomp" ? children.first { tree.relation($0) == "obj" } : nil
+            // Object control for an infinitive ("ordered police to raid", which the parser may call
+            // adverbial); a participle is its clause subject's ("X fired a missile, killing one").
+            let infinitive = tree.relation(w) == "xcomp" || tree.children(of: w).contains { tree.relation($0) == "mark" && tree.syntax.lowerForms[$0] == "to" }
+            let controller = tree.relation(w) != "conj" && infinitive ? children.first { tree.relation($0) == "obj" } : nil
             guard let subject = controller ?? children.first(where: { ["nsubj", "nsubj:pass"].contains(tree.relation($0)) }) else {
                 // "fired ..., killing one and wounding 20": the head shares a subject it inherited.
                 let shared = inheritedSubject(of: head, tree, context, depth: depth + 1).filter { $0.0 == .agent }
