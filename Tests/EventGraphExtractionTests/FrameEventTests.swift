@@ -197,12 +197,16 @@ import Testing
         #expect(inside.contains { $0.hasPrefix("killing target=Hamas place=Gaza") }, "\(inside)")
     }
 
-    /// An event announced as under way takes the announcement's date; a past one told later does not.
+    /// An event announced as under way or just done takes the announcement's date; a past one told
+    /// later does not.
     @Test func eventsAnnouncedAsUnderWay() throws {
         let ongoing = try Self.graph("China announced on Friday that it was imposing sanctions on Wilbur Ross.").events.first { $0.type == "sanction" }
         #expect(ongoing?.date?.value == "2024-03-01")
         let past = try Self.graph("Kenya said on Friday that Israel attacked Hamas.").events.first { $0.type == "attack" }
         #expect(past != nil && past?.date == nil)
+        // The present perfect is news of the day the statement reports.
+        let done = try Self.graph("Kenya announced on Friday that Israel has attacked Hamas.").events.first { $0.type == "attack" }
+        #expect(done?.date?.value == "2024-03-01")
     }
 
     // MARK: Bad input

@@ -1,5 +1,5 @@
 import EventGraphCore
-import EventGraphExtraction
+@testable import EventGraphExtraction
 import EventGraphSyntax
 import Testing
 
@@ -37,13 +37,41 @@ import Testing
         let analyzed = pipeline.analyze(SourceDocument(document: Document(id: "a", path: "a", sha256: "0"), text: text))
         let syntax = analyzed.syntax
         #expect(syntax.count == 13)
-        for column in [syntax.tokenOfWord.count, syntax.forms.count, syntax.upos.count, syntax.lemmas.count, syntax.heads.count, syntax.relations.count] { #expect(column == syntax.count) }
+        for column in [syntax.tokenOfWord.count, syntax.forms.count, syntax.upos.count, syntax.lemmas.count, syntax.lowerForms.count, syntax.lowerLemmas.count,
+                       syntax.heads.count, syntax.relations.count] { #expect(column == syntax.count) }
+        #expect(syntax.lowerForms == syntax.forms.map { $0.lowercased() } && syntax.lowerLemmas == syntax.lemmas.map { $0.lowercased() })
         #expect(syntax.spans.map { analyzed.text(of: $0) } == ["Police", "raided", "the", "anti", "-", "Iran", "camp", ".", "They", "do", "n't", "stay", "."])
         let scalars = Array(text.unicodeScalars)
         #expect(syntax.spans.allSatisfy { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) == analyzed.text(of: $0) })
         #expect(syntax.heads.allSatisfy { $0 < Int32(syntax.count) })
         #expect(syntax.heads.filter { $0 < 0 }.count == 2)
         #expect(syntax.firstWordOfToken.count == analyzed.tokens.count)
+    }
+
+    /// "Kenya said Friday that Israel attacked Hamas" parsed with the clause under the day (its
+    /// `acl`, "that" its object): the clause becomes the verb of saying's `ccomp`.
+    @Test func aReportedClauseUnderItsDayIsReattached() throws {
+        var layer = SyntaxLayer()
+        layer.forms = ["Kenya", "said", "Friday", "that", "Israel", "attacked", "Hamas", "."]
+        layer.lowerForms = layer.forms.map { $0.lowercased() }
+        layer.upos = ["PROPN", "VERB", "PROPN", "PRON", "PROPN", "VERB", "PROPN", "PUNCT"]
+        layer.lemmas = ["Kenya", "say", "Friday", "that", "Israel", "attack", "Hamas", "."]
+        layer.lowerLemmas = layer.lemmas.map { $0.lowercased() }
+        layer.heads = [1, -1, 1, 5, 5, 2, 5, 1]
+        layer.relations = ["nsubj", "root", "obl", "obj", "nsubj", "acl:relcl", "obj", "punct"]
+        let stage = try ParsingStage(models: try SyntaxModels.standard(), selection: .every)
+        stage.reattachClausesUnderDays(0..<8, &layer)
+        #expect(layer.heads == [1, -1, 1, 5, 5, 1, 5, 1])
+        #expect(layer.relations == ["nsubj", "root", "obl:tmod", "mark", "nsubj", "ccomp", "obj", "punct"])
+        // Under a day no verb of saying governs, the clause stays where the parser put it.
+        layer.heads = [1, -1, 1, 5, 5, 2, 5, 1]
+        layer.relations = ["nsubj", "root", "obl", "obj", "nsubj", "acl:relcl", "obj", "punct"]
+        layer.lemmas[1] = "visit"
+        layer.lowerLemmas[1] = "visit"
+        layer.forms[1] = "visited"
+        layer.lowerForms[1] = "visited"
+        stage.reattachClausesUnderDays(0..<8, &layer)
+        #expect(layer.heads == [1, -1, 1, 5, 5, 2, 5, 1])
     }
 
     /// The standard pipeline tags every sentence but parses only those that can state a fact: two

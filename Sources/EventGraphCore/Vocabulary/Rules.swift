@@ -155,7 +155,7 @@ extension RuleQualifier {
     public static let dateFromSentence = RuleQualifier(registered: "date-from-sentence")
     /// The event takes the date of the event it happened during.
     public static let dateFromDuring = RuleQualifier(registered: "date-from-during")
-    /// The event is announced as under way and takes the date of the statement announcing it.
+    /// The event is announced as under way or just done and takes the date of the statement announcing it.
     public static let dateFromStatement = RuleQualifier(registered: "date-from-statement")
     /// The incident takes the date of the incident reported just before it.
     public static let dateFromIncident = RuleQualifier(registered: "date-from-incident")
@@ -398,7 +398,7 @@ extension RuleRegistry {
                             example: "It was Tuesday, and Albanian police raided the MKO camp."),
         QualifierDefinition(name: "date-from-during", description: "the event takes the date of the event it happened during",
                             example: "Police raided the MKO camp on Monday. During the raid, police arrested Ali Karimi."),
-        QualifierDefinition(name: "date-from-statement", description: "the event is announced as under way and takes the date of the statement announcing it",
+        QualifierDefinition(name: "date-from-statement", description: "the event is announced as under way or just done and takes the date of the statement announcing it",
                             example: "China announced Friday it was imposing sanctions on Lithuania."),
         QualifierDefinition(name: "date-from-incident", description: "the incident takes the date of the incident reported just before it",
                             example: "Hamas attacked Israel on Monday. Israeli forces killed two Hamas fighters."),

@@ -139,10 +139,11 @@ public struct EventExtractor: PipelineStage {
         }
     }
 
-    /// An event announced as under way ("China announced Friday it was imposing sanctions") takes
-    /// the date of the statement that announces it: it lies in what a dated statement says and its
-    /// predicate is a present participle ("imposing") or in the present tense. A past event
-    /// ("said Friday that Israel attacked") keeps no date: it happened before it was told.
+    /// An event announced as under way or just done ("China announced Friday it was imposing
+    /// sanctions", "the SEC announced today that Musk has agreed to settle") takes the date of the
+    /// statement that announces it: it lies in what a dated statement says and its predicate is a
+    /// present participle, in the present tense or the present perfect. A past event ("said Friday
+    /// that Israel attacked") keeps no date: it happened before it was told.
     func dateByStatements(_ found: inout [Found], _ statements: [StatementFinder.Statement]) {
         let dated = statements.compactMap { s in s.date.flatMap { date in s.content.map { (content: $0, date: date) } } }
         guard !dated.isEmpty else { return }

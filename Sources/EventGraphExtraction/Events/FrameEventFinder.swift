@@ -27,8 +27,9 @@ struct FrameEventFinder: Sendable {
         /// A noun with a definite determiner ("the raid", "the recent raid on the camp"): may name an
         /// event reported before.
         var isDefiniteNoun: Bool
-        /// Told as under way: its predicate (or light verb) is a present participle or in the
-        /// present tense ("was imposing sanctions", "imposes").
+        /// Told as under way or just done: its predicate (or light verb) is a present participle,
+        /// in the present tense or the present perfect ("was imposing sanctions", "imposes", "has
+        /// agreed to settle").
         var ongoing: Bool = false
         /// The token of the event noun this one happened during ("During the skirmishes, ... was
         /// murdered"; "amid the clashes"; "killed in the attack"), an event predicate or an anaphor
@@ -445,13 +446,14 @@ struct FrameEventFinder: Sendable {
         }
     }
 
-    /// A verb in the present tense or a progressive ("imposes", "is imposing", "was imposing").
+    /// A verb in the present tense, a progressive or the present perfect ("imposes", "is
+    /// imposing", "was imposing", "has agreed"): news of the day its statement reports.
     func isOngoing(_ w: Int, _ tree: SentenceTree) -> Bool {
         guard tree.upos(w) == "VERB" else { return false }
         let form = tree.syntax.lowerForms[w]
         if form.hasSuffix("ing") { return tree.children(of: w).contains { tree.relation($0) == "aux" } }
         let auxiliaries = tree.children(of: w).filter { ["aux", "aux:pass"].contains(tree.relation($0)) }.map { tree.syntax.lowerForms[$0] }
-        return auxiliaries.isEmpty ? form.hasSuffix("s") && !form.hasSuffix("ss") : auxiliaries.contains { ["is", "are", "am"].contains($0) }
+        return auxiliaries.isEmpty ? form.hasSuffix("s") && !form.hasSuffix("ss") : auxiliaries.contains { ["is", "are", "am", "has", "have"].contains($0) }
     }
 
     /// A country acts ("Israel's strike"); other places are where ("South Asia's earthquake").
