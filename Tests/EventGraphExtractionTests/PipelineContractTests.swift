@@ -60,9 +60,17 @@ import Testing
         layer.heads = [1, -1, 1, 5, 5, 2, 5, 1]
         layer.relations = ["nsubj", "root", "obl", "obj", "nsubj", "acl:relcl", "obj", "punct"]
         let stage = try ParsingStage(models: try SyntaxModels.standard(), selection: .every)
+        let misparsed = layer
         stage.reattachClausesUnderDays(0..<8, &layer)
         #expect(layer.heads == [1, -1, 1, 5, 5, 1, 5, 1])
         #expect(layer.relations == ["nsubj", "root", "obl:tmod", "mark", "nsubj", "ccomp", "obj", "punct"])
+        // A verb of saying that has its reported clause already keeps the parser's tree.
+        layer = misparsed
+        layer.heads[6] = 1
+        layer.relations[6] = "ccomp"
+        let withClause = layer
+        stage.reattachClausesUnderDays(0..<8, &layer)
+        #expect(layer.heads == withClause.heads && layer.relations == withClause.relations)
         // Under a day no verb of saying governs, the clause stays where the parser put it.
         layer.heads = [1, -1, 1, 5, 5, 2, 5, 1]
         layer.relations = ["nsubj", "root", "obl", "obj", "nsubj", "acl:relcl", "obj", "punct"]

@@ -37,6 +37,15 @@ import Testing
         #expect(found.contains("hosted-by organization:oromo-liberation-front → place:kenya [reported] @2016/.."))
     }
 
+    /// One verb, several patterns by preposition (`verbs.tsv`): "worked with" cooperates,
+    /// "worked for" makes a member.
+    @Test func oneVerbStatesRelationsByItsPreposition() throws {
+        let found = try Self.relations("Wanjiru Kamau worked for the Kenya Farmers Union. Amina Odhiambo worked with the Kenya Farmers Union.")
+        #expect(found.contains("member-of person:wanjiru-kamau → organization:kenya-farmers-union"), "\(found)")
+        #expect(found.contains("cooperated-with person:amina-odhiambo → organization:kenya-farmers-union"), "\(found)")
+        #expect(!found.contains("cooperated-with person:wanjiru-kamau → organization:kenya-farmers-union"), "\(found)")
+    }
+
     @Test func negatedRelationsAreKeptAndMarked() throws {
         let found = try Self.relations("The Oromo Liberation Front never supported Ethiopia's government, the group said.")
         #expect(found.contains { $0.hasPrefix("supported organization:oromo-liberation-front") && $0.contains("[negated]") })

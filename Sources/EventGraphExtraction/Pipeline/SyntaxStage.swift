@@ -166,7 +166,10 @@ public struct ParsingStage: PipelineStage {
     func reattachClausesUnderDays(_ words: Range<Int>, _ layer: inout SyntaxLayer) {
         for day in words where Self.reportingDays.contains(layer.lowerForms[day]) {
             let verb = Int(layer.heads[day])
-            guard verb >= words.lowerBound, verb < words.upperBound, statements.isReportingVerb(verb, layer) else { continue }
+            // A verb that has its reported clause already keeps it ("said Wednesday that the MKO,
+            // also called MEK, had been ...": "called" is no clause of saying).
+            guard verb >= words.lowerBound, verb < words.upperBound, statements.isReportingVerb(verb, layer),
+                  !words.contains(where: { Int(layer.heads[$0]) == verb && layer.relations[$0] == "ccomp" }) else { continue }
             guard let clause = words.first(where: { w in
                 w > day && Int(layer.heads[w]) == day && ["acl", "acl:relcl", "ccomp", "parataxis"].contains(layer.relations[w]) && layer.upos[w] == "VERB"
             }) else { continue }

@@ -13,7 +13,9 @@ public struct RelationExtractor: PipelineStage {
 
     struct VerbPattern { var relation: String; var reverse: Bool; var preposition: String? }
 
-    let verbs: [String: VerbPattern]
+    /// Each verb form's patterns (`relations/verbs.tsv`), in the table's order: a word may state
+    /// several relations by its preposition ("worked with", "worked for").
+    let verbs: [String: [VerbPattern]]
     let instantTypes: Set<String>
     /// Relation type → the role of the event that is its subject (`types.tsv`'s subject column).
     let eventSubjects: [String: String]
@@ -30,7 +32,7 @@ public struct RelationExtractor: PipelineStage {
     static let negations: Set<String> = ["no", "not", "never", "n't", "neither", "nor", "without"]
 
     public init() throws(ResourceError) {
-        var verbs: [String: VerbPattern] = [:]
+        var verbs: [String: [VerbPattern]] = [:]
         var known = Set<String>()
         var instants = Set<String>()
         var subjects: [String: String] = [:]
@@ -44,8 +46,13 @@ public struct RelationExtractor: PipelineStage {
                 throw .malformed(file: "Resources/relations/verbs.tsv", line: row.line, column: 1, problem: "unknown relation type")
             }
             let preposition = row.fields["preposition"]!
-            verbs[row.fields["word"]!.lowercased()] = VerbPattern(relation: row.fields["relation"]!, reverse: row.fields["direction"] == "reverse",
-                                                                 preposition: preposition == "-" ? nil : preposition)
+            let pattern = VerbPattern(relation: row.fields["relation"]!, reverse: row.fields["direction"] == "reverse", preposition: preposition == "-" ? nil : preposition)
+            let word = row.fields["word"]!.lowercased()
+            // Two rows for one word and preposition: which one the extractor used would be hidden.
+            guard !(verbs[word] ?? []).contains(where: { $0.preposition == pattern.preposition }) else {
+                throw .malformed(file: "Resources/relations/verbs.tsv", line: row.line, column: 1, problem: "a second pattern for '\(word)' with the same preposition")
+            }
+            verbs[word, default: []].append(pattern)
         }
         self.verbs = verbs
         self.instantTypes = instants
@@ -195,50 +202,55 @@ public struct RelationExtractor: PipelineStage {
     /// verb: "harbored and armed them"), object (first mention after the verb or its preposition).
     private func verbRelations(_ c: Clause, previousSubject: EntityMention?, _ add: Add) {
         for t in c.range where c.document.mentionCovering[t] == nil {
-            guard let pattern = verbs[c.lowers[t]] else { continue }
-            let before = c.mentions.filter { $0.tokens.upperBound < t }
-            let after = c.mentions.filter { $0.tokens.lowerBound > t && $0.tokens.lowerBound - t <= 9 }
-            let passive = (max(c.range.lowerBound, t - 3)..<t).contains { Self.passiveAuxiliaries.contains(c.lowers[$0]) }
-            var subject = before.last { m in
-                [.person, .organization, .place].contains(m.type)
-                    && !((m.tokens.upperBound + 1)..<t).contains { [";", ":", "where", "which", "who", "that", "because"].contains(c.lowers[$0]) }
-            }
-            // "They supported Saddam": a sentence-initial plural pronoun is the previous sentence's subject.
-            if subject == nil, t - c.range.lowerBound <= 2, ["they", "it"].contains(c.lowers[c.range.lowerBound]) { subject = previousSubject }
-            // "where Saddam Hussein ... harbored and armed them": the subject of a relative clause.
-            if subject == nil || before.last.map({ $0.tokens.upperBound < t - 8 }) == true {
-                if let relative = before.last(where: { m in ((m.tokens.upperBound + 1)..<t).allSatisfy { !["where", "which"].contains(c.lowers[$0]) } && m.tokens.lowerBound > 0 && ["where", "which", "who"].contains(c.lowers[m.tokens.lowerBound - 1]) }) {
-                    subject = relative
-                }
-            }
-            var object: EntityMention?
-            if let preposition = pattern.preposition {
-                object = after.first { m in
-                    let p = m.tokens.lowerBound
-                    return (p > 0 && c.lowers[p - 1] == preposition) || (p > 1 && c.lowers[p - 1] == "the" && c.lowers[p - 2] == preposition)
-                }
-                // "spent several years in Iraq": the preposition may come a few words later.
-                if object == nil, let p = (t + 1..<min(c.range.upperBound, t + 6)).first(where: { c.lowers[$0] == preposition }) {
-                    object = c.mentions.first { $0.tokens.lowerBound > p && $0.tokens.lowerBound <= p + 2 }
-                }
-            } else {
-                object = after.first { m in !((t + 1)..<m.tokens.lowerBound).contains { [",", ";", "because", "when", "that"].contains(c.lowers[$0]) } }
-                // "harbored and armed them": the object of a coordinated verb is a pronoun; take the
-                // sentence's first actor when the pronoun refers back.
-                if object == nil, t + 3 < c.range.upperBound, c.lowers[t + 1] == "and", ["them", "it"].contains(c.lowers[t + 3]) || ["them", "it"].contains(c.lowers[t + 2]) {
-                    object = c.mentions.first { [.organization, .person].contains($0.type) && $0.entityID != subject?.entityID }
-                }
-            }
-            if passive, pattern.preposition == nil {
-                // "the group was hosted by Albania": the roles swap.
-                let agent = after.first { m in m.tokens.lowerBound > 0 && c.lowers[m.tokens.lowerBound - 1] == "by" }
-                object = subject
-                subject = agent
-            }
-            guard let s = subject, let o = object else { continue }
-            let (source, target) = pattern.reverse ? (o, s) : (s, o)
-            add(RelationDraft(type: pattern.relation, source: source, target: target, tokens: t...t, rule: RuleID.relationVerb.about(c.lowers[t]), confidence: 0.65))
+            guard let patterns = verbs[c.lowers[t]] else { continue }
+            for pattern in patterns { verbRelation(at: t, pattern, c, previousSubject: previousSubject, add) }
         }
+    }
+
+    /// One verb pattern at token `t`: its subject and object by position, passives swapped.
+    private func verbRelation(at t: Int, _ pattern: VerbPattern, _ c: Clause, previousSubject: EntityMention?, _ add: Add) {
+        let before = c.mentions.filter { $0.tokens.upperBound < t }
+        let after = c.mentions.filter { $0.tokens.lowerBound > t && $0.tokens.lowerBound - t <= 9 }
+        let passive = (max(c.range.lowerBound, t - 3)..<t).contains { Self.passiveAuxiliaries.contains(c.lowers[$0]) }
+        var subject = before.last { m in
+            [.person, .organization, .place].contains(m.type)
+                && !((m.tokens.upperBound + 1)..<t).contains { [";", ":", "where", "which", "who", "that", "because"].contains(c.lowers[$0]) }
+        }
+        // "They supported Saddam": a sentence-initial plural pronoun is the previous sentence's subject.
+        if subject == nil, t - c.range.lowerBound <= 2, ["they", "it"].contains(c.lowers[c.range.lowerBound]) { subject = previousSubject }
+        // "where Saddam Hussein ... harbored and armed them": the subject of a relative clause.
+        if subject == nil || before.last.map({ $0.tokens.upperBound < t - 8 }) == true {
+            if let relative = before.last(where: { m in ((m.tokens.upperBound + 1)..<t).allSatisfy { !["where", "which"].contains(c.lowers[$0]) } && m.tokens.lowerBound > 0 && ["where", "which", "who"].contains(c.lowers[m.tokens.lowerBound - 1]) }) {
+                subject = relative
+            }
+        }
+        var object: EntityMention?
+        if let preposition = pattern.preposition {
+            object = after.first { m in
+                let p = m.tokens.lowerBound
+                return (p > 0 && c.lowers[p - 1] == preposition) || (p > 1 && c.lowers[p - 1] == "the" && c.lowers[p - 2] == preposition)
+            }
+            // "spent several years in Iraq": the preposition may come a few words later.
+            if object == nil, let p = (t + 1..<min(c.range.upperBound, t + 6)).first(where: { c.lowers[$0] == preposition }) {
+                object = c.mentions.first { $0.tokens.lowerBound > p && $0.tokens.lowerBound <= p + 2 }
+            }
+        } else {
+            object = after.first { m in !((t + 1)..<m.tokens.lowerBound).contains { [",", ";", "because", "when", "that"].contains(c.lowers[$0]) } }
+            // "harbored and armed them": the object of a coordinated verb is a pronoun; take the
+            // sentence's first actor when the pronoun refers back.
+            if object == nil, t + 3 < c.range.upperBound, c.lowers[t + 1] == "and", ["them", "it"].contains(c.lowers[t + 3]) || ["them", "it"].contains(c.lowers[t + 2]) {
+                object = c.mentions.first { [.organization, .person].contains($0.type) && $0.entityID != subject?.entityID }
+            }
+        }
+        if passive, pattern.preposition == nil {
+            // "the group was hosted by Albania": the roles swap.
+            let agent = after.first { m in m.tokens.lowerBound > 0 && c.lowers[m.tokens.lowerBound - 1] == "by" }
+            object = subject
+            subject = agent
+        }
+        guard let s = subject, let o = object else { return }
+        let (source, target) = pattern.reverse ? (o, s) : (s, o)
+        add(RelationDraft(type: pattern.relation, source: source, target: target, tokens: t...t, rule: RuleID.relationVerb.about(c.lowers[t]), confidence: 0.65))
     }
 
     /// Characterizations: "the terrorist nature of X"; "X were cited as the cause of the raid";
