@@ -226,6 +226,9 @@ import Testing
         #expect(try Self.relations("The tribunal sits in Arusha, Tanzania.").contains("located-in place:arusha → place:tanzania"))
         #expect(try Self.relations("Kenya's Interior Ministry said so.").contains("belongs-to organization:kenyas-interior-ministry → place:kenya"))
         #expect(try Self.relations("Kenyan police arrested two men in Kenya.").contains("belongs-to organization:kenyan-police → place:kenya"))
+        // A demonym starting an organization's name, with the country named only in a compound.
+        let compound = try Self.relations("The Russian Foreign Ministry stated that Russia-U.S. relations were poor.")
+        #expect(compound.contains("belongs-to organization:russian-foreign-ministry → place:russia"), "\(compound)")
         #expect(try Self.relations("The Nairobi-based Kenya Farmers Union spoke.").contains("located-in organization:kenya-farmers-union → place:nairobi"))
         // An organization named by its members: "Shabaab militants in Somalia".
         #expect(try Self.relations("Hamas fighters in Gaza freed the men.").contains { $0.hasPrefix("located-in organization:hamas → place:gaza") })

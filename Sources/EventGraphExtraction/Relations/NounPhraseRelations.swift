@@ -494,6 +494,12 @@ struct NounPhraseRelations: Sendable {
                 if letters.count >= 2, letters.allSatisfy({ $0.isUppercase }), firstByAcronym[letters.lowercased()] == nil { firstByAcronym[letters.lowercased()] = m }
             }
         }
+        // A country named only inside a compound ("Russia-U.S. relations") is named all the same.
+        var countryByName: [String: EntityMention] = [:]
+        for m in document.entityMentions where m.type == .place && !m.isArgument {
+            let name = document.articleEntities[m.entity].name
+            if lexicon.countries.contains(name), countryByName[name.lowercased()] == nil { countryByName[name.lowercased()] = m }
+        }
         func spelledOut(_ words: ArraySlice<String>) -> EntityMention? {
             guard words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
             return firstByAcronym[String(words.compactMap(\.first)).lowercased()]
@@ -507,7 +513,8 @@ struct NounPhraseRelations: Sendable {
                 let prefix = words.prefix(length).joined(separator: " ").lowercased()
                 let country = lexicon.demonyms[[prefix]]?.lowercased()
                 // "United Nations Security Council" is part of the "U.N." the article names.
-                guard let other = firstByName[prefix] ?? country.flatMap({ firstByName[$0] }) ?? spelledOut(words.prefix(length)), other.entityID != m.entityID else { continue }
+                guard let other = firstByName[prefix] ?? country.flatMap({ firstByName[$0] ?? countryByName[$0] }) ?? spelledOut(words.prefix(length)),
+                      other.entityID != m.entityID else { continue }
                 let isCountry = other.type == .place && lexicon.countries.contains(document.articleEntities[other.entity].name)
                 guard other.type == .organization || isCountry else { break }
                 out.append(RelationMention(type: isCountry ? "belongs-to" : "part-of", source: m.index, target: other.index, tokens: m.tokens,
