@@ -176,6 +176,10 @@ import Testing
         // An organization's title in a description before the name and its comma.
         let described = try Self.relations("The U.N. special envoy to the Horn of Africa, Wanjiru Kamau, says the truce will hold.")
         #expect(described.contains("member-of person:wanjiru-kamau → organization:u-n"), "\(described)")
+        // An organization's officer for a country is its member, not the country's leader.
+        let regional = try Self.relations("Kenya Farmers Union Uganda Director Wanjiru Kamau said so.")
+        #expect(regional.contains("member-of person:wanjiru-kamau → organization:kenya-farmers-union"), "\(regional)")
+        #expect(!regional.contains { $0.hasPrefix("leader-of person:wanjiru-kamau") }, "\(regional)")
         let fellow = try Self.relations("According to a Brookings Institution senior fellow, Wanjiru Kamau, it is rare.")
         #expect(fellow.contains("member-of person:wanjiru-kamau → organization:brookings-institution"), "\(fellow)")
         let apposition = try Self.relations("Wanjiru Kamau, an assistant director of the Kenya Farmers Union, arrived on Monday.")

@@ -298,6 +298,16 @@ public struct EntityRecognizer: PipelineStage {
         return span.count >= 2 && modelType(of: span, c)?.type == .person
     }
 
+    /// The tokens of a country's name (one or two words) that end right before a title and follow
+    /// an organization's name of two words or more: the region the title is for.
+    private func regionBeforeTitle(_ a: Int, _ titleStart: Int, _ c: Context) -> Range<Int>? {
+        for length in [2, 1] where titleStart - length >= a + 2 {
+            let name = c.words[(titleStart - length)..<titleStart].joined(separator: " ")
+            if lexicon.countries.contains(name), c.lowers[titleStart - length - 1] != "of" { return (titleStart - length)..<titleStart }
+        }
+        return nil
+    }
+
     /// Scans a sentence for runs of capitalized tokens and turns each into mentions.
     private func findNames(in range: Range<Int>, onlyOrganizations: Bool, _ c: inout Context) {
         var t = range.lowerBound
@@ -518,7 +528,14 @@ public struct EntityRecognizer: PipelineStage {
             while titleStart > a, lexicon.titles[[c.lowers[titleStart - 1]]] != nil || lexicon.titles[[c.lowers[titleStart - 1], c.lowers[titleStart]]] != nil {
                 titleStart -= 1
             }
-            if titleStart > a { _ = classifyRun(a...(titleStart - 1), sentence: sentence, &c) }
+            // "Human Rights Watch China Director Sophie Richardson": a country right before the
+            // title is the title's region, not the end of the organization's name.
+            if let country = regionBeforeTitle(a, titleStart, c) {
+                _ = classifyRun(a...(country.lowerBound - 1), sentence: sentence, &c)
+                _ = classifyRun(country.lowerBound...(country.upperBound - 1), sentence: sentence, &c)
+            } else if titleStart > a {
+                _ = classifyRun(a...(titleStart - 1), sentence: sentence, &c)
+            }
             a = lastTitle + 1
             cueType = .person
             rule = .entityTitle

@@ -471,9 +471,16 @@ struct NounPhraseRelations: Sendable {
             let shared = tree.children(of: w).filter { tree.relation($0) == "conj" }.flatMap { tree.children(of: $0) }.filter { tree.relation($0) == "nmod" && hasPreposition($0, "of", tree) }
             guard let holder = (holders + shared).lazy.compactMap({ self.nameMention($0, tree, document) })
                     .first(where: { [.organization, .place, .facility].contains(document.entityMentions[$0].type) }) else { continue }
+            // "Kenya Farmers Union Uganda Director": the organization's officer for a region is
+            // its member, not its leader.
+            let regional = document.entityMentions[holder].type == .organization && tree.token(w) > 0
+                && document.mentionCovering[tree.token(w) - 1].map { region in
+                    document.entityMentions[region].type == .place && document.entityMentions[region].tokens.lowerBound == document.entityMentions[holder].tokens.upperBound + 1
+                } == true
+            let stated = relation == "leader-of" && regional ? "member-of" : relation
             for p in people {
                 guard let person = nameMention(p, tree, document), document.entityMentions[person].type == .person else { continue }
-                out.append(Found(type: relation, source: person, target: holder, tokens: min(tree.token(p), tree.token(w))...max(tree.token(p), tree.token(w)),
+                out.append(Found(type: stated, source: person, target: holder, tokens: min(tree.token(p), tree.token(w))...max(tree.token(p), tree.token(w)),
                                  rule: .relationRoleTree))
             }
         }

@@ -437,7 +437,14 @@ public struct RelationExtractor: PipelineStage {
         let holders: Set<EntityType> = [.organization, .place, .facility]
         for m in c.mentions where m.type == .person && m.isName {
             if let title = titleBefore(m.tokens.lowerBound, c), var relation = roleRelations[title.role],
-               let object = roleObject(before: title.start, titleWords: title.start..<m.tokens.lowerBound, c, holders) {
+               var object = roleObject(before: title.start, titleWords: title.start..<m.tokens.lowerBound, c, holders) {
+                // "Human Rights Watch China Director X": the organization's officer for a region
+                // is its member, not the region's leader.
+                if object.type == .place, object.tokens.upperBound + 1 == title.start,
+                   let organization = c.mentions.last(where: { $0.type == .organization && $0.tokens.upperBound + 1 == object.tokens.lowerBound }) {
+                    object = organization
+                    if relation == "leader-of" { relation = "member-of" }
+                }
                 // "associate director X": a leader's title under a subordinate modifier makes a member.
                 let modifiers = (max(c.range.lowerBound, title.start - 1)..<m.tokens.lowerBound).map { c.lowers[$0] }
                 if relation == "leader-of", modifiers.contains(where: NounPhraseRelations.subordinateModifiers.contains) { relation = "member-of" }
