@@ -104,6 +104,9 @@ import Testing
         #expect(found.contains { $0.hasPrefix("kidnapping agent=Taliban target=Amina Odhiambo") })
         let designations = try Self.events("The United States designated Hamas, Hezbollah and the Taliban on Monday.").filter { $0.hasPrefix("designation ") }
         #expect(designations.count == 3, "\(designations)")
+        // A conjunct without its own auxiliary shares the passive: the subject is its target.
+        let passive = try Self.events("In 2005, Amina Odhiambo was found guilty of crimes against civilians and sentenced to 11 years imprisonment.")
+        #expect(passive.contains { $0.hasPrefix("sentence target=Amina Odhiambo") }, "\(passive)")
     }
 
     /// "ordered police to raid the camp": the controller is the object, else the subject; "fired

@@ -462,7 +462,15 @@ struct FrameEventFinder: Sendable {
     }
 
     func isPassive(_ w: Int, _ tree: SentenceTree) -> Bool {
-        tree.children(of: w).contains { ["aux:pass", "nsubj:pass"].contains(tree.relation($0)) } || isPredicativeParticiple(w, tree)
+        tree.children(of: w).contains { ["aux:pass", "nsubj:pass"].contains(tree.relation($0)) } || isPredicativeParticiple(w, tree) || sharesPassive(w, tree)
+    }
+
+    /// "was found guilty and sentenced": a verb conjunct with no subject or auxiliary of its own
+    /// shares the passive of the verb it is coordinated with.
+    func sharesPassive(_ w: Int, _ tree: SentenceTree) -> Bool {
+        guard tree.relation(w) == "conj", tree.upos(w) == "VERB", let head = tree.head(of: w),
+              !tree.children(of: w).contains(where: { ["aux", "aux:pass", "cop", "nsubj", "nsubj:pass"].contains(tree.relation($0)) }) else { return false }
+        return tree.children(of: head).contains { ["aux:pass", "nsubj:pass"].contains(tree.relation($0)) }
     }
 
     /// An adjective with a copula that is a verb's participle ("was murdered", "were hurt").
