@@ -167,6 +167,20 @@ import Testing
         #expect(!active.contains("located-in organization:kenya-farmers-union → place:nairobi"), "\(active)")
     }
 
+    /// Every example of `relations/part-nouns.tsv`, run exactly: an apposition or a copula with
+    /// the noun and an "of" phrase makes one organization part of the other.
+    @Test func everyPartNounExampleGivesPartOf() throws {
+        let rows = try ExtractionResources.table("relations/part-nouns.tsv", columns: ["word", "example"])
+        #expect(rows.count >= 8)
+        for row in rows {
+            let found = try Self.relations(row.fields["example"]!)
+            #expect(found.contains("part-of organization:kenya-farmers-union → organization:kenya-cooperative-alliance"), "\(row.fields["word"]!): \(found)")
+        }
+        // Another noun's "of" phrase says nothing of the kind ("a critic of").
+        let critic = try Self.relations("The Kenya Farmers Union, a critic of the Kenya Cooperative Alliance, refused.")
+        #expect(!critic.contains { $0.hasPrefix("part-of") }, "\(critic)")
+    }
+
     /// A leader's title under "associate", "assistant" or "staff" makes a member, before the
     /// name or in an apposition; "deputy leader" stays a leader's.
     @Test func subordinateTitlesMakeMembers() throws {

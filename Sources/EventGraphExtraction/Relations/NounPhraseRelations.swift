@@ -22,6 +22,8 @@ struct NounPhraseRelations: Sendable {
     let roleRelations: [String: String]
     /// Nouns that make a person a member of the organization named with them (`membership-nouns.tsv`).
     let membershipNouns: Set<String>
+    /// Nouns that make an organization part of the one in their "of" phrase (`part-nouns.tsv`).
+    let partNouns: Set<String>
     /// Participles that place what they modify ("based in", "headquartered in": `locating-verbs.tsv`).
     let locatingVerbs: Set<String>
 
@@ -31,6 +33,7 @@ struct NounPhraseRelations: Sendable {
         membershipNouns = try Self.membershipNouns()
         relationalNouns = try Self.relationalNounTable().union(membershipNouns)
         characterizingVerbs = try Self.characterizingVerbs()
+        partNouns = Set(try ExtractionResources.table("relations/part-nouns.tsv", columns: ["word", "example"]).map { $0.fields["word"]!.lowercased() })
         locatingVerbs = Set(try ExtractionResources.table("relations/locating-verbs.tsv", columns: ["lemma", "example"]).map { $0.fields["lemma"]!.lowercased() })
     }
 
@@ -111,8 +114,7 @@ struct NounPhraseRelations: Sendable {
                 for (named, description) in [(head, w), (w, head)] {
                     guard let org = characterizable(named, tree, document), document.entityMentions[org].type == .organization,
                           tree.upos(description) == "NOUN", document.mentionCovering[tree.token(description)] == nil,
-                          let holder = tree.children(of: description).lazy.filter({ ["compound", "nmod:poss"].contains(tree.relation($0)) })
-                            .compactMap({ self.nameMention($0, tree, document) }).first(where: { document.entityMentions[$0].type == .organization && document.entityMentions[$0].entityID != document.entityMentions[org].entityID })
+                          let holder = holderOrganization(of: description, excluding: org, tree, document)
                     else { continue }
                     out.append(Found(type: "part-of", source: org, target: holder, tokens: min(tree.token(head), tree.token(w))...max(tree.token(head), tree.token(w)),
                                      rule: .relationPartOfApposition))
@@ -132,6 +134,14 @@ struct NounPhraseRelations: Sendable {
                 let sayer = tree.children(of: verb).first { tree.relation($0) == "nsubj" }.flatMap { nameMention($0, tree, document) }
                 out.append(Found(type: "cited-as", source: named, label: label, by: sayer, tokens: tree.token(verb)...tree.token(described), rule: .relationCitedAsAsPhrase))
             case "cop":
+                // "X is an affiliate of Y": an organization part of another.
+                if let description = tree.head(of: w), partNouns.contains(tree.syntax.lowerLemmas[description]),
+                   let subject = tree.children(of: description).first(where: { tree.relation($0) == "nsubj" }),
+                   let org = characterizable(subject, tree, document), document.entityMentions[org].type == .organization,
+                   let holder = holderOrganization(of: description, excluding: org, tree, document) {
+                    out.append(Found(type: "part-of", source: org, target: holder, tokens: tree.token(subject)...tree.token(description), rule: .relationPartOfApposition))
+                    break
+                }
                 // "Putin is a killer": a copula with an indefinite description.
                 guard let description = tree.head(of: w), let subject = tree.children(of: description).first(where: { tree.relation($0) == "nsubj" }),
                       let named = characterizable(subject, tree, document),
@@ -166,6 +176,17 @@ struct NounPhraseRelations: Sendable {
         }
         out += descriptorsBeforeNames(tree, document)
         return out
+    }
+
+    /// The organization a describing noun names as its whole: its compound or possessor ("the
+    /// Hamas military wing", "al-Qaida's branch"), or for a part noun its "of" phrase ("an
+    /// affiliate of al-Qaida").
+    private func holderOrganization(of description: Int, excluding org: Int, _ tree: SentenceTree, _ document: AnalyzedDocument) -> Int? {
+        let isPartNoun = partNouns.contains(tree.syntax.lowerLemmas[description])
+        return tree.children(of: description).lazy.filter { child in
+            ["compound", "nmod:poss"].contains(tree.relation(child)) || (isPartNoun && tree.relation(child) == "nmod" && self.hasPreposition(child, "of", tree))
+        }.compactMap { self.nameMention($0, tree, document) }
+            .first { document.entityMentions[$0].type == .organization && document.entityMentions[$0].entityID != document.entityMentions[org].entityID }
     }
 
     /// "designated X as a foreign terrorist organization", "X was labeled a terrorist group", with
