@@ -22,15 +22,16 @@ import Testing
         return (f1s("scores", "f1"), f1s("mustRecall", "recall"))
     }
 
-    /// Reached: entities F1 0.852 (typed 0.821), must recall of entities 0.958, time expressions
+    /// Reached: entities F1 0.855 (typed 0.824), must recall of entities 0.961, time expressions
     /// relaxed 0.981 / strict 0.969 / value 0.969 (issue 18: clause tense, story time, the gold's
-    /// extents, bare plurals and periods), events 0.494, relations 0.544 (issue 17: frames from the tree,
+    /// extents, bare plurals and periods), events 0.508, relations 0.556 (issue 17: frames from the tree,
     /// speakers through titles, descriptions and groups, designations of several names, names and
     /// titles around organizations, characterizations, unnamed institutions tied to places, the
-    /// speaker's "it", administrations of named leaders).
+    /// speaker's "it", administrations of named leaders, locating participles, adverbial
+    /// participles, shared passives, the present perfect of dated statements).
     @Test func theDevelopmentSetStaysAboveItsFloors() throws {
         let (scores, must) = try Self.totals(gold: "Tests/Gold/dev/gold", corpus: "Tests/Gold/dev/corpus")
-        let floors = ["entities": 0.845, "entities-typed": 0.815, "events": 0.49, "relations": 0.54, "timex-relaxed": 0.975, "timex-strict": 0.965, "timex-value": 0.965]
+        let floors = ["entities": 0.85, "entities-typed": 0.82, "events": 0.50, "relations": 0.55, "timex-relaxed": 0.975, "timex-strict": 0.965, "timex-value": 0.965]
         for (kind, floor) in floors.sorted(by: { $0.key < $1.key }) { #expect((scores[kind] ?? 0) >= floor, "\(kind): \(scores[kind] ?? 0) < \(floor)") }
         #expect((must["entities"] ?? 0) >= 0.95, "must-recall of entities: \(must["entities"] ?? 0)")
     }
