@@ -145,11 +145,17 @@ import Testing
     /// Every example of `relations/membership-nouns.tsv`, run exactly: the noun makes the person
     /// a member of the organization named with it (apposition, copula or compound).
     @Test func everyMembershipNounExampleGivesMemberOf() throws {
-        let rows = try ExtractionResources.table("relations/membership-nouns.tsv", columns: ["word", "example"])
-        #expect(rows.count >= 10)
+        try Self.expectEveryExample(of: "relations/membership-nouns.tsv", keyedBy: "word", atLeast: 10,
+                                    gives: "member-of person:wanjiru-kamau → organization:kenya-farmers-union")
+    }
+
+    /// Runs every example of a word table (columns `key` and `example`) and expects `relation` in each.
+    static func expectEveryExample(of table: String, keyedBy key: String, atLeast count: Int, gives relation: String) throws {
+        let rows = try ExtractionResources.table(table, columns: [key, "example"])
+        #expect(rows.count >= count)
         for row in rows {
-            let found = try Self.relations(row.fields["example"]!)
-            #expect(found.contains("member-of person:wanjiru-kamau → organization:kenya-farmers-union"), "\(row.fields["word"]!): \(found)")
+            let found = try relations(row.fields["example"]!)
+            #expect(found.contains(relation), "\(row.fields[key]!): \(found)")
         }
     }
 
@@ -157,12 +163,7 @@ import Testing
     /// organization it modifies, or the subject of its passive, in its "in" object; a locating verb
     /// with an object places the object, not its subject.
     @Test func everyLocatingVerbExampleGivesLocatedIn() throws {
-        let rows = try ExtractionResources.table("relations/locating-verbs.tsv", columns: ["lemma", "example"])
-        #expect(rows.count >= 5)
-        for row in rows {
-            let found = try Self.relations(row.fields["example"]!)
-            #expect(found.contains("located-in organization:kenya-farmers-union → place:nairobi"), "\(row.fields["lemma"]!): \(found)")
-        }
+        try Self.expectEveryExample(of: "relations/locating-verbs.tsv", keyedBy: "lemma", atLeast: 5, gives: "located-in organization:kenya-farmers-union → place:nairobi")
         let active = try Self.relations("The Kenya Farmers Union stationed guards in Nairobi.")
         #expect(!active.contains("located-in organization:kenya-farmers-union → place:nairobi"), "\(active)")
     }
@@ -170,12 +171,8 @@ import Testing
     /// Every example of `relations/part-nouns.tsv`, run exactly: an apposition or a copula with
     /// the noun and an "of" phrase makes one organization part of the other.
     @Test func everyPartNounExampleGivesPartOf() throws {
-        let rows = try ExtractionResources.table("relations/part-nouns.tsv", columns: ["word", "example"])
-        #expect(rows.count >= 8)
-        for row in rows {
-            let found = try Self.relations(row.fields["example"]!)
-            #expect(found.contains("part-of organization:kenya-farmers-union → organization:kenya-cooperative-alliance"), "\(row.fields["word"]!): \(found)")
-        }
+        try Self.expectEveryExample(of: "relations/part-nouns.tsv", keyedBy: "word", atLeast: 8,
+                                    gives: "part-of organization:kenya-farmers-union → organization:kenya-cooperative-alliance")
         // Another noun's "of" phrase says nothing of the kind ("a critic of").
         let critic = try Self.relations("The Kenya Farmers Union, a critic of the Kenya Cooperative Alliance, refused.")
         #expect(!critic.contains { $0.hasPrefix("part-of") }, "\(critic)")
