@@ -64,7 +64,24 @@ enum CommandRunner {
         try process.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let output = String(decoding: data, as: UTF8.self)
+        if let module = MissingPythonModule(output: output) { throw module }
+        return (process.terminationStatus, output)
+    }
+
+    /// A Python reader a test calls is not installed: one line that names it, instead of the
+    /// decoding error its traceback would cause.
+    struct MissingPythonModule: Error, CustomStringConvertible {
+        let module: String
+
+        init?(output: String) {
+            guard let range = output.range(of: "ModuleNotFoundError: No module named '") else { return nil }
+            module = String(output[range.upperBound...].prefix { $0 != "'" })
+        }
+
+        var description: String {
+            "python3 has no module '\(module)': run the tests with Scripts/test, which installs Tests/Support/requirements.txt"
+        }
     }
 
     /// Validates JSON files against `Schemas/graph.schema.json` with Python's `jsonschema`.
