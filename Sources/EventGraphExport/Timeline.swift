@@ -50,6 +50,24 @@ public struct Timeline: Sendable {
             self.to = to
             self.source = source
         }
+
+        /// What the filter asks for that the graph cannot have, one line each: a name no entity
+        /// bears, a type neither the event nor the relation vocabulary knows, an outlet no
+        /// document names. A filter that matches nothing for these reasons is a typo, not an
+        /// empty timeline.
+        public func unknownValues(in graph: Graph) -> [String] {
+            var problems: [String] = []
+            for query in entities where !graph.entities.contains(where: { entity in entity.id == query || entity.allNames.contains { $0.caseInsensitiveEquals(query) } }) {
+                problems.append("--entity '\(DisplayText.visible(query))' is no name or alias of an entity in the graph")
+            }
+            for type in types where Vocabulary.eventNouns[type] == nil && Vocabulary.relationPhrases[type] == nil {
+                problems.append("--type '\(DisplayText.visible(type))' is no event or relation type")
+            }
+            if let source, !graph.documents.contains(where: { ($0.source ?? "").lowercased().contains(source.lowercased()) }) {
+                problems.append("--source '\(DisplayText.visible(source))' matches no document's source")
+            }
+            return problems
+        }
     }
 
     /// Relation types that describe how things are, not what happened: left out of the timeline

@@ -4,6 +4,23 @@ import Foundation
 import Testing
 
 @Suite struct BuildCommandTests {
+    /// Every option's help states its default once: the argument parser prints a property's
+    /// default itself, so the text must not say it again ("(default: all). (default: ...)").
+    @Test func helpStatesEachDefaultOnce() throws {
+        for command in ["build", "extract", "merge", "timeline", "diff", "eval", "export", "parse", "timex"] {
+            let help = try CommandRunner.run([command, "--help"])
+            // An option's block: its line ("  --formats <formats>  ...") and the deeper-indented lines after it.
+            var blocks: [String] = []
+            for line in (help.stdout + help.stderr).split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("  -") { blocks.append(String(line)) } else if line.hasPrefix("    "), !blocks.isEmpty { blocks[blocks.count - 1] += " " + line }
+            }
+            #expect(!blocks.isEmpty, "\(command): no options in its help")
+            for block in blocks {
+                #expect(block.lowercased().components(separatedBy: "default").count - 1 <= 1, "\(command): \(block)")
+            }
+        }
+    }
+
     @Test func buildingTheSeedsTwiceGivesTheSameBytesAndAValidGraph() throws {
         let out = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }

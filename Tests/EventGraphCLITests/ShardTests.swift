@@ -47,11 +47,13 @@ import Testing
         process.standardError = Pipe()
         try process.run()
         input.fileHandleForWriting.write(Data("{\"maintext\": \"Kenyan police raided the Kakuma 2 camp on Tuesday.\", \"date_publish\": \"2024-03-02 10:00:00\"}\n".utf8))
+        input.fileHandleForWriting.write(Data("{\"maintext\": \"Ugandan police arrested two men on Monday.\", \"date_publish\": \"2024-03-02 10:00:00\"}\n".utf8))
         try input.fileHandleForWriting.close()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(text.split(separator: "\n").count == 1)
+        // One fragment per line, each ending in its newline, and no blank line between them.
+        #expect(text.split(separator: "\n", omittingEmptySubsequences: false).map(\.isEmpty) == [false, false, true], "\(text.prefix(300))")
         #expect(text.contains("\"facility:kakuma-2-camp\"") && text.contains("\"2024-02-27\""))
     }
 }

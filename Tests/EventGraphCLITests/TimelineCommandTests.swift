@@ -43,6 +43,26 @@ import Testing
         #expect(!mek.contains("Statement by Nasser Kanaani"))
     }
 
+    /// A filter value the graph cannot match is an error that names it (exit 2, nothing on standard
+    /// output); a valid filter that matches nothing says so on standard error, not with a blank line.
+    @Test func unknownFilterValuesAreErrors() throws {
+        let unknown = try CommandRunner.run(["timeline", "Exports/seed.graph.json", "--entity", "nosuch", "--type", "raid,nosuchtype", "--source", "nosuchoutlet"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stdout.isEmpty)
+        #expect(unknown.stderr == """
+            eventgraph: error: --entity 'nosuch' is no name or alias of an entity in the graph
+            eventgraph: error: --type 'nosuchtype' is no event or relation type
+            eventgraph: error: --source 'nosuchoutlet' matches no document's source
+
+            """)
+        let empty = try CommandRunner.run(["timeline", "Exports/seed.graph.json", "--entity", "MEK", "--type", "raid"])
+        #expect(empty.status == 0)
+        #expect(empty.stdout.isEmpty)
+        #expect(empty.stderr == "eventgraph: no fact matches the filter\n")
+        // Known values that match keep working.
+        #expect(try CommandRunner.run(["timeline", "Exports/seed.graph.json", "--source", "mehr", "--type", "raid"]).stdout.contains("raided"))
+    }
+
     /// The HTML page in headless Chromium: no console errors, and a screenshot that is not blank.
     /// Runs wherever Chromium is installed, and always in CI (where .ci/run installs it).
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") || ProcessInfo.processInfo.environment["CI"] != nil))

@@ -30,7 +30,7 @@ struct Build: ParsableCommand {
     @Option(help: ArgumentHelp("Entity overrides (aliases, merge, split, types, ignore). Default: eventgraph.overrides.yaml in the corpus folder, if present.", valueName: "FILE"))
     var overrides: String?
 
-    @Option(help: "Formats to write beside the graph JSON, comma-separated: graphml, gexf, jsonld, or none (default: all).")
+    @Option(help: "Formats to write beside the graph JSON, comma-separated: graphml, gexf, jsonld, or none.")
     var formats: String = "graphml,gexf,jsonld"
 
     @OptionGroup var reading: CorpusReadingOptions
@@ -38,7 +38,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Stop at the first input that cannot be read, and write nothing.")
     var strict = false
 
-    @Option(help: ArgumentHelp("Files larger than this are reported and skipped (default: 512 MiB). Articles over 1 MiB are extracted in windows of 1 MiB cut at paragraph or sentence ends.", valueName: "BYTES"))
+    @Option(help: ArgumentHelp("Files larger than this (512 MiB unless given) are reported and skipped. Articles over 1 MiB are extracted in windows of 1 MiB cut at paragraph or sentence ends.", valueName: "BYTES"))
     var maxFileBytes: Int = CorpusReader.defaultMaximumFileBytes
 
     @Flag(help: "Print, on standard error, the seconds and MB/s of each step: reading, each extraction stage (CPU seconds summed over workers), merging, resolution and each file written.")

@@ -54,10 +54,8 @@ struct Extract: ParsableCommand {
         for error in errors { Terminal.error(error.description) }
         let pipeline = try Pipeline.standard()
         var out: [UInt8] = []
-        for document in documents {
-            out += GraphJSON.encodeLine(pipeline.extract(document))
-            out.append(0x0A)
-        }
+        // One fragment per line: `encodeLine` ends each with its newline, and JSONL has no blank lines.
+        for document in documents { out += GraphJSON.encodeLine(pipeline.extract(document)) }
         if let output {
             do { try AtomicFile.write(out, to: output) } catch {
                 Terminal.error(error.description)

@@ -57,7 +57,17 @@ struct TimelineCommand: ParsableCommand {
         let graph = loaded.graph
         let filter = Timeline.Filter(entities: entity, types: type.map { $0.split(separator: ",").map(String.init) } ?? [],
                                      from: from.flatMap { CalendarDay(iso: $0) }, to: to.flatMap { CalendarDay(iso: $0) }, source: source)
+        let unknown = filter.unknownValues(in: graph)
+        for problem in unknown { Terminal.error("eventgraph: error: \(problem)") }
+        if !unknown.isEmpty { throw ExitCode(2) }
         let timeline = Timeline(graph: graph, filter: filter)
+        // Plain text with nothing to show says so on standard error rather than printing a blank
+        // line; the structured formats still write their (empty) document.
+        if timeline.dated.isEmpty, timeline.undated.isEmpty, TimelineFormat(rawValue: format) == .text, output == nil {
+            Terminal.error("eventgraph: no fact matches the filter")
+            if loaded.hadReadErrors { throw ExitCode(1) }
+            return
+        }
         let toTerminal = output == nil && isatty(STDOUT_FILENO) != 0
         let color = toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var width = 0
