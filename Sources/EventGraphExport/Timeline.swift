@@ -128,8 +128,9 @@ public struct Timeline: Sendable {
             if let docs = sourceDocuments, Set(entry.evidence.map(\.document)).isDisjoint(with: docs) { return false }
             if filter.from != nil || filter.to != nil {
                 guard let interval = entry.interval else { return false }
-                if let from = filter.from, let latest = interval.latest ?? interval.start?.latest, latest < from { return false }
-                if let to = filter.to, let earliest = interval.earliest ?? interval.end?.earliest, earliest > to { return false }
+                // An open end reaches into any range on its side: "since 2016" may hold in 2020.
+                if let from = filter.from, let latest = interval.latest, latest < from { return false }
+                if let to = filter.to, let earliest = interval.earliest, earliest > to { return false }
             }
             return true
         }

@@ -50,6 +50,8 @@ import Testing
         let graph = Self.graph()
         #expect(Timeline(graph: graph, filter: .init(from: CalendarDay(iso: "2015-01-01"))).dated.map(\.when) == ["2013 → 2023", "2016 →", "2023-06-20"])
         #expect(Timeline(graph: graph, filter: .init(to: CalendarDay(iso: "1986-01-01"))).dated.map(\.when) == ["1980s", "1985"])
+        // "since 2016" is open: it reaches into every range after 2016.
+        #expect(Timeline(graph: graph, filter: .init(from: CalendarDay(iso: "2024-01-01"))).dated.map(\.when) == ["2016 →"])
         #expect(Timeline(graph: graph, filter: .init(types: ["raid", "war"])).dated.map(\.type) == ["war", "raid"])
         #expect(Timeline(graph: graph, filter: .init(source: "mehr")).dated.count == 6)
         #expect(Timeline(graph: graph, filter: .init(source: "reuters")).dated.isEmpty)
