@@ -57,16 +57,26 @@ public struct Timeline: Sendable {
         /// empty timeline.
         public func unknownValues(in graph: Graph) -> [String] {
             var problems: [String] = []
-            for query in entities where !graph.entities.contains(where: { entity in entity.id == query || entity.allNames.contains { $0.caseInsensitiveEquals(query) } }) {
+            for query in entities where !graph.entities.contains(where: { Self.entity($0, answers: query) }) {
                 problems.append("--entity '\(DisplayText.visible(query))' is no name or alias of an entity in the graph")
             }
             for type in types where Vocabulary.eventNouns[type] == nil && Vocabulary.relationPhrases[type] == nil {
                 problems.append("--type '\(DisplayText.visible(type))' is no event or relation type")
             }
-            if let source, !graph.documents.contains(where: { ($0.source ?? "").lowercased().contains(source.lowercased()) }) {
+            if let source, !graph.documents.contains(where: { Self.document($0, isFrom: source) }) {
                 problems.append("--source '\(DisplayText.visible(source))' matches no document's source")
             }
             return problems
+        }
+
+        /// An `--entity` query names the entity: its id, or any of its names (case-insensitive).
+        static func entity(_ entity: Entity, answers query: String) -> Bool {
+            entity.id == query || entity.allNames.contains { $0.caseInsensitiveEquals(query) }
+        }
+
+        /// A `--source` query is a case-insensitive part of the document's source.
+        static func document(_ document: Document, isFrom source: String) -> Bool {
+            (document.source ?? "").lowercased().contains(source.lowercased())
         }
     }
 
@@ -78,10 +88,10 @@ public struct Timeline: Sendable {
         let names = Dictionary(uniqueKeysWithValues: graph.entities.map { ($0.id, $0.name) })
         func name(_ id: String) -> String { names[id] ?? id }
         let wanted: Set<String>? = filter.entities.isEmpty ? nil : Set(graph.entities.filter { entity in
-            filter.entities.contains { query in entity.allNames.contains { $0.caseInsensitiveEquals(query) } || entity.id == query }
+            filter.entities.contains { Filter.entity(entity, answers: $0) }
         }.map(\.id))
         let sourceDocuments: Set<String>? = filter.source.map { wantedSource in
-            Set(graph.documents.filter { ($0.source ?? "").lowercased().contains(wantedSource.lowercased()) }.map(\.id))
+            Set(graph.documents.filter { Filter.document($0, isFrom: wantedSource) }.map(\.id))
         }
         let published = Dictionary(uniqueKeysWithValues: graph.documents.map { ($0.id, $0.published?.iso) })
 

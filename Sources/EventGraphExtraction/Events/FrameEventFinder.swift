@@ -462,7 +462,11 @@ struct FrameEventFinder: Sendable {
     }
 
     func isPassive(_ w: Int, _ tree: SentenceTree) -> Bool {
-        tree.children(of: w).contains { ["aux:pass", "nsubj:pass"].contains(tree.relation($0)) } || isPredicativeParticiple(w, tree) || sharesPassive(w, tree)
+        hasPassiveDependent(w, tree) || isPredicativeParticiple(w, tree) || sharesPassive(w, tree)
+    }
+
+    private func hasPassiveDependent(_ w: Int, _ tree: SentenceTree) -> Bool {
+        tree.children(of: w).contains { ["aux:pass", "nsubj:pass"].contains(tree.relation($0)) }
     }
 
     /// "was found guilty and sentenced": a verb conjunct with no subject or auxiliary of its own
@@ -470,7 +474,7 @@ struct FrameEventFinder: Sendable {
     func sharesPassive(_ w: Int, _ tree: SentenceTree) -> Bool {
         guard tree.relation(w) == "conj", tree.upos(w) == "VERB", let head = tree.head(of: w),
               !tree.children(of: w).contains(where: { ["aux", "aux:pass", "cop", "nsubj", "nsubj:pass"].contains(tree.relation($0)) }) else { return false }
-        return tree.children(of: head).contains { ["aux:pass", "nsubj:pass"].contains(tree.relation($0)) }
+        return hasPassiveDependent(head, tree)
     }
 
     /// An adjective with a copula that is a verb's participle ("was murdered", "were hurt").

@@ -494,10 +494,9 @@ struct NounPhraseRelations: Sendable {
                     .first(where: { [.organization, .place, .facility].contains(document.entityMentions[$0].type) }) else { continue }
             // "Kenya Farmers Union Uganda Director": the organization's officer for a region is
             // its member, not its leader.
-            let regional = document.entityMentions[holder].type == .organization && tree.token(w) > 0
-                && document.mentionCovering[tree.token(w) - 1].map { region in
-                    document.entityMentions[region].type == .place && document.entityMentions[region].tokens.lowerBound == document.entityMentions[holder].tokens.upperBound + 1
-                } == true
+            let regional = document.regionalTitleHolder(titleStart: tree.token(w)).map {
+                document.entityMentions[$0.organization].entityID == document.entityMentions[holder].entityID
+            } ?? false
             let stated = relation == "leader-of" && regional ? "member-of" : relation
             for p in people {
                 guard let person = nameMention(p, tree, document), document.entityMentions[person].type == .person else { continue }
@@ -551,5 +550,19 @@ struct NounPhraseRelations: Sendable {
             }
         }
         return out
+    }
+}
+
+extension AnalyzedDocument {
+    /// "Human Rights Watch China Director": an organization and a country named back to back right
+    /// before the title word at `titleStart`. The title is the organization's, for that region:
+    /// its holder is a member of the organization, not the country's leader. (Both relation
+    /// readers ask: the tree's titled roles and the token-order titles.)
+    func regionalTitleHolder(titleStart: Int) -> (organization: Int, region: Int)? {
+        guard titleStart > 0, titleStart - 1 < mentionCovering.count, let region = mentionCovering[titleStart - 1],
+              entityMentions[region].type == .place, entityMentions[region].tokens.upperBound == titleStart - 1,
+              entityMentions[region].tokens.lowerBound > 0, let organization = mentionCovering[entityMentions[region].tokens.lowerBound - 1],
+              entityMentions[organization].type == .organization else { return nil }
+        return (organization, region)
     }
 }

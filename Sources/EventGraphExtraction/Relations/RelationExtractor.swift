@@ -440,9 +440,8 @@ public struct RelationExtractor: PipelineStage {
                var object = roleObject(before: title.start, titleWords: title.start..<m.tokens.lowerBound, c, holders) {
                 // "Human Rights Watch China Director X": the organization's officer for a region
                 // is its member, not the region's leader.
-                if object.type == .place, object.tokens.upperBound + 1 == title.start,
-                   let organization = c.mentions.last(where: { $0.type == .organization && $0.tokens.upperBound + 1 == object.tokens.lowerBound }) {
-                    object = organization
+                if object.type == .place, let regional = c.document.regionalTitleHolder(titleStart: title.start), regional.region == object.index {
+                    object = c.document.entityMentions[regional.organization]
                     if relation == "leader-of" { relation = "member-of" }
                 }
                 // "associate director X": a leader's title under a subordinate modifier makes a member.

@@ -61,9 +61,10 @@ struct TimelineCommand: ParsableCommand {
         for problem in unknown { Terminal.error("eventgraph: error: \(problem)") }
         if !unknown.isEmpty { throw ExitCode(2) }
         let timeline = Timeline(graph: graph, filter: filter)
+        let timelineFormat = TimelineFormat(rawValue: format)!
         // Plain text with nothing to show says so on standard error rather than printing a blank
         // line; the structured formats still write their (empty) document.
-        if timeline.dated.isEmpty, timeline.undated.isEmpty, TimelineFormat(rawValue: format) == .text, output == nil {
+        if timeline.dated.isEmpty, timeline.undated.isEmpty, timelineFormat == .text, output == nil {
             Terminal.error("eventgraph: no fact matches the filter")
             if loaded.hadReadErrors { throw ExitCode(1) }
             return
@@ -75,7 +76,7 @@ struct TimelineCommand: ParsableCommand {
             var size = winsize()
             if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 { width = Int(size.ws_col) }
         }
-        let text = TimelineRenderer.render(timeline, as: TimelineFormat(rawValue: format)!,
+        let text = TimelineRenderer.render(timeline, as: timelineFormat,
                                            options: .init(evidence: evidence, width: width, color: color))
         if let output {
             do { try AtomicFile.write(Array(text.utf8), to: output) } catch {
