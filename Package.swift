@@ -88,6 +88,6 @@ let package = Package(
         .testTarget(name: "EventGraphEvaluationTests", dependencies: ["EventGraphEvaluation", "EventGraphExport"]),
         // Runs the built `eventgraph` binary end to end: byte-identical rebuilds, schema validity,
         // verbatim error messages.
-        .testTarget(name: "EventGraphCLITests", dependencies: ["eventgraph", "eventgraph-fuzz", "EventGraphCore", "EventGraphExport", "EventGraphSyntax"]),
+        .testTarget(name: "EventGraphCLITests", dependencies: ["eventgraph", "eventgraph-fuzz", "EventGraphCore", "EventGraphCorpus", "EventGraphExport", "EventGraphSyntax"]),
     ]
 )

@@ -4,8 +4,14 @@ import EventGraphCore
 /// GEXF 1.3, dynamic, with dates, so that Gephi's Timeline plays the story: events carry the
 /// interval of their date, relations the interval of their time; partial dates are written as
 /// full-date intervals (`198` → 1980-01-01 … 1989-12-31), since Gephi's date parser rejects `2024`
-/// and `2024-03`. Node and edge ids are the same as in the GraphML export.
-public enum GEXF {
+/// and `2024-03`. Node and edge ids, labels and attributes are the GraphML export's (one
+/// `NetworkTable`); each edge's `kind` is unique between its two nodes, so Gephi keeps parallel
+/// edges apart instead of merging them.
+public enum GEXF: GraphExporter {
+    public static func write(_ graph: Graph, options: ExportOptions, to emit: ([UInt8]) throws -> Void) throws {
+        try emit(encode(graph))
+    }
+
     public static func encode(_ graph: Graph) -> [UInt8] {
         let writer = XMLWriter()
         writer.start("gexf", attributes: [("xmlns", "http://gexf.net/1.3"), ("version", "1.3")])
@@ -18,68 +24,24 @@ public enum GEXF {
         writer.end()
         writer.end()
         writer.start("graph", attributes: [("mode", "dynamic"), ("defaultedgetype", "directed"), ("timeformat", "date"), ("timerepresentation", "interval")])
-        writer.start("attributes", attributes: [("class", "node"), ("mode", "static")])
-        for (id, type) in [("kind", "string"), ("type", "string"), ("date", "string"), ("sources", "integer")] {
-            writer.empty("attribute", attributes: [("id", id), ("title", id), ("type", type)])
+        for (domain, attributes) in [("node", NetworkTable.nodeAttributes), ("edge", NetworkTable.edgeAttributes)] {
+            writer.start("attributes", attributes: [("class", domain), ("mode", "static")])
+            for attribute in attributes { writer.empty("attribute", attributes: [("id", attribute.name), ("title", attribute.name), ("type", attribute.type.gexf)]) }
+            writer.end()
         }
-        writer.end()
-        writer.start("attributes", attributes: [("class", "edge"), ("mode", "static")])
-        for (id, type) in [("type", "string"), ("role", "string"), ("text", "string"), ("by", "string"), ("modality", "string"), ("time", "string"), ("confidence", "double"), ("sources", "integer")] {
-            writer.empty("attribute", attributes: [("id", id), ("title", id), ("type", type)])
-        }
-        writer.end()
-
-        let names = Dictionary(uniqueKeysWithValues: graph.entities.map { ($0.id, $0.name) })
+        let table = NetworkTable(graph)
         writer.start("nodes")
-        for entity in graph.entities {
-            writer.start("node", attributes: [("id", entity.id), ("label", entity.name)])
-            attvalues(writer, [("kind", "entity"), ("type", entity.type.rawValue), ("sources", String(entity.mentions.documents.count))])
-            writer.end()
-        }
-        for event in graph.events {
-            var attributes = [("id", event.id), ("label", [event.type, event.date?.displayText].compactMap { $0 }.joined(separator: " "))]
-            if let start = event.date?.earliest { attributes.append(("start", start.iso)) }
-            if let end = event.date?.latest { attributes.append(("end", end.iso)) }
-            writer.start("node", attributes: attributes)
-            attvalues(writer, [("kind", "event"), ("type", event.type), ("date", event.date?.value ?? ""), ("sources", String(event.evidence.documents.count))])
-            writer.end()
-        }
-        var texts: [String: String] = [:]
-        for relation in graph.relations where relation.target == nil {
-            texts["text:" + StableID.shortHash([relation.label ?? ""])] = relation.label ?? ""
-        }
-        for (id, text) in texts.sorted(by: { $0.key < $1.key }) {
-            writer.start("node", attributes: [("id", id), ("label", text)])
-            attvalues(writer, [("kind", "text")])
+        for node in table.nodes {
+            writer.start("node", attributes: [("id", node.id), ("label", node.label)] + span(node))
+            attvalues(writer, node, NetworkTable.nodeAttributes, edge: false)
             writer.end()
         }
         writer.end()
-
         writer.start("edges")
-        for relation in graph.relations {
-            let target = relation.target ?? "text:" + StableID.shortHash([relation.label ?? ""])
-            var attributes = [("id", relation.id), ("source", relation.source), ("target", target), ("label", relation.type), ("kind", relation.type)]
-            if let start = relation.time?.earliest { attributes.append(("start", start.iso)) }
-            if let end = relation.time?.latest { attributes.append(("end", end.iso)) }
-            writer.start("edge", attributes: attributes)
-            var values = [("type", relation.type), ("modality", relation.modality.rawValue), ("confidence", String(relation.confidence)),
-                          ("sources", String(relation.evidence.documents.count))]
-            if let label = relation.label { values.append(("text", label)) }
-            if let by = relation.by { values.append(("by", names[by] ?? by)) }
-            if let time = relation.time { values.append(("time", time.normalizedText)) }
-            attvalues(writer, values)
+        for edge in table.edges {
+            writer.start("edge", attributes: [("id", edge.id), ("source", edge.source), ("target", edge.target), ("label", edge.label), ("kind", edge.kind)] + span(edge))
+            attvalues(writer, edge, NetworkTable.edgeAttributes, edge: true)
             writer.end()
-        }
-        for event in graph.events {
-            for p in event.participants {
-                var attributes = [("id", "\(event.id).\(p.role.rawValue).\(p.entity)"), ("source", event.id), ("target", p.entity),
-                                  ("label", p.role.rawValue), ("kind", "participant")]
-                if let start = event.date?.earliest { attributes.append(("start", start.iso)) }
-                if let end = event.date?.latest { attributes.append(("end", end.iso)) }
-                writer.start("edge", attributes: attributes)
-                attvalues(writer, [("type", "participant"), ("role", p.role.rawValue)])
-                writer.end()
-            }
         }
         writer.end()
         writer.end()  // graph
@@ -87,9 +49,16 @@ public enum GEXF {
         return writer.finish()
     }
 
-    private static func attvalues(_ writer: XMLWriter, _ values: [(String, String)]) {
+    private static func span(_ item: NetworkTable.Item) -> [(String, String)] {
+        [item.start.map { ("start", $0.iso) }, item.end.map { ("end", $0.iso) }].compactMap { $0 }
+    }
+
+    private static func attvalues(_ writer: XMLWriter, _ item: NetworkTable.Item, _ attributes: [NetworkTable.Attribute], edge: Bool) {
         writer.start("attvalues")
-        for (key, value) in values { writer.empty("attvalue", attributes: [("for", key), ("value", value)]) }
+        for attribute in attributes {
+            let value = edge && attribute.name == "kind" ? item.kind : item.values[attribute.name]
+            if let value { writer.empty("attvalue", attributes: [("for", attribute.name), ("value", value)]) }
+        }
         writer.end()
     }
 }

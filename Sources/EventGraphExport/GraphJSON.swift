@@ -395,3 +395,10 @@ public enum GraphJSON {
         return node
     }
 }
+
+extension GraphJSON: GraphExporter {
+    /// The pretty graph JSON `build` writes.
+    public static func write(_ graph: Graph, options: ExportOptions, to emit: ([UInt8]) throws -> Void) throws {
+        try write(graph, pretty: true, to: emit)
+    }
+}

@@ -8,43 +8,14 @@ import EventGraphCore
 /// characterization of `cited-as`, the statement of `said`) points at a node of kind `text`. Every
 /// attribute has a typed `<key>`; dates are ISO text plus numeric day keys (days since 1970-01-01),
 /// since GraphML has no date type. Characters XML 1.0 forbids are dropped.
-public enum GraphML {
-    struct Key {
-        var id: String
-        var domain: String
-        var name: String
-        var type: String
-    }
-
+public enum GraphML: GraphExporter {
     /// Key ids are prefixed, so none collides with the ids Gephi treats as visual properties
-    /// (size, color, r, g, b, x, y, z).
-    static let keys: [Key] = [
-        Key(id: "n_label", domain: "node", name: "label", type: "string"),
-        Key(id: "n_kind", domain: "node", name: "kind", type: "string"),
-        Key(id: "n_type", domain: "node", name: "type", type: "string"),
-        Key(id: "n_aliases", domain: "node", name: "aliases", type: "string"),
-        Key(id: "n_mentions", domain: "node", name: "mentions", type: "int"),
-        Key(id: "n_sources", domain: "node", name: "sources", type: "int"),
-        Key(id: "n_date", domain: "node", name: "date", type: "string"),
-        Key(id: "n_precision", domain: "node", name: "precision", type: "string"),
-        Key(id: "n_earliest", domain: "node", name: "earliest", type: "string"),
-        Key(id: "n_latest", domain: "node", name: "latest", type: "string"),
-        Key(id: "n_earliest_day", domain: "node", name: "earliest_day", type: "long"),
-        Key(id: "n_latest_day", domain: "node", name: "latest_day", type: "long"),
-        Key(id: "n_confidence", domain: "node", name: "confidence", type: "double"),
-        Key(id: "e_label", domain: "edge", name: "label", type: "string"),
-        Key(id: "e_type", domain: "edge", name: "type", type: "string"),
-        Key(id: "e_role", domain: "edge", name: "role", type: "string"),
-        Key(id: "e_text", domain: "edge", name: "text", type: "string"),
-        Key(id: "e_by", domain: "edge", name: "by", type: "string"),
-        Key(id: "e_modality", domain: "edge", name: "modality", type: "string"),
-        Key(id: "e_time", domain: "edge", name: "time", type: "string"),
-        Key(id: "e_earliest_day", domain: "edge", name: "earliest_day", type: "long"),
-        Key(id: "e_latest_day", domain: "edge", name: "latest_day", type: "long"),
-        Key(id: "e_confidence", domain: "edge", name: "confidence", type: "double"),
-        Key(id: "e_sources", domain: "edge", name: "sources", type: "int"),
-        Key(id: "e_rule", domain: "edge", name: "rule", type: "string"),
-    ]
+    /// (size, color, r, g, b, x, y, z); the attribute names are GEXF's.
+    static func keyID(_ domain: String, _ name: String) -> String { (domain == "node" ? "n_" : "e_") + name }
+
+    public static func write(_ graph: Graph, options: ExportOptions, to emit: ([UInt8]) throws -> Void) throws {
+        try emit(encode(graph))
+    }
 
     public static func encode(_ graph: Graph) -> [UInt8] {
         let writer = XMLWriter()
@@ -53,84 +24,36 @@ public enum GraphML {
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
             ("xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"),
         ])
-        for key in keys {
-            writer.empty("key", attributes: [("id", key.id), ("for", key.domain), ("attr.name", key.name), ("attr.type", key.type)])
+        let table = NetworkTable(graph)
+        for (domain, attributes) in [("node", NetworkTable.nodeAttributes), ("edge", NetworkTable.edgeAttributes)] {
+            writer.empty("key", attributes: [("id", keyID(domain, "label")), ("for", domain), ("attr.name", "label"), ("attr.type", "string")])
+            for attribute in attributes {
+                writer.empty("key", attributes: [("id", keyID(domain, attribute.name)), ("for", domain), ("attr.name", attribute.name), ("attr.type", attribute.type.graphML)])
+            }
         }
         writer.start("graph", attributes: [("id", "eventgraph"), ("edgedefault", "directed")])
-        let names = Dictionary(uniqueKeysWithValues: graph.entities.map { ($0.id, $0.name) })
-        for entity in graph.entities {
-            writer.start("node", attributes: [("id", entity.id)])
-            writer.data("n_label", entity.name)
-            writer.data("n_kind", "entity")
-            writer.data("n_type", entity.type.rawValue)
-            writer.data("n_aliases", entity.aliases.joined(separator: "|"))
-            writer.data("n_mentions", String(entity.mentions.count))
-            writer.data("n_sources", String(entity.mentions.documents.count))
+        for node in table.nodes {
+            writer.start("node", attributes: [("id", node.id)])
+            data(writer, node, domain: "node", attributes: NetworkTable.nodeAttributes)
             writer.end()
         }
-        var textNodes: [String: String] = [:]
-        for relation in graph.relations where relation.target == nil {
-            let text = relation.label ?? ""
-            textNodes["text:" + StableID.shortHash([text])] = text
-        }
-        for event in graph.events {
-            writer.start("node", attributes: [("id", event.id)])
-            let who = event.participants.first { $0.role == .agent }.map { names[$0.entity] ?? $0.entity }
-            writer.data("n_label", [event.type, event.date?.displayText, who].compactMap { $0 }.joined(separator: " "))
-            writer.data("n_kind", "event")
-            writer.data("n_type", event.type)
-            writer.data("n_sources", String(event.evidence.documents.count))
-            if let date = event.date {
-                writer.data("n_date", date.value)
-                if let precision = date.precision { writer.data("n_precision", precision.rawValue) }
-                if let earliest = date.earliest {
-                    writer.data("n_earliest", earliest.iso)
-                    writer.data("n_earliest_day", String(earliest.dayNumber))
-                }
-                if let latest = date.latest {
-                    writer.data("n_latest", latest.iso)
-                    writer.data("n_latest_day", String(latest.dayNumber))
-                }
-            }
-            writer.data("n_confidence", String(event.confidence))
+        for edge in table.edges {
+            writer.start("edge", attributes: [("id", edge.id), ("source", edge.source), ("target", edge.target)])
+            data(writer, edge, domain: "edge", attributes: NetworkTable.edgeAttributes)
             writer.end()
-        }
-        for (id, text) in textNodes.sorted(by: { $0.key < $1.key }) {
-            writer.start("node", attributes: [("id", id)])
-            writer.data("n_label", text)
-            writer.data("n_kind", "text")
-            writer.end()
-        }
-        for relation in graph.relations {
-            let target = relation.target ?? "text:" + StableID.shortHash([relation.label ?? ""])
-            writer.start("edge", attributes: [("id", relation.id), ("source", relation.source), ("target", target)])
-            writer.data("e_label", relation.type + (relation.label.map { ": \($0)" } ?? ""))
-            writer.data("e_type", relation.type)
-            if let label = relation.label { writer.data("e_text", label) }
-            if let by = relation.by { writer.data("e_by", names[by] ?? by) }
-            writer.data("e_modality", relation.modality.rawValue)
-            if let time = relation.time {
-                writer.data("e_time", time.normalizedText)
-                if let earliest = time.earliest { writer.data("e_earliest_day", String(earliest.dayNumber)) }
-                if let latest = time.latest { writer.data("e_latest_day", String(latest.dayNumber)) }
-            }
-            writer.data("e_confidence", String(relation.confidence))
-            writer.data("e_sources", String(relation.evidence.documents.count))
-            if let rule = relation.rule { writer.data("e_rule", rule) }
-            writer.end()
-        }
-        for event in graph.events {
-            for p in event.participants {
-                writer.start("edge", attributes: [("id", "\(event.id).\(p.role.rawValue).\(p.entity)"), ("source", event.id), ("target", p.entity)])
-                writer.data("e_label", p.role.rawValue)
-                writer.data("e_type", "participant")
-                writer.data("e_role", p.role.rawValue)
-                writer.end()
-            }
         }
         writer.end()  // graph
         writer.end()  // graphml
         return writer.finish()
+    }
+
+    /// The label, then every attribute the item has, in the table's order.
+    private static func data(_ writer: XMLWriter, _ item: NetworkTable.Item, domain: String, attributes: [NetworkTable.Attribute]) {
+        writer.data(keyID(domain, "label"), item.label)
+        for attribute in attributes {
+            let value = attribute.name == "kind" && domain == "edge" ? item.kind : item.values[attribute.name]
+            if let value { writer.data(keyID(domain, attribute.name), value) }
+        }
     }
 }
 
@@ -154,7 +77,8 @@ final class XMLWriter {
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
         xmlTextWriterSetIndent(writer, 1)
-        withXML("  ") { xmlTextWriterSetIndentString(writer, $0) }
+        // Fails only when out of memory, like every other call on the writer.
+        _ = withXML("  ") { xmlTextWriterSetIndentString(writer, $0) }
         xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
     }
 

@@ -100,18 +100,9 @@ public struct Timeline: Sendable {
             let agent = event.participants.first { $0.role == .agent }?.entity
             let target = event.participants.first { $0.role == .target }?.entity
             let place = event.participants.first { $0.role == .place }?.entity
-            let verb = Timeline.verbs[event.type] ?? event.type
-            let noun = Timeline.nouns[event.type] ?? event.type.capitalized
-            let headline: String
-            switch (agent.map(name), target.map(name)) {
-            case let (a?, t?): headline = "\(a) \(verb) \(t)"
-            case let (a?, nil): headline = "\(noun) by \(a)"
-            case let (nil, t?): headline = Timeline.targetOnly[event.type].map { "\($0) \(t)" } ?? "\(noun): \(t)"
-            default: headline = noun
-            }
             entries.append(Entry(
                 id: event.id, kind: .event, type: event.type, when: event.date.map(Timeline.describe),
-                interval: event.date.map(TemporalInterval.init(point:)), headline: headline,
+                interval: event.date.map(TemporalInterval.init(point:)), headline: Headline.event(event, name: name),
                 participants: event.participants.map { "\($0.role.rawValue): \(name($0.entity))" }, place: place.map(name),
                 attribution: nil, modality: .asserted, sources: event.evidence.documents.count,
                 entityIDs: event.participants.map(\.entity), mainActor: (agent ?? target).map(name), evidence: event.evidence,
@@ -120,11 +111,9 @@ public struct Timeline: Sendable {
         for relation in graph.relations where !Timeline.structuralRelations.contains(relation.type) {
             // Facts that come from an event are already on the timeline as that event.
             if relation.rule?.hasPrefix("relation.from-event") == true { continue }
-            let object = relation.target.map(name) ?? relation.label.map { "“\($0)”" } ?? ""
-            let verb = Timeline.relationVerbs[relation.type] ?? relation.type
             entries.append(Entry(
                 id: relation.id, kind: .relation, type: relation.type, when: relation.time.map(Timeline.describe),
-                interval: relation.time, headline: "\(name(relation.source)) \(verb) \(object)".trimmingCharacters(),
+                interval: relation.time, headline: Headline.relation(relation, name: name),
                 participants: [name(relation.source)] + (relation.target.map { [name($0)] } ?? []), place: nil,
                 attribution: relation.by.map { "according to \(name($0))" }, modality: relation.modality,
                 sources: relation.evidence.documents.count,
@@ -177,12 +166,6 @@ public struct Timeline: Sendable {
     }
 
     public static func describe(_ value: TimeValue) -> String { value.displayText }
-
-    // Phrases come from the vocabulary tables (EventGraphCore's generated `Vocabulary`).
-    static var verbs: [String: String] { Vocabulary.eventVerbs }
-    static var nouns: [String: String] { Vocabulary.eventNouns }
-    static var targetOnly: [String: String] { Vocabulary.eventAgainst }
-    static var relationVerbs: [String: String] { Vocabulary.relationPhrases }
 }
 
 extension String {

@@ -98,10 +98,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("g.graph.json").path))
     }
 
-    @Test func publishedOptionIsValidated() throws {
-        let result = try CommandRunner.run(["build", "seeds", "--published", "June 2023"])
+    /// One date type parses `--published` for every command that extracts.
+    @Test(arguments: [["build", "seeds"], ["extract", "seeds"], ["eval", "--gold", "gold", "seeds"]])
+    func publishedOptionIsValidated(command: [String]) throws {
+        let result = try CommandRunner.run(command + ["--published", "June 2023"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--published must be a date as YYYY-MM-DD, got 'June 2023'"))
+        #expect(result.stderr.contains("The value 'June 2023' is invalid for '--published <YYYY-MM-DD>'"), "\(result.stderr)")
+        let impossible = try CommandRunner.run(command + ["--published", "2023-02-30"])
+        #expect(impossible.status == 64)
+    }
+
+    @Test func formatsAreValidatedAgainstTheExporters() throws {
+        let result = try CommandRunner.run(["build", "seeds", "--formats", "graphml,pdf"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("The value 'graphml,pdf' is invalid for '--formats <LIST>'"), "\(result.stderr)")
+        let json = try CommandRunner.run(["build", "seeds", "--formats", "json"])
+        #expect(json.status == 64, "the graph JSON is always written, so it is not a --formats value")
     }
 }
 

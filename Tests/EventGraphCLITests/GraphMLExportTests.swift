@@ -62,26 +62,6 @@ import Testing
         #expect(read.output == readGraphML.output)
     }
 
-    @Test func seedJSONLDExpandsOfflineConformsAndAnswersWhoHostedTheMKO() throws {
-        let folder = try CommandRunner.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("seed.jsonld").path
-        #expect(try CommandRunner.run(["export", "Exports/seed.graph.json", "--format", "jsonld", "-o", file]).status == 0)
-        let root = CommandRunner.repositoryRoot
-        let check = try Self.tool(["python3", root.appendingPathComponent("Tests/Support/check_jsonld.py").path, file,
-                                   root.appendingPathComponent("Schemas/jsonld/eventgraph.shapes.ttl").path])
-        #expect(check.status == 0, "\(check.output)")
-        let summary = try #require(try JSONSerialization.jsonObject(with: Data(check.output.utf8)) as? [String: Any])
-        let hosts = summary["hosted_by"] as? [[Any]] ?? []
-        #expect(hosts.contains { ($0[0] as? String) == "Albania" && ($0[1] as? String) == "2013" && ($0[2] as? String) == "asserted" })
-        #expect(hosts.contains { ($0[0] as? String) == "Albania" && ($0[1] as? String) == "2016" && ($0[2] as? String) == "reported" })
-        // The embedded context is the one published in Schemas/.
-        let published = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("Schemas/jsonld/eventgraph.context.jsonld"))) as? [String: Any]
-        let exported = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any]
-        let same = NSDictionary(dictionary: published?["@context"] as? [String: Any] ?? [:]).isEqual(to: exported?["@context"] as? [String: Any] ?? ["x": 1])
-        #expect(same)
-    }
-
     /// Names with markup, quotes, control characters and any Unicode: the GraphML stays well-formed
     /// and valid, and the forbidden characters are dropped.
     @Test func hostileNamesNeverBreakTheXML() throws {
@@ -129,5 +109,81 @@ import Testing
         #expect(names["graphml"]?.count == entities.count)
         #expect(Set(names["graphml"] ?? []) == Set(xmlNames))
         #expect(Set(names["jsonld"] ?? []) == Set(entities.map(\.name)))
+    }
+}
+
+/// GraphML and GEXF are one table written twice, and parallel edges survive Gephi's default import.
+@Suite struct GephiImportTests {
+    /// Two relation types and two speakers of one relation between the same two entities.
+    static func parallelGraph() -> Graph {
+        let evidence = Evidence(document: "a.txt", sentence: 0, start: 0, end: 6, byteStart: 0, byteEnd: 6, text: "hosted", sentenceText: "hosted", rule: "r", confidence: 1)
+        let entities = [Entity(id: "organization:mko", type: .organization, name: "MKO", aliases: ["MEK"], mentions: [evidence]),
+                        Entity(id: "place:albania", type: .place, name: "Albania", mentions: [evidence]),
+                        Entity(id: "person:a", type: .person, name: "Speaker A", mentions: [evidence]),
+                        Entity(id: "person:b", type: .person, name: "Speaker B", mentions: [evidence])]
+        let relations = [
+            Relation(type: "hosted-by", source: "organization:mko", target: "place:albania", evidence: [evidence]),
+            Relation(type: "hosted-by", source: "organization:mko", target: "place:albania", by: "person:a", modality: .reported, evidence: [evidence]),
+            Relation(type: "hosted-by", source: "organization:mko", target: "place:albania", by: "person:b", modality: .reported, evidence: [evidence]),
+            Relation(type: "expelled-from", source: "organization:mko", target: "place:albania", evidence: [evidence]),
+        ]
+        return Graph(entities: entities, relations: relations)
+    }
+
+    static func imported(_ graph: Graph, in folder: URL) throws -> [String: [String: Any]] {
+        let graphml = folder.appendingPathComponent("g.graphml"), gexf = folder.appendingPathComponent("g.gexf")
+        try Data(GraphML.encode(graph)).write(to: graphml)
+        try Data(GEXF.encode(graph)).write(to: gexf)
+        let run = try CommandRunner.tool(["python3", CommandRunner.repositoryRoot.appendingPathComponent("Tests/Support/gephi_import.py").path, graphml.path, gexf.path])
+        #expect(run.status == 0, "\(run.output)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [String: Any]])
+    }
+
+    @Test func parallelEdgesSurviveGephisDefaultGEXFImport() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let summary = try Self.imported(Self.parallelGraph(), in: folder)
+        #expect(summary["gexf"]?["edges"] as? Int == 4)
+        #expect(summary["gexf"]?["kept"] as? Int == 4, "Gephi would merge parallel GEXF edges")
+        #expect(summary["gexf"]?["unique_ids"] as? Bool == true)
+        let labels = (summary["gexf"]?["parallel_labels"] as? [[String]])?.first ?? []
+        #expect(labels.sorted() == ["expelled-from", "hosted-by", "hosted-by · by Speaker A · reported", "hosted-by · by Speaker B · reported"])
+        // GraphML has no edge type for Gephi: the README's Gephi section says to open the GEXF.
+        #expect(summary["graphml"]?["edges"] as? Int == 4)
+        #expect(summary["graphml"]?["kept"] as? Int == 1)
+        let readme = try String(contentsOf: CommandRunner.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("Gephi merges parallel edges of a GraphML file"))
+    }
+
+    /// The test's model of Gephi is not blind: edges that share a kind are counted as merged.
+    @Test func theImportModelMergesEdgesThatShareAKind() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let gexf = folder.appendingPathComponent("g.gexf")
+        let text = String(decoding: GEXF.encode(Self.parallelGraph()), as: UTF8.self)
+        try Data(text.replacing(try Regex(#"kind="[^"]*""#), with: #"kind="same""#).utf8).write(to: gexf)
+        try Data(GraphML.encode(Self.parallelGraph())).write(to: folder.appendingPathComponent("g.graphml"))
+        let run = try CommandRunner.tool(["python3", CommandRunner.repositoryRoot.appendingPathComponent("Tests/Support/gephi_import.py").path,
+                                          folder.appendingPathComponent("g.graphml").path, gexf.path])
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [String: Any]])
+        #expect(summary["gexf"]?["kept"] as? Int == 1)
+    }
+
+    /// Every GraphML column is a GEXF column of the same name, and the labels are the same.
+    @Test func gexfCarriesEveryGraphMLAttribute() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let graph = try GraphJSON.read(path: CommandRunner.repositoryRoot.appendingPathComponent("Exports/seed.graph.json").path)
+        let summary = try Self.imported(graph, in: folder)
+        let graphmlColumns = summary["graphml"]?["columns"] as? [String: [String]] ?? [:]
+        let gexfColumns = summary["gexf"]?["columns"] as? [String: [String]] ?? [:]
+        #expect(graphmlColumns["node"]?.isEmpty == false)
+        #expect(graphmlColumns == gexfColumns)
+        for column in ["aliases", "precision", "confidence", "earliest", "latest", "mentions"] { #expect(gexfColumns["node"]?.contains(column) == true, "\(column)") }
+        #expect(gexfColumns["edge"]?.contains("rule") == true)
+        #expect(summary["gexf"]?["kept"] as? Int == summary["gexf"]?["edges"] as? Int)
+        // Events are labelled by who did what to whom, and when.
+        let labels = summary["gexf"]?["node_labels"] as? [String: String] ?? [:]
+        #expect(labels.values.contains("Albanian police raided Ashraf-3 camp (2023-06-20)"), "\(labels.values.sorted().prefix(40))")
     }
 }

@@ -29,8 +29,11 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
             fragmentFiles.append(out)
         }
-        let merged = try CommandRunner.run(["merge"] + [fragmentFiles[2], fragmentFiles[0], fragmentFiles[3], fragmentFiles[1]] + ["-o", tmp.appendingPathComponent("merged").path])
+        let merged = try CommandRunner.run(["merge"] + [fragmentFiles[2], fragmentFiles[0], fragmentFiles[3], fragmentFiles[1]] + ["-o", tmp.appendingPathComponent("merged").path, "--formats", "graphml"])
         #expect(merged.status == 0, "\(merged.stderr)")
+        // `merge --formats` writes the same exports as `build`, and only those asked for.
+        #expect(try Data(contentsOf: tmp.appendingPathComponent("whole.graphml")) == Data(contentsOf: tmp.appendingPathComponent("merged.graphml")))
+        #expect(!FileManager.default.fileExists(atPath: tmp.appendingPathComponent("merged.gexf").path))
         let whole = try Data(contentsOf: tmp.appendingPathComponent("whole.graph.json"))
         let fromShards = try Data(contentsOf: tmp.appendingPathComponent("merged.graph.json"))
         #expect(whole == fromShards)

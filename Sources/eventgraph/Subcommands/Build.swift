@@ -21,17 +21,12 @@ struct Build: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output prefix; writes PREFIX.graph.json. Default: Exports/<name of the first input>.")
     var prefix: String?
 
-    @Option(help: ArgumentHelp("A folder with extra rule files (timex/rules.json), applied after the shipped rules.", valueName: "DIR"))
-    var rules: String?
-
-    @Option(help: ArgumentHelp("Publication date for articles that have none.", valueName: "YYYY-MM-DD"))
-    var published: String?
+    @OptionGroup var extraction: ExtractionOptions
 
     @Option(help: ArgumentHelp("Entity overrides (aliases, merge, split, types, ignore). Default: eventgraph.overrides.yaml in the corpus folder, if present.", valueName: "FILE"))
     var overrides: String?
 
-    @Option(help: "Formats to write beside the graph JSON, comma-separated: graphml, gexf, jsonld, or none.")
-    var formats: String = "graphml,gexf,jsonld"
+    @OptionGroup var exports: ExportWritingOptions
 
     @OptionGroup var reading: CorpusReadingOptions
 
@@ -46,12 +41,6 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         try validateOutputPrefix(prefix)
-        for format in formats.split(separator: ",") where !["graphml", "gexf", "jsonld", "none"].contains(format) {
-            throw ValidationError("--formats takes graphml, gexf, jsonld or none, got '\(DisplayText.visible(String(format)))'")
-        }
-        if let published, CalendarDay(iso: published) == nil {
-            throw ValidationError("--published must be a date as YYYY-MM-DD, got '\(DisplayText.visible(published))'")
-        }
     }
 
     var outputPath: String {
@@ -62,7 +51,7 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        var build = CorpusBuild(paths: corpus, defaultPublished: published.flatMap { CalendarDay(iso: $0) }, rulesDirectory: rules, overridesPath: overrides)
+        var build = CorpusBuild(paths: corpus, defaultPublished: extraction.published, rulesDirectory: extraction.rules, overridesPath: overrides)
         build.maximumFileBytes = maxFileBytes
         build.followSymlinks = reading.followSymlinks
         let outcome: CorpusBuild.Outcome
@@ -86,15 +75,7 @@ struct Build: ParsableCommand {
         let output = outputPath
         do {
             let base = String(output.dropLast(".graph.json".count))
-            let chosen = Set(formats.split(separator: ",").map(String.init))
-            let merges = outcome.merges
-            var files: [(path: String, produce: @Sendable (_ emit: ([UInt8]) throws -> Void) throws -> Void)] = [
-                (output, { emit in try GraphJSON.write(graph, pretty: true, to: emit) }),
-                (base + ".merges.json", { emit in try emit(MergeLog.encode(merges)) }),
-            ]
-            if chosen.contains("graphml") { files.append((base + ".graphml", { emit in try emit(GraphML.encode(graph)) })) }
-            if chosen.contains("gexf") { files.append((base + ".gexf", { emit in try emit(GEXF.encode(graph)) })) }
-            if chosen.contains("jsonld") { files.append((base + ".jsonld", { emit in try JSONLD.write(graph, to: emit) })) }
+            var files = exports.files(for: graph, merges: outcome.merges, prefix: base)
             // Each file's time is the time to encode and write it (they are written in parallel).
             let fileSeconds = FileSeconds()
             files = files.map { file in

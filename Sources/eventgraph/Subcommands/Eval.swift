@@ -27,11 +27,7 @@ struct Eval: ParsableCommand {
     @Flag(help: "Print only the total per event and relation type (the JSON report always has it, as byType).")
     var byType = false
 
-    @Option(help: ArgumentHelp("A folder with extra rule files (timex/rules.json), applied after the shipped rules.", valueName: "DIR"))
-    var rules: String?
-
-    @Option(help: ArgumentHelp("Publication date for articles that have none (when INPUT is a corpus).", valueName: "YYYY-MM-DD"))
-    var published: String?
+    @OptionGroup var extraction: ExtractionOptions
 
     @OptionGroup var reading: CorpusReadingOptions
 
@@ -42,7 +38,7 @@ struct Eval: ParsableCommand {
             throw ExitCode(2)
         }
         let loaded = try GraphInput.load(
-            input, settings: .init(defaultPublished: published.flatMap { CalendarDay(iso: $0) }, rulesDirectory: rules, followSymlinks: reading.followSymlinks))
+            input, settings: .init(defaultPublished: extraction.published, rulesDirectory: extraction.rules, followSymlinks: reading.followSymlinks))
         let graph = loaded.graph
         let report = Scorer().evaluate(graph: graph, gold: goldFiles)
         StandardOutput.write(json ? ReportFormatter.json(report) : (byType ? ReportFormatter.byType(report) : ReportFormatter.text(report)) + "\n")

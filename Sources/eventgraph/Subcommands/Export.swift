@@ -5,42 +5,35 @@ import Foundation
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a graph (or a corpus, built in memory) as GraphML, GEXF, JSON-LD or graph JSON.",
+        abstract: "Export a graph (or a corpus, built in memory) as GraphML, GEXF, JSON-LD, graph JSON or an HTML page.",
         discussion: "Written atomically with -o; to standard output otherwise."
     )
 
     @Argument(help: "GRAPH.json, or corpus files and folders.")
     var input: [String]
 
-    @Option(help: "graphml, gexf, jsonld or json.")
-    var format: String = "graphml"
+    @Option(help: "The format to write.")
+    var format: ExportFormat = .graphml
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output file.")
     var output: String?
 
-    @OptionGroup var reading: CorpusReadingOptions
+    @OptionGroup var iri: IRIOptions
 
-    func validate() throws {
-        guard ["graphml", "gexf", "jsonld", "json"].contains(format) else { throw ValidationError("--format must be graphml, gexf, jsonld or json") }
-    }
+    @OptionGroup var reading: CorpusReadingOptions
 
     func run() throws {
         let loaded = try GraphInput.load(input, settings: .init(followSymlinks: reading.followSymlinks))
         let graph = loaded.graph
-        let bytes: [UInt8]
-        switch format {
-        case "graphml": bytes = GraphML.encode(graph)
-        case "gexf": bytes = GEXF.encode(graph)
-        case "jsonld": bytes = JSONLD.encode(graph)
-        default: bytes = GraphJSON.encode(graph)
-        }
+        let options = iri.exportOptions
+        let format = format
         if let output {
-            do { try AtomicFile.write(bytes, to: output) } catch {
+            do { try AtomicFile.writeAll([(output, { @Sendable emit in try format.exporter.write(graph, options: options, to: emit) })]) } catch {
                 Terminal.error(error.description)
                 throw ExitCode(2)
             }
         } else {
-            StandardOutput.write(bytes)
+            try format.exporter.write(graph, options: options) { StandardOutput.write($0) }
         }
         if loaded.hadReadErrors { throw ExitCode(1) }
     }

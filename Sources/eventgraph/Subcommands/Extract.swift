@@ -19,8 +19,7 @@ struct Extract: ParsableCommand {
     @Argument(help: "Corpus files and folders, or - for JSONL on standard input.")
     var input: [String]
 
-    @Option(help: ArgumentHelp("Publication date for articles that have none.", valueName: "YYYY-MM-DD"))
-    var published: String?
+    @OptionGroup var extraction: ExtractionOptions
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write the fragments to this file (atomically).")
     var output: String?
@@ -31,7 +30,7 @@ struct Extract: ParsableCommand {
     @OptionGroup var reading: CorpusReadingOptions
 
     func run() throws {
-        var reader = CorpusReader(defaultPublished: published.flatMap { CalendarDay(iso: $0) })
+        var reader = CorpusReader(defaultPublished: extraction.published)
         reader.followSymlinks = reading.followSymlinks
         var documents: [SourceDocument] = []
         var errors: [CorpusError] = []
@@ -52,7 +51,11 @@ struct Extract: ParsableCommand {
         }
         for warning in warnings { Terminal.error(warning.description) }
         for error in errors { Terminal.error(error.description) }
-        let pipeline = try Pipeline.standard()
+        let pipeline: Pipeline
+        do { pipeline = try Pipeline.standard(timexRules: TimexRuleSet.standard(adding: extraction.rules)) } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
         var out: [UInt8] = []
         // One fragment per line: `encodeLine` ends each with its newline, and JSONL has no blank lines.
         for document in documents { out += GraphJSON.encodeLine(pipeline.extract(document)) }
@@ -104,8 +107,10 @@ struct Merge: ParsableCommand {
     @Argument(help: "Fragment files (JSONL), or - for standard input.")
     var input: [String]
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: "Output prefix; writes PREFIX.graph.json and PREFIX.merges.json.")
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Output prefix; writes PREFIX.graph.json, PREFIX.merges.json and the --formats.")
     var prefix: String
+
+    @OptionGroup var exports: ExportWritingOptions
 
     @Option(help: ArgumentHelp("Entity overrides file.", valueName: "FILE"))
     var overrides: String?
@@ -171,11 +176,8 @@ struct Merge: ParsableCommand {
         let (graph, eventMerges) = EventResolver.resolve(entitiesResolved)
         let merges = (entityMerges + eventMerges).sorted()
         do {
-            // Both files or neither, as in `build`.
-            try AtomicFile.writeAll([
-                (prefix + ".graph.json", { emit in try GraphJSON.write(graph, pretty: true, to: emit) }),
-                (prefix + ".merges.json", { emit in try emit(MergeLog.encode(merges)) }),
-            ])
+            // All files or none, as in `build`.
+            try AtomicFile.writeAll(exports.files(for: graph, merges: merges, prefix: prefix))
         } catch {
             Terminal.error(error.description)
             throw ExitCode(2)

@@ -1,0 +1,27 @@
+import EventGraphCore
+
+/// A fact in a few words, from the vocabulary tables' phrases: "Albanian police raided MKO",
+/// "Raid by Albanian police", "MKO hosted by Albania". The timeline, the GraphML and GEXF labels and
+/// the HTML pages all say a fact the same way.
+public enum Headline {
+    /// An event by its agent and target; the type's noun when it has neither.
+    public static func event(_ event: Event, name: (String) -> String) -> String {
+        let agent = event.participants.first { $0.role == .agent }?.entity
+        let target = event.participants.first { $0.role == .target }?.entity
+        let verb = Vocabulary.eventVerbs[event.type] ?? event.type
+        let noun = Vocabulary.eventNouns[event.type] ?? event.type.capitalized
+        switch (agent.map(name), target.map(name)) {
+        case let (a?, t?): return "\(a) \(verb) \(t)"
+        case let (a?, nil): return "\(noun) by \(a)"
+        case let (nil, t?): return Vocabulary.eventAgainst[event.type].map { "\($0) \(t)" } ?? "\(noun): \(t)"
+        default: return noun
+        }
+    }
+
+    /// A relation as subject, phrase and object; a text object in quotes.
+    public static func relation(_ relation: Relation, name: (String) -> String) -> String {
+        let object = relation.target.map(name) ?? relation.label.map { "“\($0)”" } ?? ""
+        let verb = Vocabulary.relationPhrases[relation.type] ?? relation.type
+        return "\(name(relation.source)) \(verb) \(object)".trimmingCharacters()
+    }
+}
