@@ -24,7 +24,7 @@ public protocol GraphExporter {
 /// The formats `export --format`, `build --formats` and `merge --formats` write. A new format is
 /// one exporter file and one case here: help texts, validation and file names follow from it.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case json, graphml, gexf, jsonld
+    case json, graphml, gexf, jsonld, html
 
     public var exporter: any GraphExporter.Type {
         switch self {
@@ -32,6 +32,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .graphml: GraphML.self
         case .gexf: GEXF.self
         case .jsonld: JSONLD.self
+        case .html: GraphPage.self
         }
     }
 
@@ -42,6 +43,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .graphml: ".graphml"
         case .gexf: ".gexf"
         case .jsonld: ".jsonld"
+        case .html: ".html"
         }
     }
 
@@ -52,6 +54,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .graphml: "GraphML for networkx, igraph, yEd"
         case .gexf: "dynamic GEXF 1.3 for Gephi's timeline"
         case .jsonld: "JSON-LD for RDF tools"
+        case .html: "the graph page: the network in a browser, self-contained"
         }
     }
 

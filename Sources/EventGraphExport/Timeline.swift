@@ -26,12 +26,23 @@ public struct Timeline: Sendable {
         /// The main actor's name (TimelineJS group).
         public var mainActor: String?
         public var evidence: [Evidence]
+        /// The evidence as a reader sees it: each sentence once, its spans marked.
+        public var passages: [Passage]
+        /// The names and aliases of the entities taking part, for filters that find "MEK".
+        public var names: [String]
+        /// The outlets of the articles that report it.
+        public var outlets: [String]
         /// For undated facts: the publication date of the first article that reports them.
         public var reportedOn: String?
     }
 
     public var dated: [Entry]
     public var undated: [Entry]
+    /// Every article a passage can be from, by document id.
+    public var citations: [String: ArticleCitation]
+
+    /// Where a passage is from.
+    public func citation(_ document: String) -> ArticleCitation { citations[document] ?? ArticleCitation(unknown: document) }
 
     /// Filters, all optional.
     public struct Filter: Sendable {
@@ -94,6 +105,11 @@ public struct Timeline: Sendable {
             Set(graph.documents.filter { Filter.document($0, isFrom: wantedSource) }.map(\.id))
         }
         let published = Dictionary(uniqueKeysWithValues: graph.documents.map { ($0.id, $0.published?.iso) })
+        let outlets = Dictionary(uniqueKeysWithValues: graph.documents.map { ($0.id, $0.source) })
+        let allNames = Dictionary(uniqueKeysWithValues: graph.entities.map { ($0.id, $0.allNames) })
+        func namesOf(_ ids: [String]) -> [String] { Set(ids.flatMap { allNames[$0] ?? [] }).sorted() }
+        func outletsOf(_ evidence: [Evidence]) -> [String] { Set(evidence.documents.compactMap { outlets[$0] ?? nil }).sorted() }
+        citations = Dictionary(uniqueKeysWithValues: graph.documents.map { ($0.id, ArticleCitation($0)) })
 
         var entries: [Entry] = []
         for event in graph.events {
@@ -106,6 +122,7 @@ public struct Timeline: Sendable {
                 participants: event.participants.map { "\($0.role.rawValue): \(name($0.entity))" }, place: place.map(name),
                 attribution: nil, modality: .asserted, sources: event.evidence.documents.count,
                 entityIDs: event.participants.map(\.entity), mainActor: (agent ?? target).map(name), evidence: event.evidence,
+                passages: Passage.of(event.evidence), names: namesOf(event.participants.map(\.entity)), outlets: outletsOf(event.evidence),
                 reportedOn: event.evidence.first.flatMap { published[$0.document] ?? nil }))
         }
         for relation in graph.relations where !Timeline.structuralRelations.contains(relation.type) {
@@ -118,7 +135,8 @@ public struct Timeline: Sendable {
                 attribution: relation.by.map { "according to \(name($0))" }, modality: relation.modality,
                 sources: relation.evidence.documents.count,
                 entityIDs: [relation.source] + (relation.target.map { [$0] } ?? []) + (relation.by.map { [$0] } ?? []),
-                mainActor: name(relation.source), evidence: relation.evidence,
+                mainActor: name(relation.source), evidence: relation.evidence, passages: Passage.of(relation.evidence),
+                names: namesOf([relation.source] + (relation.target.map { [$0] } ?? []) + (relation.by.map { [$0] } ?? [])), outlets: outletsOf(relation.evidence),
                 reportedOn: relation.evidence.first.flatMap { published[$0.document] ?? nil }))
         }
         entries = entries.filter { entry in

@@ -55,8 +55,15 @@ public enum TimelineRenderer {
             let body = DisplayText.visible("\(e.headline) (\(details(e)))")
             lines += wrap(paint(head, "1;36") + "  " + body, width: o.width, indent: when + 2, visibleHeadWidth: when + 2, painted: o.color)
             if o.evidence {
-                for ev in e.evidence where !ev.isArgumentEvidence {
-                    lines += wrap(String(repeating: " ", count: when + 2) + "· " + DisplayText.visible(ev.sentenceText + " [\(ev.document)]"), width: o.width, indent: when + 4, visibleHeadWidth: 0, painted: false)
+                let indent = String(repeating: " ", count: when + 2)
+                for passage in e.passages {
+                    let quote = passage.segments.map { segment in
+                        let shown = DisplayText.visible(segment.text)
+                        guard segment.marked else { return shown }
+                        return o.color ? "\u{1B}[1;4m" + shown + "\u{1B}[22;24m" : "«" + shown + "»"
+                    }.joined()
+                    lines += wrap(indent + "· “" + quote + "”", width: o.width, indent: when + 4, visibleHeadWidth: 0, painted: o.color)
+                    lines += wrap(indent + "  " + paint(DisplayText.visible(t.citation(passage.document).line), "2"), width: o.width, indent: when + 4, visibleHeadWidth: 0, painted: o.color)
                 }
             }
         }
@@ -110,7 +117,10 @@ public enum TimelineRenderer {
             for e in t.dated + t.undated {
                 // Ids are our own slugs (letters, digits, '-', ':'), safe in a code span.
                 lines.append("- **\(cell(e.headline))** (`\(e.id)`)")
-                for ev in e.evidence where !ev.isArgumentEvidence { lines.append("  - \(cell(ev.sentenceText)) — \(cell(ev.document))") }
+                for passage in e.passages {
+                    let quote = passage.segments.map { $0.marked ? "**" + cell($0.text) + "**" : cell($0.text) }.joined()
+                    lines.append("  - “\(quote)” — \(cell(t.citation(passage.document).line))")
+                }
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -197,68 +207,6 @@ public enum TimelineRenderer {
         return out
     }
 
-    /// One self-contained page: no network, no CDN; a vertical axis, a filter box, each item with its
-    /// evidence.
-    static func html(_ t: Timeline, _ o: Options) -> String {
-        func item(_ e: Timeline.Entry, label: String) -> String {
-            let evidence = e.evidence.filter { !$0.isArgumentEvidence }.map { ev in
-                "<li><q>\(escapeHTML(ev.sentenceText))</q> <span class=\"doc\">\(escapeHTML(ev.document))</span> <code>\(escapeHTML(ev.rule))</code></li>"
-            }.joined()
-            return """
-                <li class="item \(escapeHTML(e.kind.rawValue))" id="\(escapeHTML(e.id))" data-search="\(escapeHTML((e.headline + " " + e.participants.joined(separator: " ") + " " + e.type).lowercased()))">
-                <div class="when">\(escapeHTML(label))</div>
-                <div class="what"><a href="#\(escapeHTML(e.id))">\(escapeHTML(e.headline))</a> <span class="details">\(escapeHTML(details(e)))</span>
-                <details><summary>evidence</summary><ul>\(evidence)</ul></details></div>
-                </li>
-                """
-        }
-        let dated = t.dated.map { item($0, label: $0.when ?? "") }.joined(separator: "\n")
-        let undated = t.undated.map { item($0, label: "reported \($0.reportedOn ?? "?")") }.joined(separator: "\n")
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escapeHTML(o.title))</title>
-            <style>
-            body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #222; background: #fff; }
-            h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
-            #filter { width: 100%; font-size: 1rem; padding: .4rem; margin-bottom: 1rem; box-sizing: border-box; }
-            ol.axis { list-style: none; padding-left: 0; border-left: 3px solid #4a7bb7; }
-            .item { position: relative; margin: 0 0 1rem 0; padding-left: 1.2rem; }
-            .item::before { content: ""; position: absolute; left: -8px; top: .4rem; width: 13px; height: 13px; border-radius: 50%; background: #4a7bb7; }
-            .item.relation::before { background: #e08a1e; }
-            .when { font-weight: 600; color: #4a7bb7; }
-            .details { color: #666; font-size: .9em; }
-            .doc { color: #888; font-size: .85em; } code { font-size: .8em; color: #999; }
-            .hidden { display: none; }
-            </style>
-            </head>
-            <body>
-            <h1>\(escapeHTML(o.title))</h1>
-            <input id="filter" type="search" placeholder="Filter by name, type or words" aria-label="Filter">
-            <ol class="axis">
-            \(dated)
-            </ol>
-            <h2>Undated</h2>
-            <ol class="axis undated">
-            \(undated)
-            </ol>
-            <script>
-            (function () {
-              var box = document.getElementById("filter");
-              box.addEventListener("input", function () {
-                var q = box.value.toLowerCase();
-                document.querySelectorAll(".item").forEach(function (el) {
-                  el.classList.toggle("hidden", q !== "" && el.getAttribute("data-search").indexOf(q) < 0);
-                });
-              });
-            })();
-            </script>
-            </body>
-            </html>
-
-            """
-    }
+    /// One self-contained page: see `TimelinePage`. Evidence is always on the page (in the panel).
+    static func html(_ t: Timeline, _ o: Options) -> String { TimelinePage.html(t, title: o.title) }
 }

@@ -18,6 +18,9 @@ struct Export: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: "Output file.")
     var output: String?
 
+    @Option(help: "The title of the graph page (--format html).")
+    var title = "EventGraph network"
+
     @OptionGroup var iri: IRIOptions
 
     @OptionGroup var reading: CorpusReadingOptions
@@ -25,7 +28,9 @@ struct Export: ParsableCommand {
     func run() throws {
         let loaded = try GraphInput.load(input, settings: .init(followSymlinks: reading.followSymlinks))
         let graph = loaded.graph
-        let options = iri.exportOptions
+        var chosen = iri.exportOptions
+        chosen.title = title
+        let options = chosen
         let format = format
         if let output {
             do { try AtomicFile.writeAll([(output, { @Sendable emit in try format.exporter.write(graph, options: options, to: emit) })]) } catch {
