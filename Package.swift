@@ -16,8 +16,11 @@
 //   EventGraphExtraction  the per-article pipeline (stages, resources) producing a graph fragment.
 //                         Depends on Core and Syntax: it never reads files other than its own and
 //                         Syntax's resources.
-//   EventGraphExport      writes and reads the graph JSON contract; GraphML through libxml2; timelines;
-//                         diffs. Depends on Core and CLibXML2 (imported internal, XML writers only).
+//   EventGraphExport      writes and reads the graph JSON contract; every export behind one
+//                         ExportFormat enum and GraphExporter signature (GraphML and GEXF from one
+//                         network table through libxml2, JSON-LD, the graph page); timelines and
+//                         their HTML page (scripts and style are its resources); diffs. Depends on
+//                         Core and CLibXML2 (imported internal, XML writers only).
 //   EventGraphEvaluation  scores a graph against hand-made gold files. Depends on Core.
 //   eventgraph            the command-line tool, one file per subcommand; the only target that ties
 //                         reading, extraction, merging and writing together.

@@ -6,10 +6,10 @@ public struct ExportOptions: Sendable {
     /// mentions) are minted, e.g. `https://osint.example.org/mko-corpus/`; nil keeps the
     /// placeholder `https://eventgraph.example/`. Documents with a URL are named by their URL.
     public var baseIRI: String?
-    /// The title of the HTML page.
+    /// The title of the graph page (`html`).
     public var title: String
 
-    public init(baseIRI: String? = nil, title: String = "EventGraph") {
+    public init(baseIRI: String? = nil, title: String = "EventGraph network") {
         self.baseIRI = baseIRI
         self.title = title
     }
@@ -54,7 +54,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .graphml: "GraphML for networkx, igraph, yEd"
         case .gexf: "dynamic GEXF 1.3 for Gephi's timeline"
         case .jsonld: "JSON-LD for RDF tools"
-        case .html: "the graph page: the network in a browser, self-contained"
+        case .html: "the graph page (self-contained HTML)"
         }
     }
 

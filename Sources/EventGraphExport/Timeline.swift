@@ -68,16 +68,50 @@ public struct Timeline: Sendable {
         /// empty timeline.
         public func unknownValues(in graph: Graph) -> [String] {
             var problems: [String] = []
+            func closest(_ query: String, _ known: [String]) -> String {
+                let near = Self.closest(to: query, among: known)
+                return near.isEmpty ? "" : "; closest: " + near.map { "'\(DisplayText.visible($0))'" }.joined(separator: ", ")
+            }
             for query in entities where !graph.entities.contains(where: { Self.entity($0, answers: query) }) {
-                problems.append("--entity '\(DisplayText.visible(query))' is no name or alias of an entity in the graph")
+                problems.append("--entity '\(DisplayText.visible(query))' is no name or alias of an entity in the graph" + closest(query, graph.entities.flatMap(\.allNames)))
             }
             for type in types where Vocabulary.eventNouns[type] == nil && Vocabulary.relationPhrases[type] == nil {
-                problems.append("--type '\(DisplayText.visible(type))' is no event or relation type")
+                let known = Array(Vocabulary.eventNouns.keys) + Array(Vocabulary.relationPhrases.keys)
+                problems.append("--type '\(DisplayText.visible(type))' is no event or relation type" + closest(type, known))
             }
             if let source, !graph.documents.contains(where: { Self.document($0, isFrom: source) }) {
-                problems.append("--source '\(DisplayText.visible(source))' matches no document's source")
+                problems.append("--source '\(DisplayText.visible(source))' matches no document's source" + closest(source, graph.documents.compactMap(\.source)))
             }
             return problems
+        }
+
+        /// Up to three known values nearest to a query, by edit distance ignoring case (a known
+        /// value that contains the query, or that the query contains, counts as nearest), ties by
+        /// value: what a user most likely meant.
+        static func closest(to query: String, among known: [String], limit: Int = 3) -> [String] {
+            let wanted = Array(query.lowercased().unicodeScalars)
+            var best: [(distance: Int, value: String)] = []
+            for value in Set(known) {
+                let candidate = Array(value.lowercased().unicodeScalars)
+                let contains = value.lowercased().contains(query.lowercased()) || query.lowercased().contains(value.lowercased())
+                best.append((contains ? 0 : editDistance(wanted, candidate), value))
+            }
+            best.sort { ($0.distance, $0.value) < ($1.distance, $1.value) }
+            return best.prefix(limit).map(\.value)
+        }
+
+        /// Levenshtein distance over Unicode scalars, in two rows.
+        static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+            if a.isEmpty { return b.count }
+            var previous = Array(0...b.count), current = previous
+            for i in 1...a.count {
+                current[0] = i
+                for j in stride(from: 1, through: b.count, by: 1) {
+                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                }
+                swap(&previous, &current)
+            }
+            return previous[b.count]
         }
 
         /// An `--entity` query names the entity: its id, or any of its names (case-insensitive).

@@ -5,6 +5,17 @@ import Foundation
 /// JSON.
 public enum TimelineFormat: String, CaseIterable, Sendable {
     case text, markdown, json, html, timelinejs
+
+    /// A few words for help texts.
+    public var summary: String {
+        switch self {
+        case .text: "for a terminal (colour only on one, never with NO_COLOR)"
+        case .markdown: "a table, and the evidence with --evidence"
+        case .json: "the entries with all their evidence"
+        case .html: "one self-contained page: a zoomable time axis, a filter and an evidence panel"
+        case .timelinejs: "TimelineJS 3 JSON"
+        }
+    }
 }
 
 public enum TimelineRenderer {

@@ -90,7 +90,7 @@ struct Fault: Sendable, CustomTestStringConvertible {
                   stderr: ["eventgraph: no fragments in $ROOT/e.jsonl; nothing written (--allow-empty writes an empty graph)"]),
             Fault(kind: "merge --allow-empty of an empty fragment file", files: ["e.jsonl": .text("")],
                   arguments: ["merge", "$ROOT/e.jsonl", "-o", "$ROOT/empty", "--allow-empty"], status: 0,
-                  stderr: ["eventgraph: merged 0 documents, 0 entities, 0 events, 0 relations → $ROOT/empty.graph.json"], changes: ["empty.graph.json", "empty.merges.json"]),
+                  stderr: ["eventgraph: merged 0 documents, 0 entities, 0 events, 0 relations → $ROOT/empty.graph.json"], changes: ["empty.graph.json", "empty.merges.json", "empty.graphml", "empty.gexf", "empty.jsonld"]),
             Fault(kind: "a rename that fails after others succeeded", previousExports: true, arguments: ["build", "seeds", "-o", "$ROOT/out/g"],
                   environment: ["EVENTGRAPH_FAIL_RENAME_AT": "2"], status: 2,
                   stderr: ["$ROOT/out/g.graphml:1:1: error: cannot write: Input/output error; no file was changed"]),

@@ -43,16 +43,25 @@ import Testing
         #expect(!mek.contains("Statement by Nasser Kanaani"))
     }
 
-    /// A filter value the graph cannot match is an error that names it (exit 2, nothing on standard
+    /// A filter value the graph cannot match is a usage error that names it (exit 64, nothing on standard
     /// output); a valid filter that matches nothing says so on standard error, not with a blank line.
-    @Test func unknownFilterValuesAreErrors() throws {
+    @Test func unknownFilterValuesAreErrorsListingTheClosestKnownOnes() throws {
         let unknown = try CommandRunner.run(["timeline", "Exports/seed.graph.json", "--entity", "nosuch", "--type", "raid,nosuchtype", "--source", "nosuchoutlet"])
-        #expect(unknown.status == 2)
+        #expect(unknown.status == 64)
         #expect(unknown.stdout.isEmpty)
         #expect(unknown.stderr == """
-            eventgraph: error: --entity 'nosuch' is no name or alias of an entity in the graph
-            eventgraph: error: --type 'nosuchtype' is no event or relation type
-            eventgraph: error: --source 'nosuchoutlet' matches no document's source
+            eventgraph: error: --entity 'nosuch' is no name or alias of an entity in the graph; closest: 'Daesh', 'SPAK', 'Durrës'
+            eventgraph: error: --type 'nosuchtype' is no event or relation type; closest: 'closure', 'coup', 'ousted'
+            eventgraph: error: --source 'nosuchoutlet' matches no document's source; closest: 'Mehr News Agency', 'Mehr News Agency (via Tehran Times)'
+
+            """)
+        // A near miss lists what was meant first.
+        let typo = try CommandRunner.run(["timeline", "Exports/seed.graph.json", "--entity", "kanani", "--type", "raids", "--source", "mehrnews"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr == """
+            eventgraph: error: --entity 'kanani' is no name or alias of an entity in the graph; closest: 'Kanaani', 'Albania', 'Iran'
+            eventgraph: error: --type 'raids' is no event or relation type; closest: 'raid', 'raided', 'said'
+            eventgraph: error: --source 'mehrnews' matches no document's source; closest: 'Mehr News Agency', 'Mehr News Agency (via Tehran Times)'
 
             """)
         let empty = try CommandRunner.run(["timeline", "Exports/seed.graph.json", "--entity", "MEK", "--type", "raid"])

@@ -16,6 +16,8 @@ import base64
 import json
 import os
 import re
+import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -34,11 +36,11 @@ VIEWPORTS = {'desktop': {'width': 1280, 'height': 900, 'deviceScaleFactor': 1, '
 
 class Browser:
     def __init__(self, chromium):
-        self.profile = tempfile.TemporaryDirectory()
+        self.profile = tempfile.mkdtemp(prefix='eventgraph-chromium-')
         self.process = subprocess.Popen(
             [chromium, '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--remote-debugging-port=0',
-             '--user-data-dir=' + self.profile.name, 'about:blank'],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+             '--user-data-dir=' + self.profile, 'about:blank'],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
         endpoint = None
         deadline = time.time() + 30
         while time.time() < deadline and endpoint is None:
@@ -113,9 +115,13 @@ class Browser:
         try:
             self.socket.close()
         finally:
-            self.process.kill()
+            # Chromium's helper processes share its session: end them all before the profile goes.
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
             self.process.wait()
-            self.profile.cleanup()
+            shutil.rmtree(self.profile, ignore_errors=True)
 
 
 def type_into(browser, selector, text):

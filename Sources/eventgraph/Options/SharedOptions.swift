@@ -39,6 +39,10 @@ extension CalendarDay: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
 }
 
+extension TimelineFormat: ExpressibleByArgument {
+    public static var allValueDescriptions: [String: String] { Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.summary) }) }
+}
+
 extension ExportFormat: ExpressibleByArgument {
     public static var allValueDescriptions: [String: String] { Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0.summary) }) }
 }

@@ -19,7 +19,7 @@ struct Export: ParsableCommand {
     var output: String?
 
     @Option(help: "The title of the graph page (--format html).")
-    var title = "EventGraph network"
+    var title = ExportOptions().title
 
     @OptionGroup var iri: IRIOptions
 

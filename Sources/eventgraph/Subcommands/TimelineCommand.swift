@@ -23,11 +23,11 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: "Only these event or relation types, comma-separated.")
     var type: String?
 
-    @Option(help: ArgumentHelp("Only facts that may fall on or after this day.", valueName: "YYYY-MM-DD"))
-    var from: String?
+    @Option(help: ArgumentHelp("Only facts that may fall on or after this day (open intervals reach into any range on their side).", valueName: "YYYY-MM-DD"))
+    var from: CalendarDay?
 
     @Option(help: ArgumentHelp("Only facts that may fall on or before this day.", valueName: "YYYY-MM-DD"))
-    var to: String?
+    var to: CalendarDay?
 
     @Option(help: "Only facts reported by this outlet (part of its name).")
     var source: String?
@@ -35,33 +35,25 @@ struct TimelineCommand: ParsableCommand {
     @Flag(help: "Add each fact's sentences and articles.")
     var evidence = false
 
-    @Option(help: "text, markdown, json, html or timelinejs.")
-    var format: String = "text"
+    @Option(help: "The format to write.")
+    var format: TimelineFormat = .text
 
     @Option(name: [.customShort("o"), .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
     @OptionGroup var reading: CorpusReadingOptions
 
-    func validate() throws {
-        guard TimelineFormat(rawValue: format) != nil else {
-            throw ValidationError("--format must be one of \(TimelineFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, CalendarDay(iso: value) == nil { throw ValidationError("\(name) must be a date as YYYY-MM-DD, got '\(DisplayText.visible(value))'") }
-        }
-    }
-
     func run() throws {
         let loaded = try GraphInput.load(input, settings: .init(followSymlinks: reading.followSymlinks))
         let graph = loaded.graph
         let filter = Timeline.Filter(entities: entity, types: type.map { $0.split(separator: ",").map(String.init) } ?? [],
-                                     from: from.flatMap { CalendarDay(iso: $0) }, to: to.flatMap { CalendarDay(iso: $0) }, source: source)
+                                     from: from, to: to, source: source)
         let unknown = filter.unknownValues(in: graph)
+        // A usage error, found once the graph is read: exit 64 like the others.
         for problem in unknown { Terminal.error("eventgraph: error: \(problem)") }
-        if !unknown.isEmpty { throw ExitCode(2) }
+        if !unknown.isEmpty { throw ExitCode.validationFailure }
         let timeline = Timeline(graph: graph, filter: filter)
-        let timelineFormat = TimelineFormat(rawValue: format)!
+        let timelineFormat = format
         // Plain text with nothing to show says so on standard error rather than printing a blank
         // line; the structured formats still write their (empty) document.
         if timeline.dated.isEmpty, timeline.undated.isEmpty, timelineFormat == .text, output == nil {
