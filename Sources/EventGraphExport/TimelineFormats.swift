@@ -47,7 +47,7 @@ public enum TimelineRenderer {
     /// The detail after the headline: place, attribution, modality, sources.
     static func details(_ e: Timeline.Entry) -> String {
         var parts: [String] = []
-        if let place = e.place { parts.append("in \(place)") }
+        if let place = e.place, !e.headline.hasSuffix(" in \(place)") { parts.append("in \(place)") }
         if let attribution = e.attribution { parts.append(attribution) }
         if e.modality != .asserted { parts.append(e.modality.rawValue) }
         parts.append(e.sources == 1 ? "1 source" : "\(e.sources) sources")

@@ -21,6 +21,9 @@
     node.names = [node.label].concat(node.aliases || []);
     EG.prepare(node, (node.participants || []).join(" "));
   });
+  nodes.filter(function (n) { return n.kind === "entity"; })
+    .sort(function (a, b) { return b.mentions - a.mentions || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0); })
+    .forEach(function (n, i) { n.rank = i; });
   var edges = data.edges.filter(function (edge) { return byID[edge.source] && byID[edge.target]; });
   edges.forEach(function (edge) {
     edge.headline = edge.label;
@@ -54,6 +57,8 @@
     });
     var links = edges.map(function (e) { return [byID[e.source], byID[e.target]]; });
     var steps = n > 600 ? 120 : 300;
+    // Weaker pull on big graphs, so that unrelated stories spread out instead of piling up.
+    var gravity = 0.015 * Math.min(1, Math.sqrt(80 / Math.max(n, 1)));
     for (var step = 0; step < steps; step++) {
       var heat = 1 - step / steps;
       for (var i = 0; i < n; i++) {
@@ -61,7 +66,7 @@
         for (var j = i + 1; j < n; j++) {
           var b = nodes[j], dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01;
           if (d2 > 90000) continue;
-          var f = 700 / d2;
+          var f = 900 / d2;
           a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
         }
       }
@@ -70,7 +75,7 @@
         l[0].vx += dx / d * f; l[0].vy += dy / d * f; l[1].vx -= dx / d * f; l[1].vy -= dy / d * f;
       });
       nodes.forEach(function (node) {
-        node.vx -= node.x * 0.015; node.vy -= node.y * 0.015;
+        node.vx -= node.x * gravity; node.vy -= node.y * gravity;
         var speed = Math.sqrt(node.vx * node.vx + node.vy * node.vy), limit = 12 * heat + 0.5;
         if (speed > limit) { node.vx *= limit / speed; node.vy *= limit / speed; }
         node.x += node.vx; node.y += node.vy;
@@ -133,6 +138,8 @@
     root.appendChild(EG.svg("defs", null, [EG.svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" },
       [EG.svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#c26a00" })])]));
     var v = state.view;
+    // As many entity labels as the view has room for, the most mentioned first; more on zooming in.
+    var labelBudget = Math.round(width * height / 9000 * Math.pow(v.k / (state.fitK || v.k), 2));
     // Positions are scaled, marks and fonts are not: labels stay readable at any zoom.
     var world = EG.svg("g", { transform: "translate(" + (width / 2 + v.x) + " " + (height / 2 + v.y) + ")" });
     function sx(node) { return node.x * v.k; }
@@ -157,7 +164,9 @@
       g.appendChild(EG.svg("title", { text: node.label + (node.when ? " (" + node.when + ")" : "") }));
       if (node.kind === "entity") {
         g.appendChild(EG.svg("circle", { r: node.r, fill: TYPE_COLORS[node.type] || "#9498a0", stroke: "#fff", "stroke-width": 1.5 }));
-        g.appendChild(EG.svg("text", { x: node.r + 3, y: 4, text: node.label.length > 32 ? node.label.slice(0, 31) + "…" : node.label }));
+        if (node.rank < labelBudget || (found && found[node.id]) || state.selected === node.id) {
+          g.appendChild(EG.svg("text", { x: node.r + 3, y: 4, text: node.label.length > 32 ? node.label.slice(0, 31) + "…" : node.label }));
+        }
       } else {
         g.appendChild(EG.svg("rect", { x: -5, y: -5, width: 10, height: 10, fill: "#cfd8ea", stroke: "#2f5fb3" }));
         if (v.k > 2.2 || (found && found[node.id]) || state.selected === node.id) g.appendChild(EG.svg("text", { x: 8, y: 4, text: node.label }));
@@ -268,6 +277,7 @@
     // Room for the labels, which do not scale, on the right.
     var k = Math.min((width - 150) / (maxX - minX + 1), (height - 40) / (maxY - minY + 1), 3);
     state.view = { x: -(minX + maxX) / 2 * k - 50, y: -(minY + maxY) / 2 * k, k: k };
+    state.fitK = k;
     draw();
   }
 
