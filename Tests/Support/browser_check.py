@@ -286,7 +286,6 @@ def main():
             opened = click(browser, '.item' if args.kind == 'timeline' else '.node')
             browser.drain(0.2)
             report['panel'] = panel_state(browser) if opened else None
-            browser.evaluate('window.scrollTo(0, 0)')
             shots['panel'] = os.path.join(args.shots, f'{name}-{viewport}-panel.png')
             blank['panel'] = not screenshot(browser, shots['panel'])
             report['width'] = browser.evaluate('document.documentElement.scrollWidth')

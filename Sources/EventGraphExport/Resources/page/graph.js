@@ -189,6 +189,8 @@
     if (node && node.kind === "entity") entityPanel(node);
     else if (node) factPanel(node, node.participants);
     else if (edge) factPanel(edge, edge.by ? ["according to " + edge.by] : []);
+    // On a narrow screen the panel is below the network: bring it into view.
+    if (window.innerWidth < 900 && panel.scrollIntoView) panel.scrollIntoView({ block: "start" });
   }
 
   function factPanel(item, lines) {

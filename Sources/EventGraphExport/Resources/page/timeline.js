@@ -256,6 +256,8 @@
     }
     draw();
     drawPanel(item);
+    // On a narrow screen the panel is below the chart: bring it into view.
+    if (window.innerWidth < 900 && panel.scrollIntoView) panel.scrollIntoView({ block: "start" });
   }
 
   function drawPanel(item) {
