@@ -66,7 +66,19 @@ enum CommandRunner {
         process.waitUntilExit()
         let output = String(decoding: data, as: UTF8.self)
         if let module = MissingPythonModule(output: output) { throw module }
+        if process.terminationStatus == 127, let tool = arguments.first, output.contains("No such file or directory") { throw MissingSystemTool(tool: tool) }
         return (process.terminationStatus, output)
+    }
+
+    /// A system tool a test calls is not installed: one line naming the Debian package that has it.
+    struct MissingSystemTool: Error, CustomStringConvertible {
+        let tool: String
+
+        static let packages = ["xmllint": "libxml2-utils", "cmark-gfm": "cmark-gfm", "chromium": "chromium", "python3": "python3"]
+
+        var description: String {
+            "\(tool) is not installed: run the tests with Scripts/test, which installs Debian's \(Self.packages[tool] ?? tool)"
+        }
     }
 
     /// A Python reader a test calls is not installed: one line that names it, instead of the

@@ -17,4 +17,14 @@ import Testing
         // A module that is there changes nothing.
         #expect(try CommandRunner.tool(["python3", "-c", "import json; print('ok')"]).output == "ok\n")
     }
+
+    @Test func aMissingSystemToolIsNamedWithItsPackage() throws {
+        do {
+            _ = try CommandRunner.tool(["eventgraph-no-such-tool", "--version"])
+            Issue.record("a missing tool must throw")
+        } catch let error as CommandRunner.MissingSystemTool {
+            #expect(error.description == "eventgraph-no-such-tool is not installed: run the tests with Scripts/test, which installs Debian's eventgraph-no-such-tool")
+        }
+        #expect(CommandRunner.MissingSystemTool(tool: "xmllint").description == "xmllint is not installed: run the tests with Scripts/test, which installs Debian's libxml2-utils")
+    }
 }
