@@ -88,7 +88,7 @@ public enum GraphPage: GraphExporter {
         <output id="count" aria-live="polite"></output>
         <span class="zoom"><button id="zoom-out" type="button" aria-label="Zoom out">−</button><button id="zoom-in" type="button" aria-label="Zoom in">+</button><button id="zoom-fit" type="button">Fit</button></span>
         </div>
-        <div class="filters" id="filters"></div>
+        <details class="filters-box" id="filters-box" open><summary>Types</summary><div class="filters" id="filters"></div></details>
         <div class="slider"><label for="range-from">From</label><input id="range-from" type="range" step="1"><label for="range-to">to</label><input id="range-to" type="range" step="1"><span id="range-label"></span><label><input id="hide-undated" type="checkbox"> hide undated facts</label></div>
         <div class="layout">
         <main>

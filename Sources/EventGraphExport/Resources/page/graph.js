@@ -241,6 +241,8 @@
     group("Entities", data.entityTypes, function (t) { return t; }, true);
     group("Events", ["event"], function (t) { return t; }, false);
     group("Relations", data.relationTypes, function (t) { return t; }, false);
+    // On a phone the type lists would push the network off the first screen: folded, one tap away.
+    if (window.innerWidth < 900) document.getElementById("filters-box").removeAttribute("open");
   }
 
   function slider() {
