@@ -113,15 +113,17 @@ public enum JSONLD: GraphExporter {
         /// One node per span of the fact (document, begin, end), with every rule that read it: a
         /// mention belongs to one fact, so no node carries another fact's rules or text.
         func mentions(of fact: String, _ evidence: [Evidence]) -> JSONValue {
-            var spans: [(evidence: Evidence, rules: Set<String>)] = []
-            var index: [String: Int] = [:]
-            for e in evidence where !e.isArgumentEvidence {
-                let key = "\(e.document)\u{1F}\(e.start)\u{1F}\(e.end)"
-                if let i = index[key] { spans[i].rules.insert(e.rule); continue }
-                index[key] = spans.count
+            // A graph's evidence is sorted by document, start and end, so the evidence of one span
+            // is contiguous; a hand-made list is sorted here first.
+            let ordered = zip(evidence, evidence.dropFirst()).allSatisfy { !($1 < $0) } ? evidence : evidence.sorted()
+            var spans: [(evidence: Evidence, rules: [String])] = []
+            for e in ordered where !e.isArgumentEvidence {
+                if let last = spans.last?.evidence, last.document == e.document, last.start == e.start, last.end == e.end {
+                    if !spans[spans.count - 1].rules.contains(e.rule) { spans[spans.count - 1].rules.append(e.rule) }
+                    continue
+                }
                 spans.append((e, [e.rule]))
             }
-            spans.sort { ($0.evidence.document, $0.evidence.start, $0.evidence.end) < ($1.evidence.document, $1.evidence.start, $1.evidence.end) }
             return .array(spans.map { span in
                 let e = span.evidence
                 let sentence = SentenceKey(document: e.document, index: e.sentence)
