@@ -9,6 +9,16 @@ public struct CorpusReadResult: Sendable {
     public var warnings: [CorpusWarning]
 }
 
+extension SourceDocument {
+    /// Records the document's path as its file's path below the corpus root given on the command
+    /// line (the entry's id: a folder's files by their path inside it, a file given alone by its
+    /// name), so that the same corpus gives the same graph wherever it lives. Diagnostics are made
+    /// before this, with the path as given.
+    public mutating func recordPathRelativeToRoot(of entry: CorpusReader.Entry) {
+        document.path = entry.id
+    }
+}
+
 /// Reads files and folders (recursively) into documents, choosing the reader by extension.
 ///
 /// In folders, hidden entries, files of other types and the corpus's own notes (README, LICENSE,

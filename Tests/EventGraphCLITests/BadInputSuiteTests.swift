@@ -302,7 +302,8 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         let graph = try #require(run.graph)
         var texts: [String: [UInt8]] = [:]
         for document in graph.documents where document.id.hasSuffix(".txt") && !document.id.hasPrefix("utf16") {
-            let raw = try [UInt8](Data(contentsOf: URL(fileURLWithPath: document.path)))
+            // A document's path is recorded below the corpus root.
+            let raw = try [UInt8](Data(contentsOf: URL(fileURLWithPath: run.corpus + "/" + document.path)))
             texts[document.id] = raw
         }
         for entity in graph.entities {

@@ -154,3 +154,35 @@ import Testing
         #expect(result.stderr == "\(path):1:16: error: invalid graph JSON: unexpected character '}', expected a value\n")
     }
 }
+
+/// The same corpus gives the same bytes wherever it lives (issue 20): paths are recorded below the
+/// corpus root given, never as absolute paths.
+@Suite struct CorpusLocationTests {
+    @Test func twoCopiesInOtherFoldersBuildTheSameBytes() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seeds = CommandRunner.repositoryRoot.appendingPathComponent("seeds")
+        let copies = [folder.appendingPathComponent("a/corpus"), folder.appendingPathComponent("b/deeper/other-name")]
+        var graphs: [Data] = []
+        for (index, copy) in copies.enumerated() {
+            try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: seeds, to: copy)
+            let prefix = folder.appendingPathComponent("g\(index)").path
+            #expect(try CommandRunner.run(["build", copy.path, "-o", prefix, "--formats", "none"]).status == 0)
+            graphs.append(try Data(contentsOf: URL(fileURLWithPath: prefix + ".graph.json")))
+        }
+        #expect(graphs[0] == graphs[1])
+        // The seeds built from the repository (a relative path) give the same bytes too.
+        #expect(graphs[0] == (try Data(contentsOf: CommandRunner.repositoryRoot.appendingPathComponent("Exports/seed.graph.json"))))
+        let text = String(decoding: graphs[0], as: UTF8.self)
+        #expect(!text.contains("\"path\": \"/"), "no absolute path is recorded")
+        #expect(!text.contains(folder.path))
+        // Shards extracted from the other copy, by absolute paths, merge to the same bytes.
+        let files = try FileManager.default.contentsOfDirectory(atPath: copies[1].path).filter { $0.hasSuffix(".txt") }.sorted()
+        let fragments = folder.appendingPathComponent("f.jsonl").path
+        #expect(try CommandRunner.run(["extract", "--root", copies[1].path] + files.map { copies[1].appendingPathComponent($0).path } + ["-o", fragments]).status == 0)
+        let merged = folder.appendingPathComponent("m").path
+        #expect(try CommandRunner.run(["merge", fragments, "-o", merged, "--formats", "none"]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: merged + ".graph.json")) == graphs[0])
+    }
+}

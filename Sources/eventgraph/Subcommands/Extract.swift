@@ -73,7 +73,10 @@ struct Extract: ParsableCommand {
     /// The corpus, with ids relative to `--root` when it is given: the listing names the files,
     /// and each file's id becomes its path below the root.
     private func readCorpus(_ reader: CorpusReader) throws -> CorpusReadResult {
-        guard let root else { return reader.read(paths: input) }
+        guard let root else {
+            let listing = reader.listing(for: input)
+            return Self.relativePaths(reader.read(listing), listing: listing)
+        }
         guard let rootPath = CorpusReader.realPath(root) else {
             Terminal.error(CorpusError.notFound(SourceLocation(path: root)).description)
             throw ExitCode(2)
@@ -90,7 +93,18 @@ struct Extract: ParsableCommand {
             }
             listing.entries[index].id = String(real.dropFirst(rootPath.count).drop { $0 == "/" })
         }
-        return reader.read(listing)
+        return Self.relativePaths(reader.read(listing), listing: listing)
+    }
+
+    /// Each document's recorded path made relative to its corpus root, as `build` records it.
+    private static func relativePaths(_ read: CorpusReadResult, listing: CorpusReader.Listing) -> CorpusReadResult {
+        var entries: [String: CorpusReader.Entry] = [:]
+        for entry in listing.entries where entries[entry.path] == nil { entries[entry.path] = entry }
+        var result = read
+        for index in result.documents.indices {
+            if let entry = entries[result.documents[index].document.path] { result.documents[index].recordPathRelativeToRoot(of: entry) }
+        }
+        return result
     }
 }
 

@@ -69,7 +69,8 @@ struct CorpusBuild {
                             timings.add("read", ContinuousClock.now - clock)
                             reports.set(index, EntryReport(errors: read.errors, warnings: read.warnings))
                             if strict, !read.errors.isEmpty { queue.stop() }
-                            for document in read.documents {
+                            for var document in read.documents {
+                                document.recordPathRelativeToRoot(of: entry)
                                 let fragment = pipeline.extract(document, timings: &timings)
                                 clock = ContinuousClock.now
                                 merger.add(fragment)
