@@ -313,7 +313,12 @@ public enum GraphJSON {
                 problem: "formatVersion \(number) is not one this eventgraph reads (\(readableVersions.lowerBound) to \(readableVersions.upperBound))")
         }
         do {
-            let file = try JSONDecoder().decode(File.self, from: Data(bytes))
+            let file: (documents: [DocumentRecord], entities: [Entity], timexes: [Timex], events: [Event], relations: [Relation])
+            do throws(GraphJSONNodes.Unhandled) { file = try GraphJSONNodes.file(root) } catch {
+                // Not the canonical shape: the Codable path decodes it, or says where it is wrong.
+                let decoded = try JSONDecoder().decode(File.self, from: Data(bytes))
+                file = (decoded.documents, decoded.entities, decoded.timexes, decoded.events, decoded.relations)
+            }
             var graph = Graph(
                 documents: file.documents.map(\.document), entities: file.entities, timexes: file.timexes, events: file.events,
                 relations: file.relations)

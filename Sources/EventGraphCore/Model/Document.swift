@@ -4,7 +4,8 @@ public struct Document: Hashable, Sendable, Codable, Comparable {
     /// The path relative to the corpus root given on the command line, with `/` separators; a JSONL
     /// record adds `:LINE` (`feeds/june.jsonl:17`). Unique within a corpus.
     public var id: String
-    /// The path as given (corpus root joined with the relative path).
+    /// The file's path below the corpus root given on the command line (a file given alone: its
+    /// name), so that a corpus gives the same graph wherever it lives; never absolute.
     public var path: String
     public var url: String?
     public var title: String?
