@@ -22,11 +22,15 @@
 //                         their HTML page (scripts and style are its resources); diffs. Depends on
 //                         Core and CLibXML2 (imported internal, XML writers only).
 //   EventGraphEvaluation  scores a graph against hand-made gold files. Depends on Core.
+//   EventGraphStore       the fragment store of incremental builds: each article's extracted fragment
+//                         in one SQLite file, keyed by its document record and the pipeline's
+//                         fingerprint. Depends on Core, Export (the fragment encoding) and CSQLite.
 //   eventgraph            the command-line tool, one file per subcommand; the only target that ties
 //                         reading, extraction, merging and writing together.
 //   eventgraph-bench      per-stage throughput on a generated corpus (release builds).
 //   eventgraph-train      trains the syntax models from CoNLL-U (Scripts/train-syntax.sh); never run by CI.
 //   eventgraph-fuzz       libFuzzer targets (readers, tagger, pipeline, graph JSON, diff) and their replayer.
+//   CSQLite               the system SQLite (pkg-config sqlite3), imported by EventGraphStore only.
 //   CLibXML2              the system libxml2 (pkg-config libxml-2.0), imported `internal` by the HTML
 //                         reader and the XML exporters only.
 import PackageDescription
@@ -53,7 +57,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .target(name: "EventGraphCore"),
+        // Optimized in debug builds too: SHA-256 (document digests, the store's fingerprint of the
+        // models) and the merge run over every article in the tests.
+        .target(name: "EventGraphCore", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        .target(name: "EventGraphStore", dependencies: ["EventGraphCore", "EventGraphExport", "CSQLite"]),
         // Optimized in debug builds too: the tests run the tagger and parser over every article, and
         // unoptimized they take minutes instead of seconds.
         .target(name: "EventGraphSyntax", resources: [.copy("Resources")], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
@@ -72,7 +80,7 @@ let package = Package(
             name: "eventgraph",
             dependencies: [
                 "EventGraphCore", "EventGraphCorpus", "EventGraphExtraction", "EventGraphExport",
-                "EventGraphEvaluation", "EventGraphSyntax",
+                "EventGraphEvaluation", "EventGraphStore", "EventGraphSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -36,6 +36,9 @@ public struct SyntaxModels: Sendable {
         return SyntaxModels(tagger: tagger, parser: parser)
     }
 
+    /// The folder of the shipped model files (what a fingerprint of the pipeline hashes).
+    public static var resourceDirectory: URL { Bundle.module.bundleURL.appendingPathComponent("Resources", isDirectory: true) }
+
     static func resourcePath(_ name: String) throws(SyntaxError) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources") else {
             throw SyntaxError(path: "Resources/" + name, problem: "model file is missing from the package")

@@ -286,7 +286,7 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         #expect(graph.document(id: "good.txt") != nil)
         #expect(graph.entities.contains { $0.name == "Ashraf-3 camp" || $0.name == "Ashraf-3" })
         // Only the exports, no temporary left behind.
-        #expect(run.files == ["g.gexf", "g.graph.json", "g.graphml", "g.jsonld", "g.merges.json"])
+        #expect(run.files == ["g.gexf", "g.graph.json", "g.graphml", "g.jsonld", "g.merges.json", "g.store.sqlite", "g.store.sqlite.lock"])
     }
 
     /// Output safety over what the hostile inputs produced: the XML parses, the graph JSON meets

@@ -30,6 +30,12 @@ struct Build: ParsableCommand {
 
     @OptionGroup var reading: CorpusReadingOptions
 
+    @Option(help: ArgumentHelp("The fragment store: each article's extracted fragment, so that a rebuild extracts only new and changed articles (PREFIX.store.sqlite unless given).", valueName: "PATH"))
+    var store: String?
+
+    @Flag(help: "Extract every article, without reading or writing a fragment store.")
+    var noStore = false
+
     @Flag(help: "Stop at the first input that cannot be read, and write nothing.")
     var strict = false
 
@@ -41,6 +47,7 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         try validateOutputPrefix(prefix)
+        if noStore, store != nil { throw ValidationError("--store and --no-store exclude each other") }
     }
 
     var outputPath: String {
@@ -54,6 +61,7 @@ struct Build: ParsableCommand {
         var build = CorpusBuild(paths: corpus, defaultPublished: extraction.published, rulesDirectory: extraction.rules, overridesPath: overrides)
         build.maximumFileBytes = maxFileBytes
         build.followSymlinks = reading.followSymlinks
+        if !noStore { build.storePath = store ?? String(outputPath.dropLast(".graph.json".count)) + ".store.sqlite" }
         let outcome: CorpusBuild.Outcome
         do {
             outcome = try build.runReportingSetup(strict: strict)
@@ -67,6 +75,7 @@ struct Build: ParsableCommand {
         }
         for warning in outcome.warnings { Terminal.error(warning.description) }
         for error in outcome.errors { Terminal.error(error.description) }
+        for note in outcome.storeNotes where timings || !note.hasPrefix("eventgraph: ") { Terminal.error(note) }
         let graph = outcome.graph
         guard !graph.documents.isEmpty else {
             Terminal.error("eventgraph: no articles could be read; nothing written")

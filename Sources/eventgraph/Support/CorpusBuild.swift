@@ -2,6 +2,7 @@ import Dispatch
 import EventGraphCore
 import EventGraphCorpus
 import EventGraphExtraction
+import EventGraphStore
 import Foundation
 
 /// Reads a corpus and runs the pipeline over it: what `build` writes and what `eval` scores when
@@ -17,6 +18,9 @@ struct CorpusBuild {
     var maximumFileBytes = CorpusReader.defaultMaximumFileBytes
     /// Follow symbolic links that leave the corpus (`--follow-symlinks`).
     var followSymlinks = false
+    /// The fragment store (`--store`, by default beside the graph): articles whose fragment it
+    /// holds are not extracted again. Nil: extract every article.
+    var storePath: String?
 
     struct Outcome {
         var graph: Graph
@@ -24,6 +28,9 @@ struct CorpusBuild {
         var merges: [MergeRecord]
         var errors: [CorpusError]
         var warnings: [CorpusWarning]
+        /// What happened to the fragment store, when one was used: its warnings, and the count of
+        /// fragments read from it and extracted.
+        var storeNotes: [String] = []
         var seconds: Double
         /// Per step: reading and each extraction stage summed over workers (CPU seconds), then the
         /// merge and resolution steps (wall seconds).
@@ -45,6 +52,8 @@ struct CorpusBuild {
         let duplicates = CorpusReader.duplicateEntries(entries)
         let pipeline = try Pipeline.standard(timexRules: TimexRuleSet.standard(adding: rulesDirectory))
         let overrides = try overrides()
+        var storeNotes: [String] = []
+        let store = try openStore(notes: &storeNotes)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, entries.count))
         let reports = Slots<EntryReport>(count: entries.count)
         let queue = WorkQueue(count: entries.count)
@@ -71,7 +80,15 @@ struct CorpusBuild {
                             if strict, !read.errors.isEmpty { queue.stop() }
                             for var document in read.documents {
                                 document.recordPathRelativeToRoot(of: entry)
-                                let fragment = pipeline.extract(document, timings: &timings)
+                                clock = ContinuousClock.now
+                                let stored = store?.fragment(for: document.document)
+                                if store != nil { timings.add("store (read)", ContinuousClock.now - clock) }
+                                let fragment = stored ?? pipeline.extract(document, timings: &timings)
+                                if stored == nil, let store {
+                                    clock = ContinuousClock.now
+                                    store.keep(fragment, for: document.document)
+                                    timings.add("store (write)", ContinuousClock.now - clock)
+                                }
                                 clock = ContinuousClock.now
                                 merger.add(fragment)
                                 timings.add("merge (per worker)", ContinuousClock.now - clock)
@@ -94,6 +111,11 @@ struct CorpusBuild {
         Terminal.clearProgress()
         let reported = reports.filled
         let errors = listingErrors + reported.flatMap(\.errors)
+        if let store {
+            // Fragments of articles that are gone are dropped only when the whole corpus was seen.
+            if let failure = store.finish(dropUnseen: !(strict && !errors.isEmpty)) { storeNotes.append(failure.description) }
+            storeNotes.append("eventgraph: \(store.hits) of \(store.hits + store.misses) articles from the fragment store \(DisplayText.visible(store.path)), \(store.misses) extracted")
+        }
         if strict, let first = errors.first { throw StrictStop(error: first) }
         var warnings = Array(Set(listing.warnings + reported.flatMap(\.warnings))).sorted { $0.location < $1.location }
         var timings = perWorkerTimings.reduce(StageTimings()) { $0.adding($1) }
@@ -117,7 +139,22 @@ struct CorpusBuild {
         lap("resolve events")
         let merges = (entityMerges + eventMerges).sorted()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return Outcome(graph: graph, merges: merges, errors: errors, warnings: warnings, seconds: seconds, timings: timings)
+        return Outcome(graph: graph, merges: merges, errors: errors, warnings: warnings, storeNotes: storeNotes, seconds: seconds, timings: timings)
+    }
+
+    /// The store for this pipeline, or nil (no store asked for, or one that cannot be written: the
+    /// build then extracts everything). Another build holding it stops this one.
+    private func openStore(notes: inout [String]) throws -> FragmentStore? {
+        guard let storePath else { return nil }
+        do {
+            let store = try FragmentStore(path: storePath, fingerprint: Pipeline.fingerprint(rulesDirectory: rulesDirectory))
+            if let damaged = store.damagedAndRebuilt { notes.append(damaged.description) }
+            return store
+        } catch {
+            if case .busy = error { throw SetupFailure(description: error.description) }
+            notes.append(error.description)
+            return nil
+        }
     }
 
     /// Runs async work from this synchronous command and waits for it. The calling thread is the
