@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 scratch=${SCRATCH:-/tmp/eventgraph-bench}
 sizes=("$@"); [ ${#sizes[@]} -eq 0 ] && sizes=(1000 10000 100000)
 mkdir -p "$scratch"
+rebuilds=()
 swift build -c release --product eventgraph-bench >/dev/null
 swift build -c release --product eventgraph >/dev/null
 bench=.build/release/eventgraph-bench; eventgraph=.build/release/eventgraph
@@ -32,8 +33,27 @@ for n in "${sizes[@]}"; do
   awk -v n="$n" -v b="$bytes" -v w="$wc_s" -v s="$build_s" -v m="$peak_kb" 'BEGIN {
     mb = b / 1e6; if (w < 0.01) w = 0.01
     printf "| %d | %.1f | %.2f | %.0f | %.1f | %.2f | %.0f | %.0f× | %.0f |\n", n, mb, w, mb / w, s, mb / s, n / s, s / w, m / 1024 }'
+  # The incremental rebuild: the same corpus plus 1 % new articles (copies of existing ones with
+  # one word changed, so that they are new texts), built against the store the full build left.
+  grown=$scratch/grown-$n
+  rm -rf "$grown"; cp -r "$corpus" "$grown"
+  find "$grown" -type f -name '*.txt' | sort | awk -v k=$(( n / 100 > 0 ? n / 100 : 1 )) 'NR <= k' | while read -r f; do
+    sed 's/ the / a /' "$f" > "${f%.txt}-added.txt"
+  done
+  /usr/bin/time -f 'time %e %M' "$eventgraph" build "$grown" -o "$scratch/out-$n" --timings 2>"$scratch/rebuild-$n.txt" >/dev/null
+  read -r _ rebuild_s rebuild_kb <<<"$(grep '^time ' "$scratch/rebuild-$n.txt" | tail -1)"
+  reused=$(grep -o '[0-9]* of [0-9]* articles from the fragment store' "$scratch/rebuild-$n.txt" | head -1)
+  rebuilds+=("$(awk -v n="$n" -v f="$build_s" -v r="$rebuild_s" -v m="$rebuild_kb" -v u="$reused" 'BEGIN {
+    printf "| %d + 1 %% | %.1f | %.1f | %.0f %% | %.0f | %s |", n, f, r, 100 * r / f, m / 1024, u }')")
+  rm -rf "$grown"
   rm -f "$scratch/out-$n".*
 done
+echo
+echo "Rebuild after adding 1 % new articles, against the full build's fragment store:"
+echo
+echo "| articles | full build s | rebuild s | rebuild / full | rebuild peak MB | reused |"
+echo "|---:|---:|---:|---:|---:|---|"
+printf '%s\n' "${rebuilds[@]}"
 largest=${sizes[${#sizes[@]}-1]}
 echo
 echo "Per step, $largest articles (\`eventgraph build --timings\`; extraction stages are CPU seconds summed over both workers):"
