@@ -1,4 +1,5 @@
 import EventGraphCore
+import Synchronization
 
 /// What every exporter may read besides the graph.
 public struct ExportOptions: Sendable {
@@ -9,9 +10,44 @@ public struct ExportOptions: Sendable {
     /// The title of the graph page (`html`).
     public var title: String
 
+    /// Work that several exporters of the same graph share (the network table of GraphML and
+    /// GEXF), done once however many of them run, in parallel or not. Options that carry it must
+    /// be used for one graph only: `forOneGraph()` makes such a copy.
+    let shared: SharedExportWork?
+
     public init(baseIRI: String? = nil, title: String = "EventGraph network") {
         self.baseIRI = baseIRI
         self.title = title
+        shared = nil
+    }
+
+    private init(_ options: ExportOptions, shared: SharedExportWork) {
+        baseIRI = options.baseIRI
+        title = options.title
+        self.shared = shared
+    }
+
+    /// These options with a cache of the work exporters share, for writing one graph in several formats.
+    public func forOneGraph() -> ExportOptions { ExportOptions(self, shared: SharedExportWork()) }
+
+    /// The graph's network table, from the shared cache when there is one.
+    func networkTable(of graph: Graph) -> NetworkTable {
+        shared?.networkTable(of: graph) ?? NetworkTable(graph)
+    }
+}
+
+/// What the exporters of one graph compute once between them.
+final class SharedExportWork: Sendable {
+    private let table = Mutex<NetworkTable?>(nil)
+
+    /// The first caller builds it (the others wait on the lock rather than build it again).
+    func networkTable(of graph: Graph) -> NetworkTable {
+        table.withLock { cached in
+            if let cached { return cached }
+            let built = NetworkTable(graph)
+            cached = built
+            return built
+        }
     }
 }
 

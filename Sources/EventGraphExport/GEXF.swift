@@ -9,10 +9,12 @@ import EventGraphCore
 /// edges apart instead of merging them.
 public enum GEXF: GraphExporter {
     public static func write(_ graph: Graph, options: ExportOptions, to emit: ([UInt8]) throws -> Void) throws {
-        try emit(encode(graph))
+        try emit(encode(graph, table: options.networkTable(of: graph)))
     }
 
-    public static func encode(_ graph: Graph) -> [UInt8] {
+    public static func encode(_ graph: Graph) -> [UInt8] { encode(graph, table: NetworkTable(graph)) }
+
+    static func encode(_ graph: Graph, table: NetworkTable) -> [UInt8] {
         let writer = XMLWriter()
         writer.start("gexf", attributes: [("xmlns", "http://gexf.net/1.3"), ("version", "1.3")])
         writer.start("meta")
@@ -29,7 +31,6 @@ public enum GEXF: GraphExporter {
             for attribute in attributes { writer.empty("attribute", attributes: [("id", attribute.name), ("title", attribute.name), ("type", attribute.type.gexf)]) }
             writer.end()
         }
-        let table = NetworkTable(graph)
         writer.start("nodes")
         for node in table.nodes {
             writer.start("node", attributes: [("id", node.id), ("label", node.label)] + span(node))

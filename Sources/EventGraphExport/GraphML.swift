@@ -14,17 +14,18 @@ public enum GraphML: GraphExporter {
     static func keyID(_ domain: String, _ name: String) -> String { (domain == "node" ? "n_" : "e_") + name }
 
     public static func write(_ graph: Graph, options: ExportOptions, to emit: ([UInt8]) throws -> Void) throws {
-        try emit(encode(graph))
+        try emit(encode(graph, table: options.networkTable(of: graph)))
     }
 
-    public static func encode(_ graph: Graph) -> [UInt8] {
+    public static func encode(_ graph: Graph) -> [UInt8] { encode(graph, table: NetworkTable(graph)) }
+
+    static func encode(_ graph: Graph, table: NetworkTable) -> [UInt8] {
         let writer = XMLWriter()
         writer.start("graphml", attributes: [
             ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
             ("xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"),
         ])
-        let table = NetworkTable(graph)
         for (domain, attributes) in [("node", NetworkTable.nodeAttributes), ("edge", NetworkTable.edgeAttributes)] {
             writer.empty("key", attributes: [("id", keyID(domain, "label")), ("for", domain), ("attr.name", "label"), ("attr.type", "string")])
             for attribute in attributes {
@@ -89,6 +90,7 @@ final class XMLWriter {
     /// Characters XML 1.0 allows: tab, newline, carriage return, and from U+0020 on, less the
     /// surrogates and U+FFFE/U+FFFF. Everything else is dropped, never written.
     static func clean(_ text: String) -> String {
+        guard needsCleaning(text) else { return text }
         var out = ""
         out.unicodeScalars.append(contentsOf: text.unicodeScalars.filter { s in
             let v = s.value
@@ -97,9 +99,24 @@ final class XMLWriter {
         return out
     }
 
+    /// Whether the text holds a character XML forbids, read from its UTF-8 bytes: a C0 control
+    /// other than tab, newline and carriage return, or U+FFFE/U+FFFF (EF BF BE, EF BF BF); a Swift
+    /// string holds no surrogates. Almost every text has none and is then written as it is.
+    static func needsCleaning(_ text: String) -> Bool {
+        var beforeLast: UInt8 = 0, last: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20, byte != 0x9, byte != 0xA, byte != 0xD { return true }
+            if beforeLast == 0xEF, last == 0xBF, byte >= 0xBE { return true }
+            beforeLast = last
+            last = byte
+        }
+        return false
+    }
+
     private func withXML<T>(_ text: String, _ body: (UnsafePointer<UInt8>) -> T) -> T {
-        let bytes = Array(XMLWriter.clean(text).utf8) + [0]
-        return bytes.withUnsafeBufferPointer { body($0.baseAddress!) }
+        let cleaned = XMLWriter.clean(text)
+        let count = cleaned.utf8.count + 1
+        return cleaned.withCString { $0.withMemoryRebound(to: UInt8.self, capacity: count) { body($0) } }
     }
 
     func start(_ name: String, attributes: [(String, String)] = []) {

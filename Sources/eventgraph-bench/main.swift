@@ -7,13 +7,15 @@ import Foundation
 
 // eventgraph-bench: measures EventGraph's stages on a generated corpus (release build only).
 //
-//   swift run -c release eventgraph-bench [--articles N] [--seeds DIR]
+//   swift run -c release eventgraph-bench [--articles N] [--base DIR]...
 //
 // Prints, per stage, MB/s, articles/s and the run's peak resident memory. The corpus is generated
-// deterministically from the seed articles; nothing is written to disk.
+// deterministically from real articles (by default the development set's copy in Tests/Gold/dev/
+// and the seeds) with their names replaced (`CorpusGenerator`); nothing is written to disk unless
+// --write is given. Run from the repository's root: the name pools are read from its files.
 
 var articleCount = 5_000
-var seedsPath = "seeds"
+var basePaths: [String] = []
 var diffEntities = 100_000
 var writeDirectory: String?
 /// --syntax DIR: time the syntax stage with the models in DIR (tagger.egm, parser.egm).
@@ -22,12 +24,12 @@ var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--articles": articleCount = Int(arguments.popFirst() ?? "") ?? articleCount
-    case "--seeds": seedsPath = arguments.popFirst() ?? seedsPath
+    case "--base": basePaths.append(arguments.popFirst() ?? "")
     case "--diff-entities": diffEntities = Int(arguments.popFirst() ?? "") ?? diffEntities
     case "--write": writeDirectory = arguments.popFirst()
     case "--syntax": syntaxModels = arguments.popFirst()
     default:
-        FileHandle.standardError.write(Data("usage: eventgraph-bench [--articles N] [--seeds DIR] [--diff-entities N] [--write DIR] [--syntax MODELS]\n".utf8))
+        FileHandle.standardError.write(Data("usage: eventgraph-bench [--articles N] [--base DIR]... [--diff-entities N] [--write DIR] [--syntax MODELS]\n".utf8))
         exit(64)
     }
 }
@@ -36,12 +38,20 @@ while let argument = arguments.popFirst() {
 FileHandle.standardError.write(Data("eventgraph-bench: a debug build measures nothing useful; use swift run -c release\n".utf8))
 #endif
 
-let seeds = CorpusReader().read(paths: [seedsPath]).documents.map(\.text)
-guard !seeds.isEmpty else {
-    FileHandle.standardError.write(Data("\(seedsPath):1:1: error: no seed articles to generate from\n".utf8))
+if basePaths.isEmpty { basePaths = ["Tests/Gold/dev/corpus", "seeds"] }
+let baseArticles = CorpusReader().read(paths: basePaths).documents
+let templatePipeline = try Pipeline.standard()
+let templates = baseArticles.compactMap { CorpusGenerator.template(of: $0, fragment: templatePipeline.extract($0)) }
+guard !templates.isEmpty else {
+    FileHandle.standardError.write(Data("\(basePaths.joined(separator: ", ")):1:1: error: no articles to generate from\n".utf8))
     exit(2)
 }
-var generator = CorpusGenerator(seedTexts: seeds, seed: 2023)
+let namePools: NamePools
+do { namePools = try NamePools.load(repository: ".") } catch {
+    FileHandle.standardError.write(Data("eventgraph-bench: error: cannot read the name pools (run from the repository's root): \(error)\n".utf8))
+    exit(2)
+}
+var generator = CorpusGenerator(templates: templates, names: namePools, seed: 2023)
 let corpus = (0..<articleCount).map { generator.article(index: $0) }
 let totalBytes = corpus.reduce(0) { $0 + $1.text.utf8.count }
 
@@ -51,11 +61,17 @@ if let writeDirectory {
     for (index, article) in corpus.enumerated() {
         let folder = writeDirectory + String(format: "/%03d", index / 1000)
         if index % 1000 == 0 { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        let text = "---\ntitle: Generated article \(index)\nsource: Generated\npublished: \(article.document.published?.iso ?? "")\n---\n" + article.text
+        let document = article.document
+        let text = "---\ntitle: \(yamlQuoted(document.title ?? ""))\nurl: \(document.url ?? "")\nsource: \(yamlQuoted(document.source ?? ""))\npublished: \(document.published?.iso ?? "")\n---\n" + article.text
         try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + article.document.id))
     }
     print("wrote \(articleCount) articles, \(String(format: "%.1f", Double(totalBytes) / 1_000_000)) MB of text, to \(writeDirectory)")
     exit(0)
+}
+
+/// A YAML double-quoted scalar.
+func yamlQuoted(_ text: String) -> String {
+    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
 }
 
 func seconds(_ body: () -> Void) -> Double {

@@ -423,6 +423,9 @@ struct SentenceTree {
     func relation(_ w: Int) -> String { syntax.relations[w] }
     func upos(_ w: Int) -> String { syntax.upos[w] }
     func token(_ w: Int) -> Int { Int(syntax.tokenOfWord[w]) }
+    /// The tokens from one word to another, in either order: a parser may attach a word to a head
+    /// on either side, so two words of a relation come in no fixed order.
+    func tokens(between a: Int, _ b: Int) -> ClosedRange<Int> { min(token(a), token(b))...max(token(a), token(b)) }
 
     /// The word of a token range whose head lies outside it (the first such, in text order).
     func headWord(ofTokens tokens: ClosedRange<Int>) -> Int? {

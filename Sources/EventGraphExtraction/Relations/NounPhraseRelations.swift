@@ -119,10 +119,11 @@ struct NounPhraseRelations: Sendable {
                     out.append(Found(type: "part-of", source: org, target: holder, tokens: min(tree.token(head), tree.token(w))...max(tree.token(head), tree.token(w)),
                                      rule: .relationPartOfApposition))
                 }
+                let span = tree.tokens(between: head, w)
                 if let named = characterizable(head, tree, document), let label = description(w, tree, document) {
-                    out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(w), rule: .relationCitedAsApposition))
+                    out.append(Found(type: "cited-as", source: named, label: label, tokens: span, rule: .relationCitedAsApposition))
                 } else if let named = characterizable(w, tree, document), let label = description(head, tree, document) {
-                    out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(w), rule: .relationCitedAsApposition))
+                    out.append(Found(type: "cited-as", source: named, label: label, tokens: span, rule: .relationCitedAsApposition))
                 }
             case "obj", "nsubj:pass":
                 out += asPhrase(object: w, tree, document)
@@ -132,14 +133,14 @@ struct NounPhraseRelations: Sendable {
                       let described = tree.children(of: verb).first(where: { tree.relation($0) == "obj" }),
                       let named = nameMention(w, tree, document), let label = description(described, tree, document) else { break }
                 let sayer = tree.children(of: verb).first { tree.relation($0) == "nsubj" }.flatMap { nameMention($0, tree, document) }
-                out.append(Found(type: "cited-as", source: named, label: label, by: sayer, tokens: tree.token(verb)...tree.token(described), rule: .relationCitedAsAsPhrase))
+                out.append(Found(type: "cited-as", source: named, label: label, by: sayer, tokens: tree.tokens(between: verb, described), rule: .relationCitedAsAsPhrase))
             case "cop":
                 // "X is an affiliate of Y": an organization part of another.
                 if let description = tree.head(of: w), partNouns.contains(tree.syntax.lowerLemmas[description]),
                    let subject = tree.children(of: description).first(where: { tree.relation($0) == "nsubj" }),
                    let org = characterizable(subject, tree, document), document.entityMentions[org].type == .organization,
                    let holder = holderOrganization(of: description, excluding: org, tree, document) {
-                    out.append(Found(type: "part-of", source: org, target: holder, tokens: tree.token(subject)...tree.token(description), rule: .relationPartOfApposition))
+                    out.append(Found(type: "part-of", source: org, target: holder, tokens: tree.tokens(between: subject, description), rule: .relationPartOfApposition))
                     break
                 }
                 // "Putin is a killer": a copula with an indefinite description.
@@ -147,14 +148,14 @@ struct NounPhraseRelations: Sendable {
                       let named = characterizable(subject, tree, document),
                       tree.children(of: description).contains(where: { tree.relation($0) == "det" && ["a", "an"].contains(tree.syntax.lowerLemmas[$0]) }),
                       let label = self.description(description, tree, document) else { break }
-                out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(subject)...tree.token(description), rule: .relationCitedAsCopula))
+                out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.tokens(between: subject, description), rule: .relationCitedAsCopula))
             case "acl":
                 // "a group known as the AUC"
                 guard ["know", "call", "name"].contains(tree.syntax.lowerLemmas[w]), let head = tree.head(of: w),
                       let label = description(head, tree, document) else { break }
                 for child in tree.children(of: w) where hasPreposition(child, "as", tree) {
                     if let named = characterizable(child, tree, document) {
-                        out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(child), rule: .relationCitedAsKnownAs))
+                        out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.tokens(between: head, child), rule: .relationCitedAsKnownAs))
                     }
                 }
             case "nmod", "obl":
@@ -167,7 +168,7 @@ struct NounPhraseRelations: Sendable {
                 guard head >= tree.words.lowerBound, tree.upos(head) == "NOUN", let label = description(head, tree, document) else { break }
                 for member in [w] + tree.children(of: w).filter({ tree.relation($0) == "conj" }) {
                     if let named = characterizable(member, tree, document) {
-                        out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.token(head)...tree.token(member), rule: .relationCitedAsIncluding))
+                        out.append(Found(type: "cited-as", source: named, label: label, tokens: tree.tokens(between: head, member), rule: .relationCitedAsIncluding))
                     }
                 }
             default:
@@ -217,7 +218,7 @@ struct NounPhraseRelations: Sendable {
         }
         for member in [object] + conjuncts {
             if let named = nameMention(member, tree, document) {
-                out.append(Found(type: "cited-as", source: named, label: label, by: sayer, tokens: tree.token(verb)...tree.token(described), rule: .relationCitedAsAsPhrase))
+                out.append(Found(type: "cited-as", source: named, label: label, by: sayer, tokens: tree.tokens(between: verb, described), rule: .relationCitedAsAsPhrase))
             }
         }
         return out

@@ -84,7 +84,7 @@ struct ExportWritingOptions: ParsableArguments {
 
     /// Each file's path and writer: the graph JSON, the merge log, then the chosen formats.
     func files(for graph: Graph, merges: [MergeRecord], prefix: String) -> [(path: String, produce: @Sendable (_ emit: ([UInt8]) throws -> Void) throws -> Void)] {
-        let options = iri.exportOptions
+        let options = iri.exportOptions.forOneGraph()
         let graphJSON = ExportFormat.json
         var files: [(path: String, produce: @Sendable (_ emit: ([UInt8]) throws -> Void) throws -> Void)] = [
             (prefix + graphJSON.fileSuffix, { emit in try graphJSON.exporter.write(graph, options: options, to: emit) }),
