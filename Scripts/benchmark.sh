@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Reproduces BENCHMARKS.md in one run: for each corpus size, generates the corpus (deterministically,
-# from seeds/) into a scratch folder, then times `wc -w` and `eventgraph build --timings` over the
+# Reproduces BENCHMARKS.md in one run: for each corpus size, generates the corpus (deterministically:
+# the development articles of Tests/Gold/dev/corpus and seeds/ recombined, their names replaced by
+# Zipf draws from large pools; see Sources/eventgraph-bench/CorpusGenerator.swift) into a scratch folder, then times `wc -w` and `eventgraph build --timings` over the
 # same files, with peak memory from GNU time; then prints the per-step table of the largest build
 # and the diff timing. Release build; not run by CI.
 #

@@ -9,12 +9,18 @@ import EventGraphCore
 /// edges apart instead of merging them.
 public enum GEXF: GraphExporter {
     public static func write(_ graph: Graph, options: ExportOptions, to emit: ([UInt8]) throws -> Void) throws {
-        try emit(encode(graph, table: options.networkTable(of: graph)))
+        try write(graph, table: options.networkTable(of: graph), to: emit)
     }
 
-    public static func encode(_ graph: Graph) -> [UInt8] { encode(graph, table: NetworkTable(graph)) }
+    /// The whole file in memory, for small graphs and tests.
+    public static func encode(_ graph: Graph) -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(graph, table: NetworkTable(graph)) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
 
-    static func encode(_ graph: Graph, table: NetworkTable) -> [UInt8] {
+    /// Streams the file through `emit` in chunks (see `GraphML.write`).
+    static func write(_ graph: Graph, table: NetworkTable, to emit: ([UInt8]) throws -> Void) rethrows {
         let writer = XMLWriter()
         writer.start("gexf", attributes: [("xmlns", "http://gexf.net/1.3"), ("version", "1.3")])
         writer.start("meta")
@@ -36,6 +42,7 @@ public enum GEXF: GraphExporter {
             writer.start("node", attributes: [("id", node.id), ("label", node.label)] + span(node))
             attvalues(writer, node, NetworkTable.nodeAttributes, edge: false)
             writer.end()
+            try writer.drainIfLarge(into: emit)
         }
         writer.end()
         writer.start("edges")
@@ -43,11 +50,12 @@ public enum GEXF: GraphExporter {
             writer.start("edge", attributes: [("id", edge.id), ("source", edge.source), ("target", edge.target), ("label", edge.label), ("kind", edge.kind)] + span(edge))
             attvalues(writer, edge, NetworkTable.edgeAttributes, edge: true)
             writer.end()
+            try writer.drainIfLarge(into: emit)
         }
         writer.end()
         writer.end()  // graph
         writer.end()  // gexf
-        return writer.finish()
+        try writer.finish(into: emit)
     }
 
     private static func span(_ item: NetworkTable.Item) -> [(String, String)] {

@@ -14,12 +14,19 @@ public enum GraphML: GraphExporter {
     static func keyID(_ domain: String, _ name: String) -> String { (domain == "node" ? "n_" : "e_") + name }
 
     public static func write(_ graph: Graph, options: ExportOptions, to emit: ([UInt8]) throws -> Void) throws {
-        try emit(encode(graph, table: options.networkTable(of: graph)))
+        try write(graph, table: options.networkTable(of: graph), to: emit)
     }
 
-    public static func encode(_ graph: Graph) -> [UInt8] { encode(graph, table: NetworkTable(graph)) }
+    /// The whole file in memory, for small graphs and tests.
+    public static func encode(_ graph: Graph) -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(graph, table: NetworkTable(graph)) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
 
-    static func encode(_ graph: Graph, table: NetworkTable) -> [UInt8] {
+    /// Streams the file through `emit` in chunks of about a megabyte, so that however large the
+    /// graph, the XML is never whole in memory.
+    static func write(_ graph: Graph, table: NetworkTable, to emit: ([UInt8]) throws -> Void) rethrows {
         let writer = XMLWriter()
         writer.start("graphml", attributes: [
             ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
@@ -37,15 +44,17 @@ public enum GraphML: GraphExporter {
             writer.start("node", attributes: [("id", node.id)])
             data(writer, node, domain: "node", attributes: NetworkTable.nodeAttributes)
             writer.end()
+            try writer.drainIfLarge(into: emit)
         }
         for edge in table.edges {
             writer.start("edge", attributes: [("id", edge.id), ("source", edge.source), ("target", edge.target)])
             data(writer, edge, domain: "edge", attributes: NetworkTable.edgeAttributes)
             writer.end()
+            try writer.drainIfLarge(into: emit)
         }
         writer.end()  // graph
         writer.end()  // graphml
-        return writer.finish()
+        try writer.finish(into: emit)
     }
 
     /// The label, then every attribute the item has, in the table's order.
@@ -145,11 +154,27 @@ final class XMLWriter {
         end()
     }
 
-    func finish() -> [UInt8] {
+    /// Hands what was written so far to `emit` once it passes `chunkBytes`, and empties the buffer.
+    func drainIfLarge(into emit: ([UInt8]) throws -> Void) rethrows {
+        guard xmlBufferLength(buffer) >= Self.chunkBytes else { return }
+        xmlTextWriterFlush(writer)
+        try drain(into: emit)
+    }
+
+    /// Ends the document and hands the rest to `emit`; the writer is done.
+    func finish(into emit: ([UInt8]) throws -> Void) rethrows {
         xmlTextWriterEndDocument(writer)
         xmlFreeTextWriter(writer)
+        try drain(into: emit)
+    }
+
+    static let chunkBytes: Int32 = 1 << 20
+
+    private func drain(into emit: ([UInt8]) throws -> Void) rethrows {
         let count = Int(xmlBufferLength(buffer))
-        guard count > 0, let content = xmlBufferContent(buffer) else { return [] }
-        return Array(UnsafeBufferPointer(start: content, count: count))
+        guard count > 0, let content = xmlBufferContent(buffer) else { return }
+        let chunk = Array(UnsafeBufferPointer(start: content, count: count))
+        xmlBufferEmpty(buffer)
+        try emit(chunk)
     }
 }

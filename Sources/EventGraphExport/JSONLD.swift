@@ -206,7 +206,7 @@ public enum JSONLD: GraphExporter {
 
     static func eventNode(_ ev: Event, _ writer: MentionWriter) -> JSONValue {
         var node: [String: JSONValue] = ["id": .string(ev.id), "type": .string("Event"), "eventType": .string(ev.type), "name": .string(ev.type),
-                                         "derivedFrom": .strings(ev.evidence.documents.map(writer.documentIRI)), "sources": .int(ev.evidence.documents.count),
+                                         "derivedFrom": .strings(ev.evidence.documents.map(writer.documentIRI)), "sources": .int(ev.evidence.documentCount),
                                          "confidence": .double(ev.confidence), "mentions": writer.mentions(of: ev.id, ev.evidence),
                                          "actors": .strings(ev.participants.filter { $0.role != .place }.map(\.entity).sorted())]
         let agents = ev.participants.filter { $0.role == .agent }.map(\.entity)
@@ -232,7 +232,7 @@ public enum JSONLD: GraphExporter {
     static func relationNode(_ r: Relation, _ writer: MentionWriter) -> JSONValue {
         var node: [String: JSONValue] = ["id": .string(r.id), "type": .strings(["Relation", "Statement"]), "subject": .string(r.source),
                                          "predicate": .string(Vocabulary.relationTerms[r.type] ?? camel(r.type)),
-                                         "modality": .string(r.modality.rawValue), "confidence": .double(r.confidence), "sources": .int(r.evidence.documents.count),
+                                         "modality": .string(r.modality.rawValue), "confidence": .double(r.confidence), "sources": .int(r.evidence.documentCount),
                                          "derivedFrom": .strings(r.evidence.documents.map(writer.documentIRI)), "mentions": writer.mentions(of: r.id, r.evidence)]
         if let target = r.target { node["object"] = .string(target) }
         if let label = r.label { node["label"] = .string(label) }

@@ -78,7 +78,7 @@ struct NetworkTable {
     static func entityNode(_ entity: Entity) -> Item {
         Item(id: entity.id, label: entity.name, values: [
             "kind": "entity", "type": entity.type.rawValue, "aliases": entity.aliases.joined(separator: "|"),
-            "mentions": String(entity.mentions.count), "sources": String(entity.mentions.documents.count),
+            "mentions": String(entity.mentions.count), "sources": String(entity.mentions.documentCount),
         ])
     }
 
@@ -87,7 +87,7 @@ struct NetworkTable {
         let headline = Headline.event(event, name: name)
         var item = Item(id: event.id, label: event.date.map { "\(headline) (\($0.displayText))" } ?? headline, values: [
             "kind": "event", "type": event.type, "mentions": String(event.evidence.count),
-            "sources": String(event.evidence.documents.count), "confidence": String(event.confidence),
+            "sources": String(event.evidence.documentCount), "confidence": String(event.confidence),
         ])
         if let date = event.date {
             item.values["date"] = date.value
@@ -111,7 +111,7 @@ struct NetworkTable {
         var item = Item(id: relation.id, label: relation.type + (relation.label.map { ": \($0)" } ?? ""), source: relation.source, target: relation.target ?? textID(relation.label ?? ""),
                         kind: relation.type, values: [
                             "type": relation.type, "modality": relation.modality.rawValue, "confidence": String(relation.confidence),
-                            "sources": String(relation.evidence.documents.count),
+                            "sources": String(relation.evidence.documentCount),
                         ])
         if let label = relation.label { item.values["text"] = label }
         if let by = relation.by { item.values["by"] = name(by) }

@@ -154,7 +154,7 @@ public struct Timeline: Sendable {
                 id: event.id, kind: .event, type: event.type, when: event.date.map(Timeline.describe),
                 interval: event.date.map(TemporalInterval.init(point:)), headline: Headline.event(event, name: name),
                 participants: event.participants.map { "\($0.role.rawValue): \(name($0.entity))" }, place: place.map(name),
-                attribution: nil, modality: .asserted, sources: event.evidence.documents.count,
+                attribution: nil, modality: .asserted, sources: event.evidence.documentCount,
                 entityIDs: event.participants.map(\.entity), mainActor: (agent ?? target).map(name), evidence: event.evidence,
                 passages: Passage.of(event.evidence), names: namesOf(event.participants.map(\.entity)), outlets: outletsOf(event.evidence),
                 reportedOn: event.evidence.first.flatMap { published[$0.document] ?? nil }))
@@ -167,7 +167,7 @@ public struct Timeline: Sendable {
                 interval: relation.time, headline: Headline.relation(relation, name: name),
                 participants: [name(relation.source)] + (relation.target.map { [name($0)] } ?? []), place: nil,
                 attribution: relation.by.map { "according to \(name($0))" }, modality: relation.modality,
-                sources: relation.evidence.documents.count,
+                sources: relation.evidence.documentCount,
                 entityIDs: [relation.source] + (relation.target.map { [$0] } ?? []) + (relation.by.map { [$0] } ?? []),
                 mainActor: name(relation.source), evidence: relation.evidence, passages: Passage.of(relation.evidence),
                 names: namesOf([relation.source] + (relation.target.map { [$0] } ?? []) + (relation.by.map { [$0] } ?? [])), outlets: outletsOf(relation.evidence),

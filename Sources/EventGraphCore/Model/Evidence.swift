@@ -1,42 +1,89 @@
 /// Where a fact was read and what made it: the article, the sentence, the exact span, the rule.
 /// A fact without evidence is a bug.
+///
+/// Stored compactly, because a corpus has millions of them: the five strings are interned
+/// (`InternedString`, four bytes each) and the numbers are 32-bit, so a piece of evidence is 48
+/// bytes with nothing to retain or release, and copying, sorting and comparing it moves no
+/// strings. The properties read and write the strings and `Int`s as before.
 public struct Evidence: Hashable, Sendable, Codable, Comparable {
-    /// The `Document.id`.
-    public var document: String
-    /// Zero-based index of the sentence in the document.
-    public var sentence: Int
-    /// Span in Unicode scalars from the start of the text (what Python's `str` indexes count).
-    public var start: Int
-    public var end: Int
-    /// The same span in UTF-8 bytes.
-    public var byteStart: Int
-    public var byteEnd: Int
-    /// The text of the span.
-    public var text: String
-    /// The whole sentence, so that a reader can judge the fact without opening the article.
-    public var sentenceText: String
-    /// The id of the rule that produced the fact, e.g. `entity.acronym-definition`.
-    public var rule: String
+    fileprivate var documentString: InternedString
+    private var sentenceIndex: Int32
+    private var scalarStart: Int32
+    private var scalarEnd: Int32
+    private var utf8Start: Int32
+    private var utf8End: Int32
+    private var spanText: InternedString
+    private var wholeSentence: InternedString
+    private var ruleString: InternedString
+    private var toolVersionString: InternedString
     /// In [0, 1].
     public var confidence: Double
-    public var toolVersion: String
+
+    /// The `Document.id`.
+    public var document: String {
+        get { documentString.string }
+        set { documentString = InternedString(newValue) }
+    }
+    /// Zero-based index of the sentence in the document.
+    public var sentence: Int {
+        get { Int(sentenceIndex) }
+        set { sentenceIndex = Int32(clamping: newValue) }
+    }
+    /// Span in Unicode scalars from the start of the text (what Python's `str` indexes count).
+    /// Offsets are 32-bit: a corpus file is far below 2 GB (`CorpusReader.maximumFileBytes`).
+    public var start: Int {
+        get { Int(scalarStart) }
+        set { scalarStart = Int32(clamping: newValue) }
+    }
+    public var end: Int {
+        get { Int(scalarEnd) }
+        set { scalarEnd = Int32(clamping: newValue) }
+    }
+    /// The same span in UTF-8 bytes.
+    public var byteStart: Int {
+        get { Int(utf8Start) }
+        set { utf8Start = Int32(clamping: newValue) }
+    }
+    public var byteEnd: Int {
+        get { Int(utf8End) }
+        set { utf8End = Int32(clamping: newValue) }
+    }
+    /// The text of the span.
+    public var text: String {
+        get { spanText.string }
+        set { spanText = InternedString(newValue) }
+    }
+    /// The whole sentence, so that a reader can judge the fact without opening the article.
+    public var sentenceText: String {
+        get { wholeSentence.string }
+        set { wholeSentence = InternedString(newValue) }
+    }
+    /// The id of the rule that produced the fact, e.g. `entity.acronym-definition`.
+    public var rule: String {
+        get { ruleString.string }
+        set { ruleString = InternedString(newValue) }
+    }
+    public var toolVersion: String {
+        get { toolVersionString.string }
+        set { toolVersionString = InternedString(newValue) }
+    }
 
     public init(
         document: String, sentence: Int, start: Int, end: Int, byteStart: Int, byteEnd: Int,
         text: String, sentenceText: String, rule: String, confidence: Double,
         toolVersion: String = ToolVersion.current
     ) {
-        self.document = document
-        self.sentence = sentence
-        self.start = start
-        self.end = end
-        self.byteStart = byteStart
-        self.byteEnd = byteEnd
-        self.text = text
-        self.sentenceText = sentenceText
-        self.rule = rule
+        documentString = InternedString(document)
+        sentenceIndex = Int32(clamping: sentence)
+        scalarStart = Int32(clamping: start)
+        scalarEnd = Int32(clamping: end)
+        utf8Start = Int32(clamping: byteStart)
+        utf8End = Int32(clamping: byteEnd)
+        spanText = InternedString(text)
+        wholeSentence = InternedString(sentenceText)
+        ruleString = InternedString(rule)
         self.confidence = min(1, max(0, confidence))
-        self.toolVersion = toolVersion
+        toolVersionString = InternedString(toolVersion)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -45,31 +92,47 @@ public struct Evidence: Hashable, Sendable, Codable, Comparable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        document = try c.decode(String.self, forKey: .document)
-        sentence = try c.decode(Int.self, forKey: .sentence)
-        start = try c.decode(Int.self, forKey: .start)
-        end = try c.decode(Int.self, forKey: .end)
-        byteStart = try c.decode(Int.self, forKey: .byteStart)
-        byteEnd = try c.decode(Int.self, forKey: .byteEnd)
-        text = try c.decode(String.self, forKey: .text)
-        // Absent when the graph JSON keeps it in its document's sentence table; the reader fills it in.
-        sentenceText = try c.decodeIfPresent(String.self, forKey: .sentenceText) ?? ""
-        rule = try c.decode(String.self, forKey: .rule)
+        self.init(
+            document: try c.decode(String.self, forKey: .document), sentence: try c.decode(Int.self, forKey: .sentence),
+            start: try c.decode(Int.self, forKey: .start), end: try c.decode(Int.self, forKey: .end),
+            byteStart: try c.decode(Int.self, forKey: .byteStart), byteEnd: try c.decode(Int.self, forKey: .byteEnd),
+            text: try c.decode(String.self, forKey: .text),
+            // Absent when the graph JSON keeps it in its document's sentence table; the reader fills it in.
+            sentenceText: try c.decodeIfPresent(String.self, forKey: .sentenceText) ?? "",
+            rule: try c.decode(String.self, forKey: .rule), confidence: try c.decode(Double.self, forKey: .confidence),
+            toolVersion: try c.decode(String.self, forKey: .toolVersion))
+        // Decoded as written: the clamp of `init` must not change a value read back.
         confidence = try c.decode(Double.self, forKey: .confidence)
-        toolVersion = try c.decode(String.self, forKey: .toolVersion)
     }
 
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(document, forKey: .document)
+        try c.encode(sentence, forKey: .sentence)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(byteStart, forKey: .byteStart)
+        try c.encode(byteEnd, forKey: .byteEnd)
+        try c.encode(text, forKey: .text)
+        try c.encode(sentenceText, forKey: .sentenceText)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(confidence, forKey: .confidence)
+        try c.encode(toolVersion, forKey: .toolVersion)
+    }
+
+    /// The order of the graph JSON: by the strings, never by the ids (which depend on the order
+    /// strings were first seen). Equal ids are equal strings, which skips most string comparisons.
     public static func < (lhs: Evidence, rhs: Evidence) -> Bool {
-        if lhs.document != rhs.document { return lhs.document < rhs.document }
-        if lhs.start != rhs.start { return lhs.start < rhs.start }
-        if lhs.end != rhs.end { return lhs.end < rhs.end }
-        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        if lhs.documentString != rhs.documentString { return lhs.document < rhs.document }
+        if lhs.scalarStart != rhs.scalarStart { return lhs.scalarStart < rhs.scalarStart }
+        if lhs.scalarEnd != rhs.scalarEnd { return lhs.scalarEnd < rhs.scalarEnd }
+        if lhs.ruleString != rhs.ruleString { return lhs.rule < rhs.rule }
         if lhs.confidence != rhs.confidence { return lhs.confidence > rhs.confidence }
-        if lhs.text != rhs.text { return lhs.text < rhs.text }
-        if lhs.sentence != rhs.sentence { return lhs.sentence < rhs.sentence }
-        if lhs.sentenceText != rhs.sentenceText { return lhs.sentenceText < rhs.sentenceText }
-        if lhs.byteStart != rhs.byteStart { return lhs.byteStart < rhs.byteStart }
-        return lhs.toolVersion < rhs.toolVersion
+        if lhs.spanText != rhs.spanText { return lhs.text < rhs.text }
+        if lhs.sentenceIndex != rhs.sentenceIndex { return lhs.sentenceIndex < rhs.sentenceIndex }
+        if lhs.wholeSentence != rhs.wholeSentence { return lhs.sentenceText < rhs.sentenceText }
+        if lhs.utf8Start != rhs.utf8Start { return lhs.utf8Start < rhs.utf8Start }
+        return lhs.toolVersionString != rhs.toolVersionString && lhs.toolVersion < rhs.toolVersion
     }
 }
 
@@ -89,5 +152,8 @@ extension Array where Element == Evidence {
     }
 
     /// The distinct documents the evidence comes from, sorted.
-    public var documents: [String] { Set(self.map(\.document)).sorted() }
+    public var documents: [String] { Set(self.map(\.documentString)).map(\.string).sorted() }
+
+    /// How many distinct documents the evidence comes from (`documents.count`, without the strings).
+    public var documentCount: Int { Set(self.map(\.documentString)).count }
 }
