@@ -63,6 +63,8 @@ public struct Evidence: Hashable, Sendable, Codable, Comparable {
         get { ruleString.string }
         set { ruleString = InternedString(newValue) }
     }
+    /// The rule as an interned string, for tables keyed by rule.
+    var ruleKey: InternedString { ruleString }
     public var toolVersion: String {
         get { toolVersionString.string }
         set { toolVersionString = InternedString(newValue) }

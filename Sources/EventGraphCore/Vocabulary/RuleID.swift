@@ -1,3 +1,4 @@
+import Synchronization
 /// A rule as evidence names it: a registered rule (a row of `rules.tsv`), what it is about when
 /// the rule takes a parameter (the verb of `relation.verb`, the event type of
 /// `relation.from-event`), and qualifiers saying how it was applied (`light-verb`,
@@ -122,8 +123,19 @@ extension Evidence {
     public var ruleID: RuleID? { RuleID(rule) }
 
     /// Whether this is evidence for a relation's argument, not for the words that state the fact.
-    public var isArgumentEvidence: Bool { ruleID?.isArgumentEvidence ?? false }
+    /// Read once per distinct rule (exporters ask for every piece of evidence; a corpus has a few
+    /// hundred rules).
+    public var isArgumentEvidence: Bool {
+        let key = ruleKey
+        if let known = argumentRules.withLock({ $0[key] }) { return known }
+        let answer = RuleID(rule)?.isArgumentEvidence ?? false
+        argumentRules.withLock { $0[key] = answer }
+        return answer
+    }
 }
+
+/// `isArgumentEvidence` by interned rule.
+private let argumentRules = Mutex<[InternedString: Bool]>([:])
 
 private extension String {
     func replacingDots() -> String { split(separator: ".", omittingEmptySubsequences: false).joined(separator: "-") }
