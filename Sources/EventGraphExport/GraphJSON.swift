@@ -90,16 +90,18 @@ public enum GraphJSON {
     /// Puts the sentence texts of a decoded file back into its evidence. The same string is shared
     /// by every piece of evidence that quotes the sentence.
     static func restoreSentenceTexts(_ graph: inout Graph, from records: [DocumentRecord]) {
-        var tables: [String: [Int: String]] = [:]
+        // Each sentence is interned once, however many pieces of evidence quote it.
+        var tables: [InternedString: [Int: InternedString]] = [:]
         for record in records where !record.sentences.isEmpty {
-            var table: [Int: String] = [:]
-            for sentence in record.sentences { table[sentence.index] = sentence.text }
-            tables[record.document.id] = table
+            var table: [Int: InternedString] = [:]
+            for sentence in record.sentences { table[sentence.index] = InternedString(sentence.text) }
+            tables[InternedString(record.document.id)] = table
         }
         guard !tables.isEmpty else { return }
+        let empty = InternedString("")
         func restore(_ evidence: inout [Evidence]) {
-            for i in evidence.indices where evidence[i].sentenceText.isEmpty {
-                if let text = tables[evidence[i].document]?[evidence[i].sentence] { evidence[i].sentenceText = text }
+            for i in evidence.indices where evidence[i].sentenceTextKey == empty {
+                if let key = tables[evidence[i].documentKey]?[evidence[i].sentence] { evidence[i].sentenceTextKey = key }
             }
         }
         for i in graph.entities.indices { restore(&graph.entities[i].mentions) }

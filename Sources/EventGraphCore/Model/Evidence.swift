@@ -65,6 +65,14 @@ public struct Evidence: Hashable, Sendable, Codable, Comparable {
     }
     /// The rule as an interned string, for tables keyed by rule.
     var ruleKey: InternedString { ruleString }
+    /// The document id as an interned string, for tables keyed by document.
+    public var documentKey: InternedString { documentString }
+    /// The sentence as an interned string: setting it from a string interned once per sentence
+    /// saves hashing a long sentence again for every piece of evidence in it.
+    public var sentenceTextKey: InternedString {
+        get { wholeSentence }
+        set { wholeSentence = newValue }
+    }
     public var toolVersion: String {
         get { toolVersionString.string }
         set { toolVersionString = InternedString(newValue) }
@@ -75,6 +83,16 @@ public struct Evidence: Hashable, Sendable, Codable, Comparable {
         text: String, sentenceText: String, rule: String, confidence: Double,
         toolVersion: String = ToolVersion.current
     ) {
+        self.init(document: document, sentence: sentence, start: start, end: end, byteStart: byteStart, byteEnd: byteEnd,
+                  text: text, sentenceTextKey: InternedString(sentenceText), rule: rule, confidence: confidence, toolVersion: toolVersion)
+    }
+
+    /// The same, with the sentence already interned (see `sentenceTextKey`).
+    public init(
+        document: String, sentence: Int, start: Int, end: Int, byteStart: Int, byteEnd: Int,
+        text: String, sentenceTextKey: InternedString, rule: String, confidence: Double,
+        toolVersion: String = ToolVersion.current
+    ) {
         documentString = InternedString(document)
         sentenceIndex = Int32(clamping: sentence)
         scalarStart = Int32(clamping: start)
@@ -82,7 +100,7 @@ public struct Evidence: Hashable, Sendable, Codable, Comparable {
         utf8Start = Int32(clamping: byteStart)
         utf8End = Int32(clamping: byteEnd)
         spanText = InternedString(text)
-        wholeSentence = InternedString(sentenceText)
+        wholeSentence = sentenceTextKey
         ruleString = InternedString(rule)
         self.confidence = min(1, max(0, confidence))
         toolVersionString = InternedString(toolVersion)

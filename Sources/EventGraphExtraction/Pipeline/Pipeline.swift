@@ -71,10 +71,15 @@ public struct AnalyzedDocument: Sendable {
     public internal(set) var tokens: [Token] = []
     public var sentences: [Sentence] = [] {
         // Made once per sentence, so that every piece of evidence quoting it shares one string.
-        didSet { sentenceTexts = sentences.map { text(of: $0.span) } }
+        didSet {
+            sentenceTexts = sentences.map { text(of: $0.span) }
+            sentenceKeys = sentenceTexts.map(InternedString.init)
+        }
     }
     /// The text of each sentence.
     public private(set) var sentenceTexts: [String] = []
+    /// The same, interned once, for the evidence of every fact read in them.
+    private var sentenceKeys: [InternedString] = []
     public var timexes: [Timex] = [] {
         didSet { timexTokens = timexes.map { tokens(covering: TextSpan(start: $0.start, end: $0.end, byteStart: 0, byteEnd: 0)) } }
     }
@@ -180,11 +185,11 @@ public struct AnalyzedDocument: Sendable {
     /// `ruleName` is a registered rule's id or a time expression rule's (timex/rules.json).
     public func evidence(for span: TextSpan, ruleName rule: String, confidence: Double) -> Evidence {
         let sentence = sentenceIndex(containing: span.start) ?? 0
-        let sentenceText = sentenceTexts.isEmpty ? "" : sentenceTexts[sentence]
+        let sentenceKey = sentenceKeys.isEmpty ? InternedString("") : sentenceKeys[sentence]
         return Evidence(
             document: documentID, sentence: sentence, start: span.start, end: span.end,
             byteStart: span.byteStart, byteEnd: span.byteEnd, text: text(of: span),
-            sentenceText: sentenceText, rule: rule, confidence: confidence, toolVersion: toolVersion)
+            sentenceTextKey: sentenceKey, rule: rule, confidence: confidence, toolVersion: toolVersion)
     }
 
     /// The graph fragment this article contributes: its document record and every fact found.
