@@ -112,6 +112,7 @@ public struct Evidence: Hashable, Sendable, Codable, Comparable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        let confidence = try c.decode(Double.self, forKey: .confidence)
         self.init(
             document: try c.decode(String.self, forKey: .document), sentence: try c.decode(Int.self, forKey: .sentence),
             start: try c.decode(Int.self, forKey: .start), end: try c.decode(Int.self, forKey: .end),
@@ -119,10 +120,10 @@ public struct Evidence: Hashable, Sendable, Codable, Comparable {
             text: try c.decode(String.self, forKey: .text),
             // Absent when the graph JSON keeps it in its document's sentence table; the reader fills it in.
             sentenceText: try c.decodeIfPresent(String.self, forKey: .sentenceText) ?? "",
-            rule: try c.decode(String.self, forKey: .rule), confidence: try c.decode(Double.self, forKey: .confidence),
+            rule: try c.decode(String.self, forKey: .rule), confidence: confidence,
             toolVersion: try c.decode(String.self, forKey: .toolVersion))
         // Decoded as written: the clamp of `init` must not change a value read back.
-        confidence = try c.decode(Double.self, forKey: .confidence)
+        self.confidence = confidence
     }
 
     public func encode(to encoder: Encoder) throws {

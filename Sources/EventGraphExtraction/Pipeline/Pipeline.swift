@@ -70,15 +70,11 @@ public struct AnalyzedDocument: Sendable {
     /// Written by `TokenizerStage`, the first stage of every pipeline.
     public internal(set) var tokens: [Token] = []
     public var sentences: [Sentence] = [] {
-        // Made once per sentence, so that every piece of evidence quoting it shares one string.
-        didSet {
-            sentenceTexts = sentences.map { text(of: $0.span) }
-            sentenceKeys = sentenceTexts.map(InternedString.init)
-        }
+        // Interned once per sentence, so that every piece of evidence quoting it shares one string
+        // and no long sentence is hashed again for each fact read in it.
+        didSet { sentenceKeys = sentences.map { InternedString(text(of: $0.span)) } }
     }
-    /// The text of each sentence.
-    public private(set) var sentenceTexts: [String] = []
-    /// The same, interned once, for the evidence of every fact read in them.
+    /// The text of each sentence, interned.
     private var sentenceKeys: [InternedString] = []
     public var timexes: [Timex] = [] {
         didSet { timexTokens = timexes.map { tokens(covering: TextSpan(start: $0.start, end: $0.end, byteStart: 0, byteEnd: 0)) } }

@@ -109,6 +109,7 @@ struct NounPhraseRelations: Sendable {
                 // (The parser may hang the apposition on the comma before it: "A Kenyan
                 // journalist, Amina Odhiambo, ...".)
                 guard let attached = tree.head(of: w), let head = tree.upos(attached) == "PUNCT" ? tree.head(of: attached) : attached else { break }
+                let span = tree.tokens(between: head, w)
                 // "X, a description" and "A description, X".
                 // "The UN refugee agency, UNHCR": the organization named in the description holds it.
                 for (named, description) in [(head, w), (w, head)] {
@@ -116,10 +117,8 @@ struct NounPhraseRelations: Sendable {
                           tree.upos(description) == "NOUN", document.mentionCovering[tree.token(description)] == nil,
                           let holder = holderOrganization(of: description, excluding: org, tree, document)
                     else { continue }
-                    out.append(Found(type: "part-of", source: org, target: holder, tokens: min(tree.token(head), tree.token(w))...max(tree.token(head), tree.token(w)),
-                                     rule: .relationPartOfApposition))
+                    out.append(Found(type: "part-of", source: org, target: holder, tokens: span, rule: .relationPartOfApposition))
                 }
-                let span = tree.tokens(between: head, w)
                 if let named = characterizable(head, tree, document), let label = description(w, tree, document) {
                     out.append(Found(type: "cited-as", source: named, label: label, tokens: span, rule: .relationCitedAsApposition))
                 } else if let named = characterizable(w, tree, document), let label = description(head, tree, document) {
