@@ -192,8 +192,12 @@ public struct CorpusReader: Sendable {
         guard let stream = opendir(directory) else { throw CocoaError(.fileReadUnknown) }
         defer { closedir(stream) }
         var names: [DirectoryName] = []
+        // The name is read in place: a record is only as long as its name (`d_reclen`), so copying
+        // the whole `dirent` (as `record.pointee` does) can read past the end of readdir's buffer.
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let record = readdir(stream) {
-            let bytes = withUnsafeBytes(of: record.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            let name = UnsafeRawPointer(record).advanced(by: nameOffset).assumingMemoryBound(to: UInt8.self)
+            let bytes = Array(UnsafeBufferPointer(start: name, count: strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))))
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
             names.append(DirectoryName(bytes: bytes))
         }

@@ -69,4 +69,20 @@ import Testing
         #expect(result.documents.map { $0.document.published?.iso } == ["2023-06-21", "2023-06-29"])
         #expect(result.documents[0].text.hasPrefix("TEHRAN- Iran’s Foreign Ministry spokesperson"))
     }
+
+    /// A folder of thousands of names of every length. readdir's records are only as long as their
+    /// names, and copying a whole record read past the end of its buffer: a 10,000-article corpus
+    /// crashed the listing that way. Whether a copy crosses into an unmapped page depends on the heap,
+    /// so this cannot force the old crash; it checks that every name comes back whole.
+    @Test func listsAFolderOfManyNamesOfEveryLength() throws {
+        var files: [String: String] = [:]
+        for index in 0..<3000 {
+            let stem = String(format: "%04d-", index) + String(repeating: "n", count: index % 240)
+            files["many/" + stem + ".txt"] = "Text \(index)."
+        }
+        let corpus = try TemporaryCorpus(text: files)
+        let listing = CorpusReader().listing(for: [corpus.path("many")])
+        #expect(listing.errors.isEmpty)
+        #expect(listing.entries.map(\.id) == files.keys.map { String($0.dropFirst("many/".count)) }.sorted())
+    }
 }
