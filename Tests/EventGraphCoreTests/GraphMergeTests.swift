@@ -63,6 +63,20 @@ enum Fixtures {
         #expect(reference.merged(with: b) == reference)
     }
 
+    /// The build merges its workers' partial graphs side by side: the same graph as the merger,
+    /// whichever graphs overlap and in whatever order.
+    @Test func mergingCanonicalGraphsSideBySideIsTheMerge() {
+        let (a, b, c) = (Fixtures.fragmentA(), Fixtures.fragmentB(), Fixtures.fragmentC())
+        let partials = [a, b, c, a.merged(with: b), b.merged(with: c), Graph()]
+        for x in partials {
+            for y in partials {
+                #expect(Graph.mergeCanonical([x, y]) == Graph.merge([x, y]))
+            }
+        }
+        #expect(Graph.mergeCanonical([c, a.merged(with: c), b]) == Graph.merge([a, b, c]))
+        #expect(Graph.mergeCanonical([]) == Graph())
+    }
+
     @Test func canonicalNameIsLongestWhateverTheOrder() throws {
         let merged = Graph.merge([Fixtures.fragmentA(), Fixtures.fragmentB(), Fixtures.fragmentC()])
         let mko = try #require(merged.entity(id: Fixtures.mkoID))

@@ -172,6 +172,10 @@ extension Array where Element == Evidence {
         return out
     }
 
+    /// Whether the list is already in canonical order with nothing repeated (what `canonical`
+    /// would return unchanged), so that a caller can keep it instead of sorting a copy.
+    public var isCanonical: Bool { zip(self, dropFirst()).allSatisfy { $0 < $1 } }
+
     /// The distinct documents the evidence comes from, sorted.
     public var documents: [String] { Set(self.map(\.documentString)).map(\.string).sorted() }
 

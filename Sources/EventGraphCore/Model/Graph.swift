@@ -194,3 +194,58 @@ extension Graph {
         return graph
     }
 }
+
+extension Graph {
+    /// The union of graphs that are each canonical, as `GraphMerger.graph()` makes them: the same
+    /// graph as `merge`, by walking their sorted arrays side by side. An item that only one graph
+    /// holds is kept as it is, sharing its storage (evidence included); only items of one id in
+    /// several graphs are joined, by the merger's own rules. So merging the workers' partial graphs
+    /// costs a pass over them and memory for the joined items, not a second copy of the graph.
+    public static func mergeCanonical(_ graphs: [Graph]) -> Graph {
+        guard var result = graphs.first else { return Graph() }
+        for next in graphs.dropFirst() { result = mergingCanonical(result, next) }
+        return result
+    }
+
+    private static func mergingCanonical(_ a: Graph, _ b: Graph) -> Graph {
+        func joined(_ build: (inout GraphMerger) -> Void) -> Graph {
+            var merger = GraphMerger()
+            build(&merger)
+            return merger.graph()
+        }
+        return Graph(
+            canonicalDocuments: mergeSorted(a.documents, b.documents, id: \.id) { min($0, $1) },
+            entities: mergeSorted(a.entities, b.entities, id: \.id) { x, y in
+                joined { $0.add(documents: [], entities: [x, y], timexes: [], events: [], relations: []) }.entities[0]
+            },
+            timexes: a.timexes.isEmpty ? b.timexes : b.timexes.isEmpty ? a.timexes : Set(a.timexes).union(b.timexes).sorted(),
+            events: mergeSorted(a.events, b.events, id: \.id) { x, y in
+                joined { $0.add(documents: [], entities: [], timexes: [], events: [x, y], relations: []) }.events[0]
+            },
+            relations: mergeSorted(a.relations, b.relations, id: \.id) { x, y in
+                joined { $0.add(documents: [], entities: [], timexes: [], events: [], relations: [x, y]) }.relations[0]
+            })
+    }
+
+    /// Two arrays sorted by distinct ids, merged in order; `join` makes one item of two with one id.
+    private static func mergeSorted<Item>(_ a: [Item], _ b: [Item], id: (Item) -> String, join: (Item, Item) -> Item) -> [Item] {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        var out: [Item] = []
+        out.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count, j < b.count {
+            let (x, y) = (id(a[i]), id(b[j]))
+            if x < y {
+                out.append(a[i]); i += 1
+            } else if y < x {
+                out.append(b[j]); j += 1
+            } else {
+                out.append(join(a[i], b[j])); i += 1; j += 1
+            }
+        }
+        out.append(contentsOf: a[i...])
+        out.append(contentsOf: b[j...])
+        return out
+    }
+}

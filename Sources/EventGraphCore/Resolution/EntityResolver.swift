@@ -83,7 +83,21 @@ public enum EntityResolver {
             if let pair = spellingMatch(spelled[a], spelled[b]) { union(a, b, "spelling \"\(pair.0)\" ~ \"\(pair.1)\"") }
         }
 
-        // Build the merged entities and the id map.
+        let (merged, idMap, log) = clusteredEntities(entities, find: find, reasons: reasons)
+        // Ids of ignored entities vanish with what points at them; all others are renamed.
+        let removed = Set(graph.entities.map(\.id)).subtracting(entities.map(\.id))
+        let result = Graph(canonicalDocuments: graph.documents, entities: joiningSameIDs(merged),
+                           timexes: graph.timexes, events: remappedEvents(graph.events, idMap: idMap, removed: removed),
+                           relations: remappedRelations(graph.relations, idMap: idMap, removed: removed))
+        // An entity's id after resolution, for effects logged before it.
+        let resolvedEffects = effects.map { MergeRecord(into: idMap[$0.into] ?? $0.into, merged: $0.merged, reason: $0.reason) }
+        return (result, Array(Set(log + resolvedEffects)).sorted())
+    }
+
+    /// One entity per cluster (named by its mentions), the id each member goes by now, and why
+    /// members were merged. A cluster of one whose entity comes out the same is that entity, kept
+    /// as it is, so that its mentions are not copied.
+    private static func clusteredEntities(_ entities: [Entity], find: (Int) -> Int, reasons: [Int: String]) -> (entities: [Entity], idMap: [String: String], log: [MergeRecord]) {
         var clusters: [Int: [Int]] = [:]
         for i in entities.indices { clusters[find(i), default: []].append(i) }
         var idMap: [String: String] = [:]
@@ -92,10 +106,13 @@ public enum EntityResolver {
         for (_, members) in clusters.sorted(by: { $0.key < $1.key }) {
             let type = entities[members[0]].type
             let names = Set(members.flatMap { entities[$0].allNames })
-            let mentions = members.flatMap { entities[$0].mentions }
+            let mentions = members.count == 1 ? entities[members[0]].mentions : members.flatMap { entities[$0].mentions }
             let used = mentions.map(\.text.straightApostrophes).filter { names.contains($0) }
             let name = used.isEmpty ? (Entity.canonicalName(among: names) ?? "") : Entity.canonicalName(mentions: used, type: type)
-            let entity = Entity(type: type, name: name, aliases: Array(names), mentions: mentions)
+            let existing = entities[members[0]]
+            let reused = members.count == 1 && existing.name == name && existing.id == StableID.entity(type: type, canonicalName: name)
+                && existing.aliases == Array(names.subtracting([name])).sorted() && existing.mentions.isCanonical
+            let entity = reused ? existing : Entity(type: type, name: name, aliases: Array(names), mentions: mentions)
             for m in members {
                 idMap[entities[m].id] = entity.id
                 if members.count > 1, m != members[0] || entities[m].id != entity.id {
@@ -104,24 +121,53 @@ public enum EntityResolver {
             }
             merged.append(entity)
         }
-        // Ids of ignored entities vanish with what points at them; all others are renamed. Two
-        // clusters whose canonical names slug alike become one node (by id, in the merger).
-        let removed = Set(graph.entities.map(\.id)).subtracting(entities.map(\.id))
+        return (merged, idMap, log)
+    }
+
+    /// Events with their participants renamed and those of ignored entities dropped; an event
+    /// whose identity comes out the same is kept as it is.
+    private static func remappedEvents(_ events: [Event], idMap: [String: String], removed: Set<String>) -> [Event] {
         let remap = { (id: String) in idMap[id] ?? id }
-        let events = graph.events.map { event in
-            Event(type: event.type, date: event.date,
-                  participants: event.participants.filter { !removed.contains($0.entity) }.map { Participant(role: $0.role, entity: remap($0.entity)) },
-                  modality: event.modality, by: event.by.flatMap { removed.contains($0) ? nil : remap($0) }, label: event.label, evidence: event.evidence)
+        let renamed = events.map { event -> Event in
+            let participants = event.participants.filter { !removed.contains($0.entity) }.map { Participant(role: $0.role, entity: remap($0.entity)) }
+            let by = event.by.flatMap { removed.contains($0) ? nil : remap($0) }
+            let sortedParticipants = Array(Set(participants)).sorted()
+            let id = StableID.event(type: event.type, date: event.date, participants: sortedParticipants, modality: event.modality, by: by, label: event.label)
+            if id == event.id, sortedParticipants == event.participants, by == event.by, event.evidence.isCanonical { return event }
+            return Event(id: id, type: event.type, date: event.date, participants: sortedParticipants, modality: event.modality, by: by, label: event.label, evidence: event.evidence)
         }
-        let relations = graph.relations.compactMap { r -> Relation? in
+        return joiningSameIDs(renamed)
+    }
+
+    /// Relations with their ends renamed and those touching ignored entities dropped; a relation
+    /// whose identity comes out the same is kept as it is.
+    private static func remappedRelations(_ relations: [Relation], idMap: [String: String], removed: Set<String>) -> [Relation] {
+        let remap = { (id: String) in idMap[id] ?? id }
+        let renamed = relations.compactMap { r -> Relation? in
             guard !removed.contains(r.source), !(r.target.map(removed.contains) ?? false) else { return nil }
-            return Relation(type: r.type, source: remap(r.source), target: r.target.map(remap), label: r.label,
-                            by: r.by.flatMap { removed.contains($0) ? nil : remap($0) }, time: r.time, modality: r.modality, evidence: r.evidence)
+            let (source, target) = (remap(r.source), r.target.map(remap))
+            let by = r.by.flatMap { removed.contains($0) ? nil : remap($0) }
+            let id = StableID.relation(type: r.type, source: source, target: target, label: r.label, by: by, time: r.time, modality: r.modality)
+            if id == r.id, source == r.source, target == r.target, by == r.by, r.evidence.isCanonical { return r }
+            return Relation(id: id, type: r.type, source: source, target: target, label: r.label, by: by, time: r.time, modality: r.modality, evidence: r.evidence)
         }
-        let result = Graph(documents: graph.documents, entities: merged, timexes: graph.timexes, events: events, relations: relations)
-        // An entity's id after resolution, for effects logged before it.
-        let resolvedEffects = effects.map { MergeRecord(into: idMap[$0.into] ?? $0.into, merged: $0.merged, reason: $0.reason) }
-        return (result, Array(Set(log + resolvedEffects)).sorted())
+        return joiningSameIDs(renamed)
+    }
+
+    /// Items sorted by id, those that came out with one id joined by the merger's rules (two
+    /// clusters whose names slug alike are one node; two events that became one are one).
+    private static func joiningSameIDs<Item: Identified>(_ items: [Item]) -> [Item] {
+        let sorted = items.sorted { $0.id < $1.id }
+        guard zip(sorted, sorted.dropFirst()).contains(where: { $0.id == $1.id }) else { return sorted }
+        var out: [Item] = []
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count, sorted[end].id == sorted[start].id { end += 1 }
+            out.append(end - start == 1 ? sorted[start] : Item.joined(sorted[start..<end]))
+            start = end
+        }
+        return out
     }
 
     /// Case, diacritics, apostrophes, hyphens and spaces folded; a leading "the" dropped.
@@ -255,5 +301,36 @@ public enum EntityResolver {
             previous = current
         }
         return x.isEmpty ? y.count : previous[y.count]
+    }
+}
+
+/// Graph items that have an id and join with others of the same id as `GraphMerger` joins them.
+protocol Identified {
+    var id: String { get }
+    /// One item of several with one id, as the merger makes it.
+    static func joined(_ items: ArraySlice<Self>) -> Self
+}
+
+extension Entity: Identified {
+    static func joined(_ items: ArraySlice<Entity>) -> Entity {
+        var merger = GraphMerger()
+        merger.add(documents: [], entities: Array(items), timexes: [], events: [], relations: [])
+        return merger.graph().entities[0]
+    }
+}
+
+extension Event: Identified {
+    static func joined(_ items: ArraySlice<Event>) -> Event {
+        var merger = GraphMerger()
+        merger.add(documents: [], entities: [], timexes: [], events: Array(items), relations: [])
+        return merger.graph().events[0]
+    }
+}
+
+extension Relation: Identified {
+    static func joined(_ items: ArraySlice<Relation>) -> Relation {
+        var merger = GraphMerger()
+        merger.add(documents: [], entities: [], timexes: [], events: [], relations: Array(items))
+        return merger.graph().relations[0]
     }
 }

@@ -127,7 +127,7 @@ struct CorpusBuild {
         }
         // Each step's input is dropped as soon as its output exists, so that at most two copies
         // of the evidence are alive at once.
-        var graph = Graph.merge(partialGraphs)
+        var graph = Graph.mergeCanonical(partialGraphs)
         partialGraphs = []
         lap("merge (partial graphs)")
         warnings += CorpusWarning.overrides(EntityResolver.overrideWarnings(overrides, entities: graph.entities))
