@@ -24,7 +24,7 @@
 //   EventGraphEvaluation  scores a graph against hand-made gold files. Depends on Core.
 //   EventGraphStore       the fragment store of incremental builds: each article's extracted fragment
 //                         in one SQLite file, keyed by its document record and the pipeline's
-//                         fingerprint. Depends on Core, Export (the fragment encoding) and CSQLite.
+//                         fingerprint, in the store's own binary encoding. Depends on Core and CSQLite.
 //   eventgraph            the command-line tool, one file per subcommand; the only target that ties
 //                         reading, extraction, merging and writing together.
 //   eventgraph-bench      per-stage throughput on a generated corpus (release builds).
@@ -61,7 +61,7 @@ let package = Package(
         // models) and the merge run over every article in the tests.
         .target(name: "EventGraphCore", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
-        .target(name: "EventGraphStore", dependencies: ["EventGraphCore", "EventGraphExport", "CSQLite"]),
+        .target(name: "EventGraphStore", dependencies: ["EventGraphCore", "CSQLite"]),
         // Optimized in debug builds too: the tests run the tagger and parser over every article, and
         // unoptimized they take minutes instead of seconds.
         .target(name: "EventGraphSyntax", resources: [.copy("Resources")], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
@@ -99,6 +99,6 @@ let package = Package(
         .testTarget(name: "EventGraphEvaluationTests", dependencies: ["EventGraphEvaluation", "EventGraphExport"]),
         // Runs the built `eventgraph` binary end to end: byte-identical rebuilds, schema validity,
         // verbatim error messages.
-        .testTarget(name: "EventGraphCLITests", dependencies: ["eventgraph", "eventgraph-fuzz", "EventGraphCore", "EventGraphCorpus", "EventGraphExport", "EventGraphSyntax"]),
+        .testTarget(name: "EventGraphCLITests", dependencies: ["eventgraph", "eventgraph-fuzz", "EventGraphCore", "EventGraphCorpus", "EventGraphExport", "EventGraphStore", "EventGraphSyntax"]),
     ]
 )

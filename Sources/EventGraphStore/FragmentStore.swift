@@ -1,6 +1,5 @@
 internal import CSQLite
 import EventGraphCore
-import EventGraphExport
 import Foundation
 
 /// Why the store could not be used. The build goes on without it (a store is a cache: a missing
@@ -28,13 +27,15 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
 /// Each article's extracted fragment, in one SQLite file (WAL journal, one transaction per batch of
 /// writes), keyed by the article's document record: its id, path, metadata and the SHA-256 of its
 /// text. The whole store belongs to one pipeline fingerprint (tool version, models, rules,
-/// lexicons): a store made by another is emptied, never read. A fragment's bytes are checked
-/// against their own digest when read, so a damaged row is a miss, not a wrong graph.
+/// lexicons): a store made by another is emptied, never read. A fragment is kept in
+/// `FragmentCodec`'s encoding, and its bytes are checked against their own digest when read, so a
+/// damaged row is a miss, not a wrong graph.
 ///
 /// One build at a time: the file is locked (`flock`) for the build; a second build waits, then
 /// fails clearly. A killed build leaves the rows of its committed batches, each whole.
 public final class FragmentStore: @unchecked Sendable {
-    public static let schemaVersion = 1
+    /// 2: fragments in `FragmentCodec`'s encoding (1 held their graph JSON).
+    public static let schemaVersion = 2
     /// Fragments per write transaction. `EVENTGRAPH_STORE_BATCH` sets it, for the tests of a build
     /// killed between batches.
     static let batchSize = ProcessInfo.processInfo.environment["EVENTGRAPH_STORE_BATCH"].flatMap(Int.init).map { max(1, $0) } ?? 256
@@ -92,7 +93,7 @@ public final class FragmentStore: @unchecked Sendable {
             seen.insert(key)
             return readRow(key)
         }
-        guard let bytes, let graph = try? GraphJSON.decode(bytes, path: path), graph.documents == [document] else {
+        guard let bytes, let graph = FragmentCodec.decode(bytes), graph.documents == [document] else {
             lock.withLock { misses += 1 }
             return nil
         }
@@ -103,7 +104,7 @@ public final class FragmentStore: @unchecked Sendable {
     /// Keeps a document's fresh fragment; written in batches.
     public func keep(_ fragment: Graph, for document: Document) {
         let key = Self.key(document)
-        let bytes = GraphJSON.encodeLine(fragment)
+        let bytes = FragmentCodec.encode(fragment)
         lock.withLock {
             seen.insert(key)
             guard writeFailure == nil else { return }

@@ -106,6 +106,26 @@ public struct Evidence: Hashable, Sendable, Codable, Comparable {
         toolVersionString = InternedString(toolVersion)
     }
 
+    /// The same, with every string already interned: for readers that intern each distinct string
+    /// of their input once (the fragment store).
+    public init(
+        documentKey: InternedString, sentence: Int, start: Int, end: Int, byteStart: Int, byteEnd: Int,
+        textKey: InternedString, sentenceTextKey: InternedString, ruleKey: InternedString, confidence: Double,
+        toolVersionKey: InternedString
+    ) {
+        documentString = documentKey
+        sentenceIndex = Int32(clamping: sentence)
+        scalarStart = Int32(clamping: start)
+        scalarEnd = Int32(clamping: end)
+        utf8Start = Int32(clamping: byteStart)
+        utf8End = Int32(clamping: byteEnd)
+        spanText = textKey
+        wholeSentence = sentenceTextKey
+        ruleString = ruleKey
+        self.confidence = min(1, max(0, confidence))
+        toolVersionString = toolVersionKey
+    }
+
     private enum CodingKeys: String, CodingKey {
         case document, sentence, start, end, byteStart, byteEnd, text, sentenceText, rule, confidence, toolVersion
     }

@@ -83,6 +83,12 @@ struct CorpusBuild {
                                 clock = ContinuousClock.now
                                 let stored = store?.fragment(for: document.document)
                                 if store != nil { timings.add("store (read)", ContinuousClock.now - clock) }
+                                if stored != nil {
+                                    // Counted as the pipeline counts what it extracts, so that the
+                                    // rates of a rebuild are over the whole corpus.
+                                    timings.bytes += document.text.utf8.count
+                                    timings.documents += 1
+                                }
                                 let fragment = stored ?? pipeline.extract(document, timings: &timings)
                                 if stored == nil, let store {
                                     clock = ContinuousClock.now
