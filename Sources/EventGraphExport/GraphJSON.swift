@@ -196,7 +196,7 @@ public enum GraphJSON {
         json.endArray()
         json.key("format"); json.string(formatName)
         json.key("formatVersion"); json.int(formatVersion)
-        json.key("generator"); json.string("eventgraph \(ToolVersion.current)")
+        json.key("generator"); json.string(generatorName)
         json.key("relations")
         json.beginArray()
         for relation in graph.relations {
@@ -299,6 +299,22 @@ public enum GraphJSON {
 
     /// Decodes graph JSON, reporting syntax errors and wrong values with their line and column.
     public static func decode(_ bytes: [UInt8], path: String) throws(ExportError) -> Graph {
+        try decodeWithGenerator(bytes, path: path).graph
+    }
+
+    /// What the graph JSON's `generator` field says made it, and where it says so.
+    public struct Generator: Sendable, Equatable {
+        public var name: String
+        public var line: Int
+        public var column: Int
+    }
+
+    /// The `generator` this eventgraph writes: its name and tool version.
+    public static var generatorName: String { "eventgraph \(ToolVersion.current)" }
+
+    /// `decode`, and the file's `generator` (nil when it has none), for readers that accept only
+    /// what this very version made (`merge` of fragments).
+    public static func decodeWithGenerator(_ bytes: [UInt8], path: String) throws(ExportError) -> (graph: Graph, generator: Generator?) {
         let root: JSONNode
         do { root = try JSONParser.parse(bytes) } catch {
             throw .invalidGraphJSON(path: path, line: error.line, column: error.column, problem: error.problem)
@@ -329,7 +345,8 @@ public enum GraphJSON {
                 let node = locate(error.path, in: root)
                 throw ExportError.invalidGraphJSON(path: path, line: node.line, column: node.column, problem: error.message)
             }
-            return graph
+            guard let node = root["generator"], case .string(let name) = node.value else { return (graph, nil) }
+            return (graph, Generator(name: name, line: node.line, column: node.column))
         } catch let error as ExportError {
             throw error
         } catch let error as DecodingError {

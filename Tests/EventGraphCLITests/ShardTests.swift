@@ -40,6 +40,82 @@ import Testing
         #expect(try Data(contentsOf: tmp.appendingPathComponent("whole.merges.json")) == Data(contentsOf: tmp.appendingPathComponent("merged.merges.json")))
     }
 
+    /// The seeds in two variants, extracted as four one-article shards, and the build of them all.
+    static func shards(in tmp: URL) throws -> (fragments: [String], whole: String) {
+        let corpus = tmp.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        var files: [String] = []
+        for (i, (from, to)) in [("", ""), ("Albania", "Kosovo")].enumerated() {
+            for seed in ["000-mko-albania-raid.txt", "001-albanian-police-re-enter-mko-camp.txt"] {
+                var text = try String(contentsOf: CommandRunner.repositoryRoot.appendingPathComponent("seeds/\(seed)"), encoding: .utf8)
+                if !from.isEmpty { text = text.replacingOccurrences(of: from, with: to) }
+                let file = corpus.appendingPathComponent("\(i)-\(seed)")
+                try Data(text.utf8).write(to: file)
+                files.append(file.path)
+            }
+        }
+        let whole = tmp.appendingPathComponent("whole").path
+        #expect(try CommandRunner.run(["build", corpus.path, "--no-store", "-o", whole]).status == 0)
+        var fragments: [String] = []
+        for (index, file) in files.enumerated() {
+            let out = tmp.appendingPathComponent("shard-\(index).jsonl").path
+            #expect(try CommandRunner.run(["extract", file, "--root", corpus.path, "-o", out]).status == 0)
+            fragments.append(out)
+        }
+        return (fragments, whole)
+    }
+
+    /// Partial merges in a tree (to a file and to standard output, fragments and partial graphs
+    /// mixed) give the bytes of one build in every file: a partial graph is neither resolved nor
+    /// exported, so merging partial graphs stays associative.
+    @Test func partialMergesInATreeGiveTheBytesOfOneBuild() throws {
+        let tmp = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let (f, whole) = try Self.shards(in: tmp)
+        let left = tmp.appendingPathComponent("left.jsonl").path
+        let toFile = try CommandRunner.run(["merge", "--partial", f[3], f[0], "-o", left])
+        #expect(toFile.status == 0, "\(toFile.stderr)")
+        #expect(toFile.stderr.contains("merged 2 fragments, 2 documents, into a partial graph"), "\(toFile.stderr)")
+        let toStdout = try CommandRunner.run(["merge", "--partial", f[2], f[1]])
+        #expect(toStdout.status == 0, "\(toStdout.stderr)")
+        // One line, newline-terminated, no blank line: what another merge reads.
+        #expect(toStdout.stdout.hasSuffix("\n") && toStdout.stdout.filter { $0 == "\n" }.count == 1)
+        let right = tmp.appendingPathComponent("right.jsonl")
+        try Data(toStdout.stdout.utf8).write(to: right)
+        for (name, inputs) in [("tree", [right.path, left]), ("mixed", [left, f[2], f[1]])] {
+            let prefix = tmp.appendingPathComponent(name).path
+            let merged = try CommandRunner.run(["merge"] + inputs + ["-o", prefix])
+            #expect(merged.status == 0, "\(merged.stderr)")
+            for suffix in [".graph.json", ".merges.json", ".graphml", ".gexf", ".jsonld"] {
+                #expect(FileManager.default.contents(atPath: prefix + suffix) == FileManager.default.contents(atPath: whole + suffix), "\(name)\(suffix)")
+            }
+        }
+    }
+
+    /// A fragment made by another eventgraph was extracted by other rules and models: refused at
+    /// its line and column, and nothing is written.
+    @Test func mergeRefusesAFragmentOfAnotherVersion() throws {
+        let tmp = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let (f, _) = try Self.shards(in: tmp)
+        let current = try String(contentsOf: URL(fileURLWithPath: f[1]), encoding: .utf8)
+        let generator = try #require(current.range(of: #""generator":"#))
+        let old = current.replacing(#/"generator":"eventgraph [^"]*"/#, with: #""generator":"eventgraph 0.0.9""#)
+        let oldFile = tmp.appendingPathComponent("old.jsonl")
+        try Data(old.utf8).write(to: oldFile)
+        let prefix = tmp.appendingPathComponent("refused").path
+        let run = try CommandRunner.run(["merge", f[0], oldFile.path, "-o", prefix])
+        #expect(run.status == 2)
+        let column = current.distance(from: current.startIndex, to: generator.upperBound) + 1
+        #expect(run.stderr.contains("\(oldFile.path):1:\(column): error: fragment made by 'eventgraph 0.0.9', this is 'eventgraph "), "\(run.stderr)")
+        #expect(run.stderr.contains("extract it again with this eventgraph; nothing written"))
+        #expect(!FileManager.default.fileExists(atPath: prefix + ".graph.json"))
+        let noPrefix = try CommandRunner.run(["merge", f[0]])
+        #expect(noPrefix.status != 0 && noPrefix.stderr.contains("give -o PREFIX"), "\(noPrefix.stderr)")
+        let partialOverrides = try CommandRunner.run(["merge", "--partial", f[0], "--overrides", f[0]])
+        #expect(partialOverrides.status != 0 && partialOverrides.stderr.contains("--overrides acts in resolution"), "\(partialOverrides.stderr)")
+    }
+
     @Test func extractReadsJSONLOnStandardInput() throws {
         let process = Process()
         process.executableURL = CommandRunner.executable
