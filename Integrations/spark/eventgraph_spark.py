@@ -197,12 +197,18 @@ def build(spark, arguments: argparse.Namespace) -> int:
     files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(arguments.corpus)
              .select("path", "content").rdd.map(lambda row: (row[0], row[1])))
     # Which files share a task does not change the output; --partitions only sets how many tasks.
-    if arguments.partitions:
+    # Fewer tasks than Spark read the corpus in: a coalesce, so that each task reads its own files
+    # instead of every file's bytes going through a shuffle; more: a shuffle is the only way.
+    if arguments.partitions and arguments.partitions < files.getNumPartitions():
+        files = files.coalesce(arguments.partitions)
+    elif arguments.partitions > files.getNumPartitions():
         files = files.repartition(arguments.partitions)
     records = files.mapPartitions(lambda rows: extract_partition(rows, settings))
     while records.getNumPartitions() > 1:
         fewer = max(1, math.ceil(records.getNumPartitions() / arguments.fan_in))
-        records = records.coalesce(fewer).mapPartitions(lambda part: merge_partition(part, settings))
+        # A shuffle, not a plain coalesce: coalescing would fold the tasks of the level below into
+        # this level's fewer tasks, and at the root one task would extract the whole corpus.
+        records = records.repartition(fewer).mapPartitions(lambda part: merge_partition(part, settings))
     collected = records.collect()
     reports = [text for kind, text in collected if kind == REPORT]
     partials = [text for kind, text in collected if kind == PARTIAL]
