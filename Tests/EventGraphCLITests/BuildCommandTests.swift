@@ -7,7 +7,7 @@ import Testing
     /// Every option's help states its default once: the argument parser prints a property's
     /// default itself, so the text must not say it again ("(default: all). (default: ...)").
     @Test func helpStatesEachDefaultOnce() throws {
-        for command in ["build", "extract", "merge", "timeline", "diff", "eval", "export", "parse", "timex"] {
+        for command in ["build", "extract", "merge", "timeline", "compare", "diff", "eval", "export", "parse", "timex"] {
             let help = try CommandRunner.run([command, "--help"])
             // An option's block: its line ("  --formats <formats>  ...") and the deeper-indented lines after it.
             var blocks: [String] = []

@@ -59,14 +59,7 @@ struct Extract: ParsableCommand {
         var out: [UInt8] = []
         // One fragment per line: `encodeLine` ends each with its newline, and JSONL has no blank lines.
         for document in documents { out += GraphJSON.encodeLine(pipeline.extract(document)) }
-        if let output {
-            do { try AtomicFile.write(out, to: output) } catch {
-                Terminal.error(error.description)
-                throw ExitCode(2)
-            }
-        } else {
-            StandardOutput.write(out)
-        }
+        try StandardOutput.write(out, orTo: output)
         if !errors.isEmpty { throw ExitCode(1) }
     }
 

@@ -70,14 +70,7 @@ struct TimelineCommand: ParsableCommand {
         }
         let text = TimelineRenderer.render(timeline, as: timelineFormat,
                                            options: .init(evidence: evidence, width: width, color: color))
-        if let output {
-            do { try AtomicFile.write(Array(text.utf8), to: output) } catch {
-                Terminal.error(error.description)
-                throw ExitCode(2)
-            }
-        } else {
-            StandardOutput.write(text)
-        }
+        try StandardOutput.write(Array(text.utf8), orTo: output)
         if loaded.hadReadErrors { throw ExitCode(1) }
     }
 }

@@ -1,4 +1,6 @@
+import ArgumentParser
 import EventGraphCore
+import EventGraphExport
 import Foundation
 
 /// Writing to standard error, and knowing whether a person is watching.
@@ -62,4 +64,14 @@ enum StandardOutput {
     }
 
     static func write(_ text: String) { write(Array(text.utf8)) }
+
+    /// A command's result: to the `-o` file (atomically; a failure is reported and exits 2), or to
+    /// standard output when there is none.
+    static func write(_ bytes: [UInt8], orTo path: String?) throws {
+        guard let path else { return write(bytes) }
+        do { try AtomicFile.write(bytes, to: path) } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+    }
 }

@@ -1,0 +1,75 @@
+import ArgumentParser
+import EventGraphCore
+import EventGraphExport
+import Foundation
+
+/// `--format` of `compare`.
+enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare how outlets and speakers characterize the entities of a corpus or graph.",
+        discussion: """
+            For each entity, every label it is cited as ("terrorist cult", "dissident group"), grouped by the \
+            outlet that printed it (--by source), the outlet's owner (--by owner) or the speaker quoted \
+            (--by speaker), with how many times, in how many articles and between which dates. Outlets come \
+            from each article's source field, JSON source_domain or URL host through the outlet table \
+            (--outlets adds rows to the shipped one). --entity matches any name, alias or id.
+            """
+    )
+
+    @Argument(help: "GRAPH.json, or corpus files and folders.")
+    var input: [String]
+
+    @Option(help: "Group by the outlet (source), its owner, or the speaker quoted.")
+    var by: SourceComparisonGrouping = .source
+
+    @Option(help: "Only this entity (any of its names); repeatable.")
+    var entity: [String] = []
+
+    @Option(help: ArgumentHelp("An outlet table (TSV: outlet, owner, country, hosts, aliases) whose rows go over the shipped ones.", valueName: "FILE"))
+    var outlets: String?
+
+    @Flag(help: "Add each characterization's sentences (text format).")
+    var evidence = false
+
+    @Option(help: "The format to write.")
+    var format: ComparisonFormat = .text
+
+    @Option(name: [.customShort("o"), .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @OptionGroup var reading: CorpusReadingOptions
+
+    func run() throws {
+        let table = try outletTable()
+        let loaded = try GraphInput.load(input, settings: .init(followSymlinks: reading.followSymlinks))
+        let unknown = Timeline.Filter(entities: entity).unknownValues(in: loaded.graph)
+        for problem in unknown { Terminal.error("eventgraph: error: \(problem)") }
+        if !unknown.isEmpty { throw ExitCode.validationFailure }
+        let comparison = SourceComparison(graph: loaded.graph, grouping: by.grouping, outlets: table, entityQueries: entity)
+        let bytes = format == .json ? comparison.json() : Array(comparison.text(evidence: evidence).utf8)
+        try StandardOutput.write(bytes, orTo: output)
+        if loaded.hadReadErrors { throw ExitCode(1) }
+    }
+
+    private func outletTable() throws -> OutletTable {
+        do {
+            let shipped = try OutletTable.shipped()
+            guard let outlets else { return shipped }
+            return shipped.overridden(by: try OutletTable.read(path: outlets))
+        } catch {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `--by` of `compare`.
+enum SourceComparisonGrouping: String, ExpressibleByArgument, CaseIterable {
+    case source, owner, speaker
+
+    var grouping: SourceComparison.Grouping { SourceComparison.Grouping(rawValue: rawValue)! }
+}
