@@ -40,7 +40,8 @@ public enum OutletTableError: Error, Hashable, Sendable, CustomStringConvertible
 public struct OutletTable: Sendable {
     static let columns = ["outlet", "owner", "country", "hosts", "aliases"]
 
-    private var outlets: [Outlet] = []
+    /// The rows as read, in order: what another table is laid over.
+    private var rows: [(outlet: Outlet, hosts: [String], aliases: [String])] = []
     /// Folded names and aliases → outlet index.
     private var byName: [String: Int] = [:]
     /// Hosts without `www.` → outlet index.
@@ -89,8 +90,8 @@ public struct OutletTable: Sendable {
 
     /// Adds an outlet; a later row wins a name, alias or host an earlier one had.
     mutating func add(_ outlet: Outlet, hosts: [String], aliases: [String]) {
-        let index = outlets.count
-        outlets.append(outlet)
+        let index = rows.count
+        rows.append((outlet, hosts, aliases))
         for name in [outlet.name] + aliases { byName[Self.fold(name)] = index }
         for host in hosts { byHost[Self.bareHost(host)] = index }
     }
@@ -99,11 +100,7 @@ public struct OutletTable: Sendable {
     public func overridden(by other: OutletTable) -> OutletTable {
         var table = self
         // In the other table's own order, so that within it a later row still wins.
-        for (index, outlet) in other.outlets.enumerated() {
-            let hosts = other.byHost.filter { $0.value == index }.keys.sorted()
-            let names = other.byName.filter { $0.value == index }.keys.sorted()
-            table.add(outlet, hosts: hosts, aliases: names)
-        }
+        for row in other.rows { table.add(row.outlet, hosts: row.hosts, aliases: row.aliases) }
         return table
     }
 
@@ -113,7 +110,7 @@ public struct OutletTable: Sendable {
     /// document has neither.
     public func outlet(of document: Document) -> Outlet? {
         if let source = document.source.map(Self.withoutParenthesis), !source.isEmpty {
-            if let index = byName[Self.fold(source)] { return outlets[index] }
+            if let index = byName[Self.fold(source)] { return rows[index].outlet }
             if Self.looksLikeHost(source), let known = outlet(forHost: source) { return known }
             if let host = document.url.flatMap(Self.host(of:)), let known = outlet(forHost: host) { return known }
             return Outlet(name: source)
@@ -126,7 +123,7 @@ public struct OutletTable: Sendable {
     func outlet(forHost host: String) -> Outlet? {
         var labels = Self.bareHost(host).split(separator: ".")
         while labels.count >= 2 {
-            if let index = byHost[labels.joined(separator: ".")] { return outlets[index] }
+            if let index = byHost[labels.joined(separator: ".")] { return rows[index].outlet }
             labels.removeFirst()
         }
         return nil

@@ -52,9 +52,11 @@ public struct SourceComparison: Sendable {
     public init(graph: Graph, grouping: Grouping, outlets: OutletTable, entityQueries: [String] = []) {
         self.grouping = grouping
         var outletOfDocument: [String: Outlet] = [:]
-        for document in graph.documents { outletOfDocument[document.id] = outlets.outlet(of: document) ?? Outlet(name: "(unknown outlet)") }
         var published: [String: CalendarDay] = [:]
-        for document in graph.documents { published[document.id] = document.published }
+        for document in graph.documents {
+            outletOfDocument[document.id] = outlets.outlet(of: document) ?? Outlet(name: "(unknown outlet)")
+            published[document.id] = document.published
+        }
         var names: [String: String] = [:]
         for entity in graph.entities { names[entity.id] = entity.name }
         // (entity, label, group) → via names and evidence.

@@ -93,20 +93,17 @@ private struct Writer {
         }
     }
 
-    mutating func string(_ value: String) {
-        if let index = indexOf[value] { count(index); return }
+    /// The string's index in the table, added at the end the first time it is met.
+    private mutating func tableIndex(_ value: String) -> Int {
+        if let index = indexOf[value] { return index }
         indexOf[value] = strings.count
-        count(strings.count)
         strings.append(value)
+        return strings.count - 1
     }
 
-    mutating func optional(_ value: String?) {
-        guard let value else { count(0); return }
-        if let index = indexOf[value] { count(index + 1); return }
-        indexOf[value] = strings.count
-        count(strings.count + 1)
-        strings.append(value)
-    }
+    mutating func string(_ value: String) { count(tableIndex(value)) }
+
+    mutating func optional(_ value: String?) { count(value.map { tableIndex($0) + 1 } ?? 0) }
 
     mutating func documents(_ documents: [Document]) {
         count(documents.count)

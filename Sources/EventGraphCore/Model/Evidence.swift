@@ -93,17 +93,9 @@ public struct Evidence: Hashable, Sendable, Codable, Comparable {
         text: String, sentenceTextKey: InternedString, rule: String, confidence: Double,
         toolVersion: String = ToolVersion.current
     ) {
-        documentString = InternedString(document)
-        sentenceIndex = Int32(clamping: sentence)
-        scalarStart = Int32(clamping: start)
-        scalarEnd = Int32(clamping: end)
-        utf8Start = Int32(clamping: byteStart)
-        utf8End = Int32(clamping: byteEnd)
-        spanText = InternedString(text)
-        wholeSentence = sentenceTextKey
-        ruleString = InternedString(rule)
-        self.confidence = min(1, max(0, confidence))
-        toolVersionString = InternedString(toolVersion)
+        self.init(documentKey: InternedString(document), sentence: sentence, start: start, end: end, byteStart: byteStart, byteEnd: byteEnd,
+                  textKey: InternedString(text), sentenceTextKey: sentenceTextKey, ruleKey: InternedString(rule), confidence: confidence,
+                  toolVersionKey: InternedString(toolVersion))
     }
 
     /// The same, with every string already interned: for readers that intern each distinct string

@@ -208,23 +208,12 @@ extension Graph {
     }
 
     private static func mergingCanonical(_ a: Graph, _ b: Graph) -> Graph {
-        func joined(_ build: (inout GraphMerger) -> Void) -> Graph {
-            var merger = GraphMerger()
-            build(&merger)
-            return merger.graph()
-        }
-        return Graph(
+        Graph(
             canonicalDocuments: mergeSorted(a.documents, b.documents, id: \.id) { min($0, $1) },
-            entities: mergeSorted(a.entities, b.entities, id: \.id) { x, y in
-                joined { $0.add(documents: [], entities: [x, y], timexes: [], events: [], relations: []) }.entities[0]
-            },
+            entities: mergeSorted(a.entities, b.entities, id: \.id) { Entity.joined([$0, $1]) },
             timexes: a.timexes.isEmpty ? b.timexes : b.timexes.isEmpty ? a.timexes : Set(a.timexes).union(b.timexes).sorted(),
-            events: mergeSorted(a.events, b.events, id: \.id) { x, y in
-                joined { $0.add(documents: [], entities: [], timexes: [], events: [x, y], relations: []) }.events[0]
-            },
-            relations: mergeSorted(a.relations, b.relations, id: \.id) { x, y in
-                joined { $0.add(documents: [], entities: [], timexes: [], events: [], relations: [x, y]) }.relations[0]
-            })
+            events: mergeSorted(a.events, b.events, id: \.id) { Event.joined([$0, $1]) },
+            relations: mergeSorted(a.relations, b.relations, id: \.id) { Relation.joined([$0, $1]) })
     }
 
     /// Two arrays sorted by distinct ids, merged in order; `join` makes one item of two with one id.
@@ -247,5 +236,36 @@ extension Graph {
         out.append(contentsOf: a[i...])
         out.append(contentsOf: b[j...])
         return out
+    }
+}
+
+/// Graph items that have an id and join with others of the same id as `GraphMerger` joins them.
+protocol Identified {
+    var id: String { get }
+    /// One item of several with one id, as the merger makes it.
+    static func joined(_ items: ArraySlice<Self>) -> Self
+}
+
+extension Entity: Identified {
+    static func joined(_ items: ArraySlice<Entity>) -> Entity {
+        var merger = GraphMerger()
+        merger.add(documents: [], entities: Array(items), timexes: [], events: [], relations: [])
+        return merger.graph().entities[0]
+    }
+}
+
+extension Event: Identified {
+    static func joined(_ items: ArraySlice<Event>) -> Event {
+        var merger = GraphMerger()
+        merger.add(documents: [], entities: [], timexes: [], events: Array(items), relations: [])
+        return merger.graph().events[0]
+    }
+}
+
+extension Relation: Identified {
+    static func joined(_ items: ArraySlice<Relation>) -> Relation {
+        var merger = GraphMerger()
+        merger.add(documents: [], entities: [], timexes: [], events: [], relations: Array(items))
+        return merger.graph().relations[0]
     }
 }

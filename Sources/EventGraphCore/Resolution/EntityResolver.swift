@@ -304,33 +304,3 @@ public enum EntityResolver {
     }
 }
 
-/// Graph items that have an id and join with others of the same id as `GraphMerger` joins them.
-protocol Identified {
-    var id: String { get }
-    /// One item of several with one id, as the merger makes it.
-    static func joined(_ items: ArraySlice<Self>) -> Self
-}
-
-extension Entity: Identified {
-    static func joined(_ items: ArraySlice<Entity>) -> Entity {
-        var merger = GraphMerger()
-        merger.add(documents: [], entities: Array(items), timexes: [], events: [], relations: [])
-        return merger.graph().entities[0]
-    }
-}
-
-extension Event: Identified {
-    static func joined(_ items: ArraySlice<Event>) -> Event {
-        var merger = GraphMerger()
-        merger.add(documents: [], entities: [], timexes: [], events: Array(items), relations: [])
-        return merger.graph().events[0]
-    }
-}
-
-extension Relation: Identified {
-    static func joined(_ items: ArraySlice<Relation>) -> Relation {
-        var merger = GraphMerger()
-        merger.add(documents: [], entities: [], timexes: [], events: [], relations: Array(items))
-        return merger.graph().relations[0]
-    }
-}

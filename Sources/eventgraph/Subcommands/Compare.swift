@@ -24,7 +24,7 @@ struct Compare: ParsableCommand {
     var input: [String]
 
     @Option(help: "Group by the outlet (source), its owner, or the speaker quoted.")
-    var by: SourceComparisonGrouping = .source
+    var by: SourceComparison.Grouping = .source
 
     @Option(help: "Only this entity (any of its names); repeatable.")
     var entity: [String] = []
@@ -49,7 +49,7 @@ struct Compare: ParsableCommand {
         let unknown = Timeline.Filter(entities: entity).unknownValues(in: loaded.graph)
         for problem in unknown { Terminal.error("eventgraph: error: \(problem)") }
         if !unknown.isEmpty { throw ExitCode.validationFailure }
-        let comparison = SourceComparison(graph: loaded.graph, grouping: by.grouping, outlets: table, entityQueries: entity)
+        let comparison = SourceComparison(graph: loaded.graph, grouping: by, outlets: table, entityQueries: entity)
         let bytes = format == .json ? comparison.json() : Array(comparison.text(evidence: evidence).utf8)
         try StandardOutput.write(bytes, orTo: output)
         if loaded.hadReadErrors { throw ExitCode(1) }
@@ -67,9 +67,5 @@ struct Compare: ParsableCommand {
     }
 }
 
-/// `--by` of `compare`.
-enum SourceComparisonGrouping: String, ExpressibleByArgument, CaseIterable {
-    case source, owner, speaker
-
-    var grouping: SourceComparison.Grouping { SourceComparison.Grouping(rawValue: rawValue)! }
-}
+/// `--by` of `compare`: the grouping's own cases.
+extension SourceComparison.Grouping: ExpressibleByArgument {}

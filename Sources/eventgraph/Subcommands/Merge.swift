@@ -132,6 +132,9 @@ enum FragmentCheck {
         return decoded.graph
     }
 
+    /// Refuses a fragment whose document id an earlier fragment had with another text: two
+    /// articles that got the same id (`extract a/report.txt` and `extract b/report.txt` without
+    /// `--root`) would otherwise become one document with both articles' facts.
     static func checkDocumentIDs(_ fragment: Graph, at location: SourceLocation, seen: inout [String: FirstSeen]) throws {
         for document in fragment.documents {
             guard let first = seen[document.id] else {
