@@ -1,11 +1,18 @@
 import EventGraphCore
 
-/// How different sources tell one story (issue 22). This first part gives the characterizations:
-/// for each entity, every `cited-as` label, grouped by the outlet that printed it (or its owner, or
-/// the speaker it quotes), with how many times, in how many articles, first and last dates, and
-/// the sentences.
+/// How different sources tell one story (issue 22), in four sections:
+/// - **characterizations**: for each entity, every `cited-as` label, grouped by the outlet that
+///   printed it (or its owner, or the speaker it quotes);
+/// - **coverage**: the events and relations that only some outlets report, and how each tells
+///   them (date, participants, modality);
+/// - **disagreements**: a fact one voice asserts and another denies, and claims reported by a
+///   speaker who is a party to them;
+/// - **attributions**: who cites whom for each reported claim, as a tree from the outlet down.
+///
+/// Every list is sorted; nothing depends on a dictionary's order. The work is linear in the facts
+/// (stories are found per type and participant, with one sort per bucket).
 public struct SourceComparison: Sendable {
-    /// What the characterizations are grouped by.
+    /// What the comparison is grouped by.
     public enum Grouping: String, Sendable, CaseIterable {
         /// The outlet of the article (its `source` field, `source_domain` or URL host).
         case source
@@ -15,22 +22,73 @@ public struct SourceComparison: Sendable {
         case speaker
     }
 
-    /// One label, as one group uses it for one entity.
+    /// What to compare; every part optional.
+    public struct Filter: Sendable {
+        /// Entity names, aliases or ids: facts involving one of them (and their characterizations).
+        public var entities: [String]
+        /// Event types: coverage, disagreements and attributions keep these events only (and no
+        /// relations); characterizations are unaffected.
+        public var eventTypes: [String]
+        /// A dated fact is kept when its date may fall in the range; an undated fact, a label or a
+        /// statement when the article that says it was published in it.
+        public var from: CalendarDay?
+        public var to: CalendarDay?
+
+        public init(entities: [String] = [], eventTypes: [String] = [], from: CalendarDay? = nil, to: CalendarDay? = nil) {
+            self.entities = entities
+            self.eventTypes = eventTypes
+            self.from = from
+            self.to = to
+        }
+
+        /// What the filter asks for that cannot be, one line each: a name no entity bears, a type
+        /// the event vocabulary lacks (with the closest ones), a range that ends before it starts.
+        public func unknownValues(in graph: Graph) -> [String] {
+            var problems = Timeline.Filter(entities: entities).unknownValues(in: graph)
+            for type in eventTypes where Vocabulary.eventNouns[type] == nil {
+                let near = Timeline.Filter.closest(to: type, among: Array(Vocabulary.eventNouns.keys))
+                problems.append("--event '\(DisplayText.visible(type))' is no event type" + (near.isEmpty ? "" : "; closest: " + near.map { "'\($0)'" }.joined(separator: ", ")))
+            }
+            if let from, let to, to < from { problems.append("--to \(to.iso) is before --from \(from.iso)") }
+            return problems
+        }
+
+        var isDateBounded: Bool { from != nil || to != nil }
+
+        /// Whether a day range (either end open) meets the filter's range.
+        func overlaps(_ earliest: CalendarDay?, _ latest: CalendarDay?) -> Bool {
+            if let from, let latest, latest < from { return false }
+            if let to, let earliest, earliest > to { return false }
+            return true
+        }
+    }
+
+    /// Who tells a fact: the group (outlet, owner or speaker, by `Grouping`) and, for `source` and
+    /// `owner`, the speaker quoted saying it (nil for the outlet's own voice); for `speaker`, the
+    /// outlet that quotes the speaker (nil for an outlet's own voice, which the group names).
+    public struct Voice: Hashable, Sendable, Comparable {
+        public var group: String
+        public var via: String?
+
+        public static func < (a: Voice, b: Voice) -> Bool {
+            [a.group, a.via ?? ""].lexicographicallyPrecedes([b.group, b.via ?? ""], by: SourceComparison.codePointOrder)
+        }
+    }
+
+    /// One label, as one voice uses it for one entity.
     public struct Characterization: Hashable, Sendable {
         public var label: String
-        /// The outlet, owner or speaker, by `Grouping`.
-        public var group: String
-        /// For `source` and `owner`: the speaker quoted saying it, nil when the outlet says it in
-        /// its own voice. For `speaker`: the outlet that quotes the speaker (nil for an outlet's own
-        /// voice, which the group names). Each is its own row, so counts never mix voices.
-        public var via: String?
-        /// Times said: distinct spans, one per sentence that says it.
+        public var voice: Voice
+        /// Times said: one per sentence that says it.
         public var count: Int
         public var documents: [String]
         public var first: CalendarDay?
         public var last: CalendarDay?
         /// One piece of evidence per time said, in canonical order.
         public var evidence: [Evidence]
+
+        public var group: String { voice.group }
+        public var via: String? { voice.via }
     }
 
     /// An entity and how it is called.
@@ -41,130 +99,156 @@ public struct SourceComparison: Sendable {
     }
 
     public var grouping: Grouping
+    /// The articles the filter keeps, and their outlets (or owners, under `owner`), sorted.
+    public var articles: Int
+    public var outlets: [String]
     /// Entities in id order; those nobody characterizes are left out.
     public var entities: [EntityCharacterizations]
+    /// Stories that more than one group reports, or that a group leaves out although its articles
+    /// name every party to it; by type, then headline.
+    public var coverage: [Story]
+    /// Denials first, then claims of interested speakers; by headline within each.
+    public var disagreements: [Disagreement]
+    /// Every attributed claim with its chains of citation; by headline.
+    public var attributions: [Claim]
 
-    /// The outlet a speaker-less statement is attributed to under `speaker` grouping.
+    /// The group a speaker-less statement is attributed to under `speaker` grouping.
     static func ownVoice(_ outlet: String) -> String { "\(outlet) (own voice)" }
 
-    /// The comparison of a graph, for the entities answering `entityQueries` (any name, alias or id;
-    /// all entities when empty).
-    public init(graph: Graph, grouping: Grouping, outlets: OutletTable, entityQueries: [String] = []) {
+    static func codePointOrder(_ a: String, _ b: String) -> Bool { a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars) }
+
+    /// The comparison of a graph.
+    public init(graph: Graph, grouping: Grouping, outlets: OutletTable, filter: Filter = Filter()) {
+        let context = Context(graph: graph, grouping: grouping, outlets: outlets, filter: filter)
         self.grouping = grouping
-        var outletOfDocument: [String: Outlet] = [:]
-        var published: [String: CalendarDay] = [:]
-        for document in graph.documents {
-            outletOfDocument[document.id] = outlets.outlet(of: document) ?? Outlet(name: "(unknown outlet)")
-            published[document.id] = document.published
-        }
-        var names: [String: String] = [:]
-        for entity in graph.entities { names[entity.id] = entity.name }
-        // (entity, label, group) → via names and evidence.
-        struct Key: Hashable { var entity: String; var label: String; var group: String; var via: String? }
-        var found: [Key: [Evidence]] = [:]
-        for relation in graph.relations where relation.type == "cited-as" && relation.target == nil {
-            guard let label = relation.label else { continue }
-            let speaker = relation.by.map { names[$0] ?? $0 }
-            for evidence in relation.evidence where !evidence.isArgumentEvidence {
-                let outlet = outletOfDocument[evidence.document] ?? Outlet(name: "(unknown outlet)")
-                let (group, via): (String, String?)
-                switch grouping {
-                case .source: (group, via) = (outlet.name, speaker)
-                case .owner: (group, via) = (outlet.owner ?? outlet.name, speaker)
-                case .speaker: (group, via) = (speaker ?? Self.ownVoice(outlet.name), speaker == nil ? nil : outlet.name)
-                }
-                found[Key(entity: relation.source, label: label, group: group, via: via), default: []].append(evidence)
-            }
-        }
-        var byEntity: [String: [Characterization]] = [:]
-        for (key, pieces) in found {
-            let evidence = Self.oncePerSentence(pieces.canonical)
-            let documents = Set(evidence.map(\.document)).sorted()
-            let days = documents.compactMap { published[$0] }.sorted()
-            byEntity[key.entity, default: []].append(Characterization(
-                label: key.label, group: key.group, via: key.via, count: evidence.count, documents: documents,
-                first: days.first, last: days.last, evidence: evidence))
-        }
-        entities = graph.entities.compactMap { entity in
-            guard let list = byEntity[entity.id] else { return nil }
-            guard entityQueries.isEmpty || entityQueries.contains(where: { Timeline.Filter.entity(entity, answers: $0) }) else { return nil }
-            let sorted = list.sorted { a, b in
-                let (x, y) = ([a.label, a.group, a.via ?? ""], [b.label, b.group, b.via ?? ""])
-                return x.lexicographicallyPrecedes(y) { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }
-            }
-            return EntityCharacterizations(entity: entity, characterizations: sorted)
-        }
+        let kept = graph.documents.map(\.id).filter(context.keepsArticle)
+        articles = kept.count
+        self.outlets = Set(kept.map(context.outletGroup)).sorted(by: Self.codePointOrder)
+        entities = Self.characterizations(graph, context)
+        let stories = Self.stories(graph, context)
+        coverage = stories.filter { $0.reportedBy.count > 1 || !$0.silent.isEmpty }
+        disagreements = Self.denials(stories) + Self.interestedSpeakers(graph, context)
+        attributions = Self.claims(graph, context)
     }
 
-    /// One piece per (document, sentence): a relation read twice in one sentence by two rules is
-    /// one time said.
+    /// One piece per (document, sentence): a fact read twice in one sentence by two rules is one
+    /// time said.
     static func oncePerSentence(_ evidence: [Evidence]) -> [Evidence] {
         var seen = Set<[String]>()
         return evidence.filter { seen.insert([$0.document, String($0.sentence)]).inserted }
     }
 }
 
-// MARK: Rendering
+// MARK: What every section reads
 
 extension SourceComparison {
-    /// Plain text for a reader: an entity per block, a label per line, untrusted text made visible.
-    public func text(evidence showEvidence: Bool = false) -> String {
-        var lines: [String] = []
-        for item in entities {
-            lines.append("\(DisplayText.visible(item.entity.name)) (\(item.entity.id)): how it is called, by \(grouping.rawValue)")
-            for c in item.characterizations {
-                let dates = [c.first, c.last].compactMap { $0?.iso }
-                let span = dates.isEmpty ? "undated" : dates[0] == dates[dates.count - 1] ? dates[0] : "\(dates[0]) to \(dates[dates.count - 1])"
-                let via = c.via.map { (grouping == .speaker ? " in " : " via ") + DisplayText.visible($0) } ?? ""
-                let articles = c.documents.count == 1 ? "1 article" : "\(c.documents.count) articles"
-                lines.append("  \"\(DisplayText.visible(c.label))\"  \(DisplayText.visible(c.group)) ×\(c.count)\(via)  (\(articles), \(span))")
-                if showEvidence {
-                    for e in c.evidence { lines.append("      \(DisplayText.visible(e.document)) §\(e.sentence): \(DisplayText.visible(e.sentenceText))") }
-                }
+    /// The graph's lookups, built once: names, outlets and dates of the documents, the entities the
+    /// filter asks for, and the voice of a piece of evidence.
+    struct Context {
+        let grouping: Grouping
+        let filter: Filter
+        let names: [String: String]
+        let outletOfDocument: [String: Outlet]
+        let published: [String: CalendarDay]
+        /// Nil when every entity is wanted.
+        let wanted: Set<String>?
+        let eventTypes: Set<String>
+
+        init(graph: Graph, grouping: Grouping, outlets: OutletTable, filter: Filter) {
+            self.grouping = grouping
+            self.filter = filter
+            var outletOfDocument: [String: Outlet] = [:]
+            var published: [String: CalendarDay] = [:]
+            for document in graph.documents {
+                outletOfDocument[document.id] = outlets.outlet(of: document) ?? Outlet(name: "(unknown outlet)")
+                published[document.id] = document.published
             }
-            lines.append("")
+            self.outletOfDocument = outletOfDocument
+            self.published = published
+            names = Dictionary(graph.entities.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            wanted = filter.entities.isEmpty ? nil : Set(graph.entities.filter { entity in
+                filter.entities.contains { Timeline.Filter.entity(entity, answers: $0) }
+            }.map(\.id))
+            eventTypes = Set(filter.eventTypes)
         }
-        return lines.joined(separator: "\n")
+
+        func name(_ id: String) -> String { names[id] ?? id }
+
+        func outlet(_ document: String) -> Outlet { outletOfDocument[document] ?? Outlet(name: "(unknown outlet)") }
+
+        /// The outlet-level group of a document: its outlet, or its owner under `owner`.
+        func outletGroup(_ document: String) -> String {
+            let outlet = outlet(document)
+            return grouping == .owner ? outlet.owner ?? outlet.name : outlet.name
+        }
+
+        /// Who tells a fact in this document, `speaker` being the fact's `by`.
+        func voice(_ document: String, speaker: String?) -> Voice {
+            let speakerName = speaker.map(name)
+            switch grouping {
+            case .source, .owner: return Voice(group: outletGroup(document), via: speakerName)
+            case .speaker:
+                let outlet = outlet(document).name
+                return Voice(group: speakerName ?? SourceComparison.ownVoice(outlet), via: speakerName == nil ? nil : outlet)
+            }
+        }
+
+        /// Whether the filter keeps what this evidence says of a fact dated `earliest`…`latest`
+        /// (both nil for an undated fact, which the article's date decides).
+        func keeps(_ evidence: Evidence, earliest: CalendarDay? = nil, latest: CalendarDay? = nil) -> Bool {
+            guard filter.isDateBounded else { return true }
+            if earliest != nil || latest != nil { return filter.overlaps(earliest, latest) }
+            return keepsArticle(evidence.document)
+        }
+
+        /// Whether the filter keeps an article: any article without a date range, else one
+        /// published in it.
+        func keepsArticle(_ document: String) -> Bool {
+            guard filter.isDateBounded else { return true }
+            guard let day = published[document] else { return false }
+            return filter.overlaps(day, day)
+        }
+
+        /// Whether a fact with these entities is one the filter asks about.
+        func involvesWanted(_ ids: [String?]) -> Bool {
+            guard let wanted else { return true }
+            return ids.contains { $0.map(wanted.contains) ?? false }
+        }
+
+        /// The article span of some evidence: its documents and their first and last dates.
+        func span(_ evidence: [Evidence]) -> (documents: [String], first: CalendarDay?, last: CalendarDay?) {
+            let documents = Set(evidence.map(\.document)).sorted()
+            let days = documents.compactMap { published[$0] }.sorted()
+            return (documents, days.first, days.last)
+        }
     }
 
-    /// JSON: sorted keys, every list in the comparison's order.
-    public func json() -> [UInt8] {
-        var json = JSONBytes(pretty: true)
-        json.beginObject()
-        json.key("by"); json.string(grouping.rawValue)
-        json.key("entities"); json.beginArray()
-        for item in entities {
-            json.beginObject()
-            json.key("characterizations"); json.beginArray()
-            for c in item.characterizations { Self.write(c, to: &json) }
-            json.endArray()
-            json.key("id"); json.string(item.entity.id)
-            json.key("name"); json.string(item.entity.name)
-            json.endObject()
-        }
-        json.endArray()
-        json.endObject()
-        return json.out + [0x0A]
-    }
+    // MARK: Characterizations
 
-    private static func write(_ c: Characterization, to json: inout JSONBytes) {
-        json.beginObject()
-        json.key("count"); json.int(c.count)
-        json.key("documents"); json.strings(c.documents)
-        json.key("evidence"); json.beginArray()
-        for e in c.evidence {
-            json.beginObject(inline: true)
-            json.key("document"); json.string(e.document)
-            json.key("sentence"); json.int(e.sentence)
-            json.key("text"); json.string(e.sentenceText)
-            json.endObject()
+    static func characterizations(_ graph: Graph, _ context: Context) -> [EntityCharacterizations] {
+        struct Key: Hashable { var entity: String; var label: String; var voice: Voice }
+        var found: [Key: [Evidence]] = [:]
+        for relation in graph.relations where relation.type == "cited-as" && relation.target == nil {
+            guard let label = relation.label, context.involvesWanted([relation.source]) else { continue }
+            for evidence in relation.evidence where !evidence.isArgumentEvidence && context.keeps(evidence) {
+                found[Key(entity: relation.source, label: label, voice: context.voice(evidence.document, speaker: relation.by)), default: []].append(evidence)
+            }
         }
-        json.endArray()
-        json.key("first"); json.string(c.first?.iso)
-        json.key("group"); json.string(c.group)
-        json.key("label"); json.string(c.label)
-        json.key("last"); json.string(c.last?.iso)
-        json.key("via"); json.string(c.via)
-        json.endObject()
+        var byEntity: [String: [Characterization]] = [:]
+        for (key, pieces) in found {
+            let evidence = oncePerSentence(pieces.canonical)
+            let span = context.span(evidence)
+            byEntity[key.entity, default: []].append(Characterization(
+                label: key.label, voice: key.voice, count: evidence.count, documents: span.documents,
+                first: span.first, last: span.last, evidence: evidence))
+        }
+        return graph.entities.compactMap { entity in
+            guard let list = byEntity[entity.id] else { return nil }
+            let sorted = list.sorted { a, b in
+                if a.label != b.label { return codePointOrder(a.label, b.label) }
+                return a.voice < b.voice
+            }
+            return EntityCharacterizations(entity: entity, characterizations: sorted)
+        }
     }
 }

@@ -665,7 +665,7 @@ struct FrameEventFinder: Sendable {
 /// `Resources/events/modality.tsv`: the words that make a predicate negated, planned or hedged, by
 /// where they stand in the tree.
 struct ModalityCues: Sendable {
-    enum Place: String, Sendable { case aux, adverb, modifier, governor, determiner }
+    enum Place: String, Sendable { case aux, adverb, modifier, governor, determiner, object }
     struct Key: Hashable, Sendable { var lemma: String; var place: Place }
     let cues: [Key: Modality]
 
@@ -682,6 +682,18 @@ struct ModalityCues: Sendable {
 
     static func rows() throws(ResourceError) -> [(line: Int, fields: [String: String])] {
         try ExtractionResources.table("events/modality.tsv", columns: ["cue", "where", "modality", "example", "expect"])
+    }
+
+    /// "denied the attack", "disputed responsibility for the death": an event noun that is what a
+    /// verb takes as its object, directly, as an oblique, or through the object noun it hangs on.
+    private func lookAtClaimVerb(of w: Int, _ tree: SentenceTree, look: (Int, Place) -> Void) {
+        guard tree.upos(w) == "NOUN", let head = tree.head(of: w) else { return }
+        let relation = tree.relation(w)
+        if ["obj", "obl"].contains(relation), tree.upos(head) == "VERB" {
+            look(head, .object)
+        } else if relation == "nmod", tree.relation(head) == "obj", let verb = tree.head(of: head), tree.upos(verb) == "VERB" {
+            look(verb, .object)
+        }
     }
 
     /// The modalities the cues around one predicate word give.
@@ -703,6 +715,7 @@ struct ModalityCues: Sendable {
             default: break
             }
         }
+        lookAtClaimVerb(of: w, tree, look: look)
         // "accused Hamas of attacking": the clause hangs on the governor's object.
         var clause = w
         if tree.relation(w) == "acl", let head = tree.head(of: w), ["obj", "nsubj:pass"].contains(tree.relation(head)), tree.head(of: head) != nil { clause = head }

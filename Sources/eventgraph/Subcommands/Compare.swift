@@ -3,11 +3,6 @@ import EventGraphCore
 import EventGraphExport
 import Foundation
 
-/// `--format` of `compare`.
-enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare how outlets and speakers characterize the entities of a corpus or graph.",
@@ -26,13 +21,22 @@ struct Compare: ParsableCommand {
     @Option(help: "Group by the outlet (source), its owner, or the speaker quoted.")
     var by: SourceComparison.Grouping = .source
 
-    @Option(help: "Only this entity (any of its names); repeatable.")
+    @Option(help: "Only this entity (any of its names) and the facts it takes part in; repeatable.")
     var entity: [String] = []
+
+    @Option(help: "Only events of this type in coverage, disagreements and attributions (no relations); repeatable.")
+    var event: [String] = []
+
+    @Option(help: ArgumentHelp("Only facts that may fall on or after this day; undated facts and labels by their article's date.", valueName: "YYYY-MM-DD"))
+    var from: CalendarDay?
+
+    @Option(help: ArgumentHelp("Only facts that may fall on or before this day.", valueName: "YYYY-MM-DD"))
+    var to: CalendarDay?
 
     @Option(help: ArgumentHelp("An outlet table (TSV: outlet, owner, country, hosts, aliases) whose rows go over the shipped ones.", valueName: "FILE"))
     var outlets: String?
 
-    @Flag(help: "Add each characterization's sentences (text format).")
+    @Flag(help: "Add the sentences behind every line (text and markdown; json and html always have them).")
     var evidence = false
 
     @Option(help: "The format to write.")
@@ -46,12 +50,12 @@ struct Compare: ParsableCommand {
     func run() throws {
         let table = try outletTable()
         let loaded = try GraphInput.load(input, settings: .init(followSymlinks: reading.followSymlinks))
-        let unknown = Timeline.Filter(entities: entity).unknownValues(in: loaded.graph)
+        let filter = SourceComparison.Filter(entities: entity, eventTypes: event, from: from, to: to)
+        let unknown = filter.unknownValues(in: loaded.graph)
         for problem in unknown { Terminal.error("eventgraph: error: \(problem)") }
         if !unknown.isEmpty { throw ExitCode.validationFailure }
-        let comparison = SourceComparison(graph: loaded.graph, grouping: by, outlets: table, entityQueries: entity)
-        let bytes = format == .json ? comparison.json() : Array(comparison.text(evidence: evidence).utf8)
-        try StandardOutput.write(bytes, orTo: output)
+        let comparison = SourceComparison(graph: loaded.graph, grouping: by, outlets: table, filter: filter)
+        try StandardOutput.write(comparison.rendered(format, evidence: evidence), orTo: output)
         if loaded.hadReadErrors { throw ExitCode(1) }
     }
 
@@ -67,5 +71,6 @@ struct Compare: ParsableCommand {
     }
 }
 
-/// `--by` of `compare`: the grouping's own cases.
+/// `--by` and `--format` of `compare`: the comparison's own cases.
 extension SourceComparison.Grouping: ExpressibleByArgument {}
+extension ComparisonFormat: ExpressibleByArgument {}

@@ -1,0 +1,279 @@
+import EventGraphCore
+
+extension SourceComparison {
+    /// Whether a story is made of events or relations.
+    public enum FactKind: String, Sendable, Hashable {
+        case event, relation
+    }
+
+    /// One fact as one voice tells it.
+    public struct Version: Hashable, Sendable {
+        public var voice: Voice
+        /// The event's or relation's id.
+        public var fact: String
+        public var modality: Modality
+        /// The fact's date as the timeline says it, nil when undated.
+        public var when: String?
+        /// "agent: Albanian police", by role then name; for a relation its two ends.
+        public var participants: [String]
+        /// Times told: one per sentence.
+        public var count: Int
+        public var documents: [String]
+        public var first: CalendarDay?
+        public var last: CalendarDay?
+        public var evidence: [Evidence]
+    }
+
+    /// What several facts tell of one happening: events of one type whose parties meet and whose
+    /// dates may be the same, or relations of one type between the same two entities.
+    public struct Story: Hashable, Sendable {
+        public var kind: FactKind
+        public var type: String
+        /// The headline of its best-evidenced fact.
+        public var headline: String
+        /// The parties (non-place participants, or places when it has no other), by id.
+        public var parties: [String]
+        /// By voice, then fact id.
+        public var versions: [Version]
+        /// The groups that report it, sorted.
+        public var reportedBy: [String]
+        /// Under `source` and `owner`: groups with an article naming every party, published
+        /// while the story was news (`newsWindow`), that do not report it. Empty under `speaker`.
+        public var silent: [String]
+    }
+
+    /// A fact told two ways, or by an interested voice.
+    public struct Disagreement: Hashable, Sendable {
+        public enum Kind: String, Sendable, Hashable {
+            /// Asserted or reported by some, negated by others (or by the same outlet quoting a denial).
+            case denial
+            /// Reported by a speaker who is a party to it, or belongs to one.
+            case interestedSpeaker = "interested-speaker"
+        }
+        public var kind: Kind
+        public var type: String
+        public var headline: String
+        /// The versions that tell it happened (asserted or reported).
+        public var affirming: [Version]
+        /// The versions that deny it (negated); empty for an interested speaker.
+        public var denying: [Version]
+        /// For an interested speaker: how the speaker is a party ("Blendi Cuci minister of
+        /// Albania's Interior Ministry, agent").
+        public var party: String?
+    }
+
+    // MARK: Stories
+
+    static func stories(_ graph: Graph, _ context: Context) -> [Story] {
+        let events = graph.events.filter { event in
+            event.type != "statement" && (context.eventTypes.isEmpty || context.eventTypes.contains(event.type))
+                && context.involvesWanted(event.participants.map(\.entity))
+        }
+        var stories = eventClusters(events, context).map { story(events: $0, context) }
+        if context.eventTypes.isEmpty {
+            var byEnds: [[String]: [Relation]] = [:]
+            for relation in graph.relations where !Timeline.structuralRelations.contains(relation.type) {
+                guard let target = relation.target, context.involvesWanted([relation.source, target]) else { continue }
+                byEnds[[relation.type, relation.source, target], default: []].append(relation)
+            }
+            stories += byEnds.values.map { story(relations: $0.sorted(), context) }
+        }
+        let mentioned = documentsMentioning(graph)
+        return stories.compactMap { story -> Story? in
+            guard !story.versions.isEmpty else { return nil }
+            var story = story
+            if context.grouping != .speaker {
+                var naming = mentioned[story.parties.first ?? ""] ?? []
+                for party in story.parties.dropFirst() { naming.formIntersection(mentioned[party] ?? []) }
+                let window = newsWindow(story)
+                let groups = Set(naming.filter { document in
+                    guard context.keepsArticle(document), let day = context.published[document], let window else { return false }
+                    return window.contains(day)
+                }.map(context.outletGroup))
+                story.silent = groups.subtracting(story.reportedBy).sorted(by: codePointOrder)
+            }
+            return story
+        }.sorted { a, b in
+            [a.kind.rawValue, a.type, a.headline, a.versions[0].fact].lexicographicallyPrecedes(
+                [b.kind.rawValue, b.type, b.headline, b.versions[0].fact], by: codePointOrder)
+        }
+    }
+
+    /// How far from a story's first and last report an article still counts as written while
+    /// it was news: an outlet is silent on a story only if it wrote about every party then.
+    static let newsWindowDays = 7
+
+    /// The days a story was news: from a week before its first report to a week after its last.
+    static func newsWindow(_ story: Story) -> ClosedRange<CalendarDay>? {
+        guard let first = story.versions.compactMap(\.first).min(), let last = story.versions.compactMap(\.last).max() else { return nil }
+        return first.adding(days: -newsWindowDays)...last.adding(days: newsWindowDays)
+    }
+
+    /// Each entity's documents, from its mentions.
+    static func documentsMentioning(_ graph: Graph) -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for entity in graph.entities { out[entity.id] = Set(entity.mentions.map(\.document)) }
+        return out
+    }
+
+    /// Who takes part, for clustering: the non-place participants, or the places when there are
+    /// no others.
+    static func parties(_ event: Event) -> [String] {
+        let actors = event.participants.filter { $0.role != .place }.map(\.entity)
+        return Array(Set(actors.isEmpty ? event.participants.map(\.entity) : actors)).sorted()
+    }
+
+    /// Events of one type that share a party in one role and whose days overlap, joined
+    /// transitively. A dated event's days are its date's bounds; an undated one's run from a
+    /// week before the first article that reports it to the last, since a report follows what
+    /// it reports (an undated event whose reports lie weeks apart joins nothing). Clusters in
+    /// order of their first event id.
+    static func eventClusters(_ events: [Event], _ context: Context) -> [[Event]] {
+        var parent = Array(events.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        let days: [ClosedRange<CalendarDay>?] = events.map { event in
+            if let earliest = event.date?.earliest { return earliest...max(earliest, event.date?.latest ?? earliest) }
+            let published = event.evidence.documents.compactMap { context.published[$0] }
+            // Undated reports far apart in time may be of two happenings that the graph's identity
+            // made one: such an event is a story of its own rather than a bridge between others.
+            guard let first = published.min(), let last = published.max(), last.dayNumber - first.dayNumber <= 2 * newsWindowDays else { return nil }
+            return first.adding(days: -newsWindowDays)...last
+        }
+        var buckets: [[String]: [Int]] = [:]
+        for (index, event) in events.enumerated() where days[index] != nil {
+            // A party in the same role: "Israel attacked Hamas" and "Hamas attacked Israel" are
+            // two happenings.
+            let actors = event.participants.filter { $0.role != .place }
+            for p in actors.isEmpty ? event.participants : actors { buckets[[event.type, p.role.rawValue, p.entity], default: []].append(index) }
+        }
+        for members in buckets.values {
+            let sorted = members.sorted { (days[$0]!.lowerBound, events[$0].id) < (days[$1]!.lowerBound, events[$1].id) }
+            var runEnd = days[sorted[0]]!.upperBound
+            for (previous, index) in zip(sorted, sorted.dropFirst()) {
+                if days[index]!.lowerBound <= runEnd {
+                    let (x, y) = (root(previous), root(index))
+                    if x != y { parent[max(x, y)] = min(x, y) }
+                }
+                runEnd = days[index]!.lowerBound <= runEnd ? max(runEnd, days[index]!.upperBound) : days[index]!.upperBound
+            }
+        }
+        var clusters: [Int: [Event]] = [:]
+        for index in events.indices { clusters[root(index), default: []].append(events[index]) }
+        return clusters.keys.sorted().map { clusters[$0]!.sorted() }
+    }
+
+    static func story(events: [Event], _ context: Context) -> Story {
+        let best = events.max { a, b in (a.evidence.count, b.id) < (b.evidence.count, a.id) }!
+        var versions: [Version] = []
+        for event in events {
+            let participants = event.participants.map { "\($0.role.rawValue): \(context.name($0.entity))" }
+            versions += self.versions(of: event.id, evidence: event.evidence, by: event.by, modality: event.modality,
+                                      when: event.date.map(Timeline.describe), earliest: event.date?.earliest, latest: event.date?.latest,
+                                      participants: participants, context)
+        }
+        return finished(Story(kind: .event, type: best.type, headline: Headline.event(best, name: context.name),
+                              parties: Array(Set(events.flatMap(parties))).sorted(), versions: versions, reportedBy: [], silent: []))
+    }
+
+    static func story(relations: [Relation], _ context: Context) -> Story {
+        let best = relations.max { a, b in (a.evidence.count, b.id) < (b.evidence.count, a.id) }!
+        var versions: [Version] = []
+        for relation in relations {
+            let ends = ["source: \(context.name(relation.source))"] + (relation.target.map { ["target: \(context.name($0))"] } ?? [])
+            versions += self.versions(of: relation.id, evidence: relation.evidence, by: relation.by, modality: relation.modality,
+                                      when: relation.time.map(Timeline.describe), earliest: relation.time?.earliest ?? relation.time?.end?.earliest,
+                                      latest: relation.time?.latest ?? relation.time?.start?.latest, participants: ends, context)
+        }
+        return finished(Story(kind: .relation, type: best.type, headline: Headline.relation(best, name: context.name),
+                              parties: [best.source] + (best.target.map { [$0] } ?? []), versions: versions, reportedBy: [], silent: []))
+    }
+
+    /// A fact's versions: its evidence the filter keeps, split by voice, once per sentence.
+    static func versions(of fact: String, evidence: [Evidence], by: String?, modality: Modality, when: String?,
+                         earliest: CalendarDay?, latest: CalendarDay?, participants: [String], _ context: Context) -> [Version] {
+        var byVoice: [Voice: [Evidence]] = [:]
+        for piece in evidence where !piece.isArgumentEvidence && context.keeps(piece, earliest: earliest, latest: latest) {
+            byVoice[context.voice(piece.document, speaker: by), default: []].append(piece)
+        }
+        return byVoice.map { voice, pieces in
+            let told = oncePerSentence(pieces.canonical)
+            let span = context.span(told)
+            return Version(voice: voice, fact: fact, modality: modality, when: when, participants: participants.sorted(by: codePointOrder),
+                           count: told.count, documents: span.documents, first: span.first, last: span.last, evidence: told)
+        }
+    }
+
+    /// Sorts a story's versions and names the groups that report it.
+    static func finished(_ story: Story) -> Story {
+        var story = story
+        story.versions.sort { ($0.voice, $0.fact) < ($1.voice, $1.fact) }
+        story.reportedBy = Set(story.versions.map(\.voice.group)).sorted(by: codePointOrder)
+        return story
+    }
+
+    // MARK: Disagreements
+
+    /// Stories that some versions affirm (asserted or reported) and others negate.
+    static func denials(_ stories: [Story]) -> [Disagreement] {
+        stories.compactMap { story in
+            let affirming = story.versions.filter { [.asserted, .reported].contains($0.modality) }
+            let denying = story.versions.filter { $0.modality == .negated }
+            guard !affirming.isEmpty, !denying.isEmpty else { return nil }
+            return Disagreement(kind: .denial, type: story.type, headline: story.headline, affirming: affirming, denying: denying, party: nil)
+        }
+    }
+
+    /// The relations that make someone part of a party: a minister of a ministry, a member of a
+    /// group, a spokesperson of a government.
+    static let affiliations: Set<String> = ["belongs-to", "part-of", "member-of", "leader-of", "spokesperson-of", "minister-of"]
+
+    /// Reported facts whose speaker is one of their parties, or affiliated to one (either way).
+    static func interestedSpeakers(_ graph: Graph, _ context: Context) -> [Disagreement] {
+        var affiliated: [String: [(other: String, how: String)]] = [:]
+        for relation in graph.relations where affiliations.contains(relation.type) {
+            guard let target = relation.target else { continue }
+            let phrase = Vocabulary.relationPhrases[relation.type] ?? relation.type
+            affiliated[relation.source, default: []].append((target, "\(context.name(relation.source)) \(phrase) \(context.name(target))"))
+            affiliated[target, default: []].append((relation.source, "\(context.name(relation.source)) \(phrase) \(context.name(target))"))
+        }
+        func party(_ speaker: String, among parties: [(id: String, role: String)]) -> String? {
+            if let own = parties.first(where: { $0.id == speaker }) { return "\(context.name(speaker)) is the \(own.role)" }
+            for link in (affiliated[speaker] ?? []).sorted(by: { codePointOrder($0.how, $1.how) }) {
+                if let role = parties.first(where: { $0.id == link.other })?.role { return "\(link.how), the \(role)" }
+            }
+            return nil
+        }
+        var found: [Disagreement] = []
+        for event in graph.events where event.modality == .reported && event.type != "statement" {
+            guard let by = event.by, context.eventTypes.isEmpty || context.eventTypes.contains(event.type),
+                  context.involvesWanted(event.participants.map(\.entity) + [by]),
+                  let how = party(by, among: event.participants.filter { $0.role != .place }.map { ($0.entity, $0.role.rawValue) }) else { continue }
+            let versions = versions(of: event.id, evidence: event.evidence, by: by, modality: event.modality, when: event.date.map(Timeline.describe),
+                                    earliest: event.date?.earliest, latest: event.date?.latest,
+                                    participants: event.participants.map { "\($0.role.rawValue): \(context.name($0.entity))" }, context)
+            if !versions.isEmpty {
+                found.append(Disagreement(kind: .interestedSpeaker, type: event.type, headline: Headline.event(event, name: context.name),
+                                          affirming: versions.sorted { $0.voice < $1.voice }, denying: [], party: how))
+            }
+        }
+        for relation in graph.relations where relation.modality == .reported && context.eventTypes.isEmpty {
+            guard let by = relation.by, let target = relation.target, !Timeline.structuralRelations.contains(relation.type),
+                  context.involvesWanted([relation.source, target, by]),
+                  let how = party(by, among: [(relation.source, "subject"), (target, "object")]) else { continue }
+            let versions = versions(of: relation.id, evidence: relation.evidence, by: by, modality: relation.modality,
+                                    when: relation.time.map(Timeline.describe), earliest: relation.time?.earliest, latest: relation.time?.latest,
+                                    participants: ["source: \(context.name(relation.source))", "target: \(context.name(target))"], context)
+            if !versions.isEmpty {
+                found.append(Disagreement(kind: .interestedSpeaker, type: relation.type, headline: Headline.relation(relation, name: context.name),
+                                          affirming: versions.sorted { $0.voice < $1.voice }, denying: [], party: how))
+            }
+        }
+        return found.sorted { a, b in
+            [a.headline, a.affirming[0].fact].lexicographicallyPrecedes([b.headline, b.affirming[0].fact], by: codePointOrder)
+        }
+    }
+}
