@@ -103,6 +103,9 @@ extension SourceComparison {
     /// it was news: an outlet is silent on a story only if it wrote about every party then.
     static let newsWindowDays = 7
 
+    /// How many days apart two outlets may date one happening.
+    static let disagreeingDateDays = 3
+
     /// The days a story was news: from a week before its first report to a week after its last.
     static func newsWindow(_ story: Story) -> ClosedRange<CalendarDay>? {
         guard let first = story.versions.compactMap(\.first).min(), let last = story.versions.compactMap(\.last).max() else { return nil }
@@ -126,8 +129,9 @@ extension SourceComparison {
     /// Events of one type that share a party in one role and whose days overlap, joined
     /// transitively. A dated event's days are its date's bounds; an undated one's run from a
     /// week before the first article that reports it to the last, since a report follows what
-    /// it reports (an undated event whose reports lie weeks apart joins nothing). Clusters in
-    /// order of their first event id.
+    /// it reports (an undated event whose reports lie weeks apart joins nothing). Events that
+    /// different outlets date up to `disagreeingDateDays` apart join too. Clusters in order of
+    /// their first event id.
     static func eventClusters(_ events: [Event], _ context: Context) -> [[Event]] {
         var parent = Array(events.indices)
         func root(_ i: Int) -> Int {
@@ -150,15 +154,22 @@ extension SourceComparison {
             let actors = event.participants.filter { $0.role != .place }
             for p in actors.isEmpty ? event.participants : actors { buckets[[event.type, p.role.rawValue, p.entity], default: []].append(index) }
         }
+        let outlets = events.map { Set($0.evidence.documents.map(context.outletGroup)) }
         for members in buckets.values {
             let sorted = members.sorted { (days[$0]!.lowerBound, events[$0].id) < (days[$1]!.lowerBound, events[$1].id) }
             var runEnd = days[sorted[0]]!.upperBound
             for (previous, index) in zip(sorted, sorted.dropFirst()) {
-                if days[index]!.lowerBound <= runEnd {
+                let start = days[index]!.lowerBound
+                // Outlets that share no article may give one happening dates a few days apart; one
+                // outlet giving two dates tells of two happenings.
+                let near = start.dayNumber - runEnd.dayNumber <= disagreeingDateDays && outlets[previous].isDisjoint(with: outlets[index])
+                if start <= runEnd || near {
                     let (x, y) = (root(previous), root(index))
                     if x != y { parent[max(x, y)] = min(x, y) }
+                    runEnd = max(runEnd, days[index]!.upperBound)
+                } else {
+                    runEnd = days[index]!.upperBound
                 }
-                runEnd = days[index]!.lowerBound <= runEnd ? max(runEnd, days[index]!.upperBound) : days[index]!.upperBound
             }
         }
         var clusters: [Int: [Event]] = [:]

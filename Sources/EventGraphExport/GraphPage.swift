@@ -19,9 +19,11 @@ public enum GraphPage: GraphExporter {
         let citations = graph.documents.map(ArticleCitation.init)
         let articleIndex = Dictionary(uniqueKeysWithValues: graph.documents.enumerated().map { ($0.element.id, $0.offset) })
         let passage: (Passage) -> JSONValue = { HTMLPage.passageData($0, articleIndex: articleIndex) }
+        let calledAs = calledAsLines(graph)
         var nodes: [JSONValue] = graph.entities.map { entity in
             let passages = Passage.of(entity.mentions)
             return .object([
+                "calledAs": .array((calledAs[entity.id] ?? []).map { .array([.string($0.label), .string($0.voices)]) }),
                 "id": .string(entity.id), "kind": .string("entity"), "type": .string(entity.type.rawValue), "label": .string(entity.name),
                 "aliases": .strings(entity.aliases), "mentions": .int(entity.mentions.count), "sources": .int(entity.mentions.documents.count),
                 "passages": .array(passages.prefix(passagesPerEntity).map(passage)), "morePassages": .int(max(0, passages.count - passagesPerEntity)),
@@ -46,6 +48,23 @@ public enum GraphPage: GraphExporter {
         ])
         let summary = "\(graph.entities.count) entities, \(graph.events.count) events, \(graph.relations.count) relations from \(graph.documents.count) \(graph.documents.count == 1 ? "article" : "articles")"
         return HTMLPage.document(title: title, body: body(title: title, summary: summary), data: data, script: "graph.js")
+    }
+
+    /// Each entity's labels for its panel, by outlet through the shipped outlet table, as
+    /// `compare --by source` gives them: a label and who uses it ("Mehr News Agency ×2; Mehr News
+    /// Agency ×1 via Nasser Kanaani").
+    static func calledAsLines(_ graph: Graph) -> [String: [(label: String, voices: String)]] {
+        let outlets = (try? OutletTable.shipped()) ?? OutletTable()
+        var lines: [String: [(label: String, voices: String)]] = [:]
+        for item in SourceComparison.characterizations(of: graph, grouping: .source, outlets: outlets) {
+            var byLabel: [(label: String, voices: [String])] = []
+            for c in item.characterizations {
+                let voice = "\(c.group) ×\(c.count)" + (c.via.map { " via \($0)" } ?? "")
+                if byLabel.last?.label == c.label { byLabel[byLabel.count - 1].voices.append(voice) } else { byLabel.append((c.label, [voice])) }
+            }
+            lines[item.entity.id] = byLabel.map { ($0.label, $0.voices.joined(separator: "; ")) }
+        }
+        return lines
     }
 
     static func dates(_ interval: TemporalInterval?, into node: inout [String: JSONValue]) {

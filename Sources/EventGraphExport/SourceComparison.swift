@@ -225,6 +225,11 @@ extension SourceComparison {
 
     // MARK: Characterizations
 
+    /// The characterizations section alone (for the graph page's entity panels).
+    public static func characterizations(of graph: Graph, grouping: Grouping, outlets: OutletTable) -> [EntityCharacterizations] {
+        characterizations(graph, Context(graph: graph, grouping: grouping, outlets: outlets, filter: Filter()))
+    }
+
     static func characterizations(_ graph: Graph, _ context: Context) -> [EntityCharacterizations] {
         struct Key: Hashable { var entity: String; var label: String; var voice: Voice }
         var found: [Key: [Evidence]] = [:]

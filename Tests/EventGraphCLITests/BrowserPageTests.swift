@@ -16,9 +16,9 @@ struct BrowserPageTests {
         var viewports: [String: [String: Any]]
     }
 
-    static func check(_ page: URL, kind: String, queries: [String] = []) throws -> Check {
+    static func check(_ page: URL, kind: String, queries: [String] = [], select: String? = nil) throws -> Check {
         let arguments = ["python3", CommandRunner.repositoryRoot.appendingPathComponent("Tests/Support/browser_check.py").path, page.path,
-                         "--kind", kind, "--shots", screenshots.path] + queries.flatMap { ["--query", $0] }
+                         "--kind", kind, "--shots", screenshots.path] + queries.flatMap { ["--query", $0] } + (select.map { ["--select", $0] } ?? [])
         let run = try CommandRunner.tool(arguments)
         let summary = (try? JSONSerialization.jsonObject(with: Data(run.output.utf8))) as? [String: Any]
         return Check(status: run.status, output: run.output, viewports: summary?["viewports"] as? [String: [String: Any]] ?? [:])
@@ -78,7 +78,7 @@ struct BrowserPageTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("seed-graph.html")
         #expect(try CommandRunner.run(["export", "Exports/seed.graph.json", "--format", "html", "-o", page.path]).status == 0)
-        let check = try Self.check(page, kind: "graph", queries: ["mek", "albanian police"])
+        let check = try Self.check(page, kind: "graph", queries: ["mek", "albanian police"], select: "organization:mko")
         #expect(check.status == 0, "\(check.output.prefix(3000))")
         for (viewport, report) in check.viewports {
             #expect((report["errors"] as? [String])?.isEmpty == true, "\(viewport): \(report["errors"] ?? "")")
@@ -96,9 +96,40 @@ struct BrowserPageTests {
             #expect((zoom["buttons"] ?? 0) > (zoom["start"] ?? 0) && (zoom["wheel"] ?? .infinity) < (zoom["buttons"] ?? 0))
             let panel = report["panel"] as? [String: Any] ?? [:]
             #expect((panel["marks"] as? Int ?? 0) > 0 && (panel["passages"] as? Int ?? 0) > 0)
+            // The MKO's panel says how each outlet and speaker calls it, as `compare` does.
+            let calledAs = (report["selected"] as? [String: Any])?["calledAs"] as? [String] ?? []
+            #expect(calledAs.contains("terrorist cult Mehr News Agency ×1"), "\(viewport): \(calledAs)")
+            #expect(calledAs.contains("the cause of the raid Mehr News Agency ×1 via Nasser Kanaani"), "\(viewport): \(calledAs)")
             #expect((report["blank"] as? [String: Bool])?.values.contains(true) == false)
             Self.expectCleanDOM(report, viewport)
         }
+    }
+
+    /// The comparison page of the mixed-outlet corpus: four sections, contents links that jump,
+    /// evidence that opens, no script at all, nothing sideways on a phone.
+    @Test func comparisonPageShowsItsSectionsAndOpensEvidence() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("mixed-compare.html")
+        let run = try CommandRunner.run(["compare", "seeds", "Tests/Gold/dev/corpus", "Tests/Fixtures/compare", "--format", "html", "-o", page.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let check = try Self.check(page, kind: "compare")
+        #expect(check.status == 0, "\(check.output.prefix(3000))")
+        #expect(check.viewports.keys.sorted() == ["desktop", "phone"])
+        for (viewport, report) in check.viewports {
+            #expect((report["errors"] as? [String])?.isEmpty == true, "\(viewport): \(report["errors"] ?? "")")
+            #expect(report["sections"] as? [String] == ["characterizations", "coverage", "disagreements", "attributions"])
+            let blocks = report["blocks"] as? [String: Int] ?? [:]
+            for section in ["characterizations", "coverage", "disagreements", "attributions"] { #expect((blocks[section] ?? 0) > 0, "\(viewport): \(section)") }
+            #expect(report["contents"] as? Int == 4)
+            #expect(abs(report["jumped"] as? Int ?? 999) <= 2, "\(viewport): the contents link scrolls to its section")
+            let opened = report["opened"] as? [String: Any] ?? [:]
+            #expect(opened["open"] as? Bool == true && (opened["sentences"] as? Int ?? 0) > 0, "\(viewport): \(opened)")
+            let dom = report["dom"] as? [String: Any] ?? [:]
+            #expect(dom["scripts"] as? Int == 0 && dom["embeds"] as? Int == 0 && dom["handlers"] as? Int == 0)
+            #expect((report["blank"] as? [String: Bool])?.values.contains(true) == false)
+        }
+        #expect((check.viewports["phone"]?["width"] as? Int ?? 999) <= 390, "no sideways scrolling on a phone")
     }
 
     /// The checks can fail: a page that throws, our page with broken data, and our page with an

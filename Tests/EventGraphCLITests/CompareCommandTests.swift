@@ -1,38 +1,115 @@
 import Foundation
 import Testing
 
-/// `eventgraph compare`, first part (issue 22): how outlets and speakers characterize entities,
-/// through the binary on the seed graph.
+/// `eventgraph compare` (issue 22) through the binary: golden files of a corpus mixing outlets
+/// (the seeds and the development articles: Mehr, VOA, Wikinews, U.S. government) in every format,
+/// and one test per section on the seeds and on two invented outlets telling one story
+/// (`Tests/Fixtures/compare/`).
 @Suite struct CompareCommandTests {
-    static let recording = ProcessInfo.processInfo.environment["EVENTGRAPH_RECORD"] == "1"
+    static let formats = ["text": "txt", "markdown": "md", "json": "json", "html": "html"]
+    static let mixedCorpus = ["seeds", "Tests/Gold/dev/corpus"]
+    static let twoOutlets = "Tests/Fixtures/compare"
 
-    /// Golden files of the seed comparison per grouping and format (our output, pinned; re-record
-    /// with EVENTGRAPH_RECORD=1, which fails on purpose).
-    @Test(arguments: [("source", "text"), ("speaker", "text"), ("owner", "json")])
-    func seedComparisonMatchesItsSnapshot(_ by: String, _ format: String) throws {
-        let result = try CommandRunner.run(["compare", "Exports/seed.graph.json", "--by", by, "--format", format])
-        #expect(result.status == 0, "\(result.stderr)")
-        let snapshot = CommandRunner.repositoryRoot.appendingPathComponent("Tests/Snapshots/compare/seed-by-\(by).\(format == "json" ? "json" : "txt")")
-        if Self.recording {
-            try Data(result.stdout.utf8).write(to: snapshot)
-            Issue.record("Re-recorded \(snapshot.path)")
-            return
-        }
-        #expect((try? String(contentsOf: snapshot, encoding: .utf8)) == result.stdout, "stale: EVENTGRAPH_RECORD=1 swift test, then review")
+    static func compare(_ arguments: [String]) throws -> String {
+        let run = try CommandRunner.run(["compare"] + arguments)
+        #expect(run.status == 0, "\(run.stderr)")
+        return run.stdout
     }
 
-    /// The MKO as Mehr prints it, in its own voice and quoting Iran's officials, kept apart by
-    /// speaker; an alias finds the entity; a name no entity bears is a usage error.
-    @Test func theMKOsCharacterizationsAreSeparatedBySpeaker() throws {
-        let bySource = try CommandRunner.run(["compare", "seeds", "--entity", "MEK"])
-        #expect(bySource.status == 0, "\(bySource.stderr)")
-        #expect(bySource.stdout.hasPrefix("MKO (organization:mko): how it is called, by source\n"))
-        #expect(bySource.stdout.contains("\"the cause of the raid\"  Mehr News Agency ×1 via Nasser Kanaani  (1 article, 2023-06-21)"), "\(bySource.stdout)")
-        let bySpeaker = try CommandRunner.run(["compare", "Exports/seed.graph.json", "--entity", "MKO", "--by", "speaker"])
-        #expect(bySpeaker.stdout.contains("\"the cause of the raid\"  Nasser Kanaani ×1 in Mehr News Agency"))
-        #expect(bySpeaker.stdout.contains("\"terrorist cult\"  Mehr News Agency (own voice) ×1  (1 article, 2023-06-21)"))
-        let unknown = try CommandRunner.run(["compare", "Exports/seed.graph.json", "--entity", "Nobody At All"])
-        #expect(unknown.status == 64 && unknown.stderr.contains("--entity 'Nobody At All' is no name or alias of an entity in the graph"), "\(unknown.stderr)")
+    /// The lines of one block: from its heading to the blank line after it.
+    static func block(_ output: String, heading: String) -> [String] {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix(heading) }) else { return [] }
+        return Array(lines[start...].prefix { !$0.isEmpty })
+    }
+
+    @Test(arguments: formats.keys.sorted())
+    func mixedOutletsComparisonMatchesItsGoldenFile(_ format: String) throws {
+        let output = try Self.compare(Self.mixedCorpus + ["--format", format, "--evidence"])
+        try Snapshot.expect(output, matches: "compare/mixed.\(Self.formats[format]!)")
+    }
+
+    @Test(arguments: [("speaker", "text"), ("owner", "json")])
+    func seedComparisonMatchesItsGoldenFile(_ by: String, _ format: String) throws {
+        let output = try Self.compare(["Exports/seed.graph.json", "--by", by, "--format", format])
+        try Snapshot.expect(output, matches: "compare/seed-by-\(by).\(Self.formats[format]!)")
+    }
+
+    /// The MKO as Mehr prints it, in its own voice and quoting Iran's officials, kept apart; by
+    /// speaker, Kanaani's label is his; an alias finds the entity.
+    @Test func characterizationsKeepEachVoiceApart() throws {
+        let bySource = try Self.compare(["seeds", "--entity", "MEK"])
+        let mko = Self.block(bySource, heading: "MKO (organization:mko)")
+        #expect(mko.contains("  “the cause of the raid”  Mehr News Agency ×1 via Nasser Kanaani  (1 article, 2023-06-21)"), "\(mko)")
+        #expect(mko.contains("  “terrorist”  Mehr News Agency ×1 via Iran's Foreign Ministry  (1 article, 2023-06-21)"))
+        #expect(mko.contains("  “terrorist”  Mehr News Agency ×2  (2 articles, 2023-06-21 to 2023-06-29)"))
+        let bySpeaker = try Self.compare(["Exports/seed.graph.json", "--entity", "MKO", "--by", "speaker"])
+        #expect(bySpeaker.contains("  “the cause of the raid”  Nasser Kanaani ×1 via Mehr News Agency  (1 article, 2023-06-21)"))
+        #expect(bySpeaker.contains("  “terrorist cult”  Mehr News Agency (own voice) ×1  (1 article, 2023-06-21)"))
+    }
+
+    /// Both outlets report the raid, each with its own date and voice; the road closure one of them
+    /// reports is left out by the other, whose article that week names the police.
+    @Test func coverageShowsEachOutletsVersionAndWhoLeavesAStoryOut() throws {
+        let output = try Self.compare([Self.twoOutlets])
+        let raid = Self.block(output, heading: "Albanian police raided market in Tirana [event: raid]")
+        #expect(raid.contains("  reported by: Northern Ledger, Southern Courier"), "\(output)")
+        #expect(raid.contains { $0.hasPrefix("  Northern Ledger: asserted ×3: 2025-03-03; agent: Albanian police;") })
+        #expect(raid.contains { $0.hasPrefix("  Southern Courier via Albanian Interior Ministry: reported ×1: 2025-03-02; agent: Albanian police;") })
+        let closure = Self.block(output, heading: "Closure by Albanian police [event: closure]")
+        #expect(closure.contains("  left out by: Northern Ledger (their articles name every party)"), "\(output)")
+        // Each outlet told the raid in one article only: nothing is left out of the other's.
+        #expect(!raid.contains { $0.contains("left out by") })
+    }
+
+    /// The seeds' disputed death and the hurt members the minister denies; the two outlets' killing;
+    /// the police reporting their own arrests.
+    @Test func disagreementsShowDenialsAndInterestedSpeakers() throws {
+        let seeds = try Self.compare(["seeds"])
+        let killing = Self.block(seeds, heading: "Killing among MKO [killing: affirmed and denied]")
+        #expect(killing == [
+            "Killing among MKO [killing: affirmed and denied]",
+            "  affirmed by:",
+            "    Mehr News Agency: asserted ×3: 2023-06-20; place: Ashraf-3 camp; target: MKO  (2 articles, 2023-06-21 to 2023-06-29)",
+            "  denied by:",
+            "    Mehr News Agency: negated ×1: undated; target: MKO  (1 article, 2023-06-21)",
+        ], "\(seeds)")
+        let evidence = try Self.compare(["seeds", "--evidence"])
+        #expect(evidence.contains("disputed responsibility for one MKO terrorist’s death."))
+        #expect(!Self.block(seeds, heading: "Injuries among MKO [injury: affirmed and denied]").isEmpty)
+        let outlets = try Self.compare([Self.twoOutlets])
+        let denial = Self.block(outlets, heading: "Killing in Tirana [killing: affirmed and denied]")
+        #expect(denial.count == 5 && denial[2].hasPrefix("    Northern Ledger: asserted ×2: 2025-03-03") && denial[4].hasPrefix("    Southern Courier: negated ×2: 2025-03-02"),
+                "\(denial)")
+        let arrest = Self.block(outlets, heading: "Arrest by Albanian police [arrest: reported by a party]")
+        #expect(arrest.contains("  the speaker is a party: Albanian police is the agent"), "\(outlets)")
+    }
+
+    /// Kanaani quotes the Albanian authorities, whom Mehr quotes through him: a chain of three.
+    @Test func attributionsAreChainsFromTheOutletDown() throws {
+        let seeds = try Self.compare(["seeds"])
+        let claim = Self.block(seeds, heading: "Albanian authorities said “the MKO members had used to plan")
+        #expect(claim.dropFirst() == ["  Mehr News Agency", "    Nasser Kanaani", "      Albanian authorities ×1  (1 article)"], "\(claim)")
+        let json = try JSONSerialization.jsonObject(with: Data(try Self.compare(["seeds", "--format", "json"]).utf8)) as? [String: Any]
+        let claims = json?["attributions"] as? [[String: Any]] ?? []
+        let paths = claims.flatMap { ($0["chains"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? [String] } }
+        #expect(paths.contains(["Mehr News Agency", "Nasser Kanaani", "Albanian authorities"]))
+        #expect(paths.allSatisfy { $0.first == "Mehr News Agency" && $0.count >= 2 })
+    }
+
+    @Test func filtersNarrowEverySection() throws {
+        let raids = try Self.compare([Self.twoOutlets, "--event", "raid"])
+        #expect(raids.contains("[event: raid]") && !raids.contains("[event: closure]") && !raids.contains("[relation:"), "\(raids)")
+        let later = try Self.compare([Self.twoOutlets, "--from", "2025-03-03"])
+        #expect(later.contains("2025-03-03") && !later.contains("2025-03-02"), "the Courier's raid is dated before the range")
+        let byEntity = try Self.compare([Self.twoOutlets, "--entity", "Ardian Dervishi"])
+        #expect(byEntity.contains("Ardian Dervishi said") && !byEntity.contains("Albanian Interior Ministry said"))
+        let unknown = try CommandRunner.run(["compare", Self.twoOutlets, "--event", "raids", "--from", "2025-03-05", "--to", "2025-03-01"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("eventgraph: error: --event 'raids' is no event type; closest: 'raid'"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("eventgraph: error: --to 2025-03-01 is before --from 2025-03-05"))
+        let nobody = try CommandRunner.run(["compare", "Exports/seed.graph.json", "--entity", "Nobody At All"])
+        #expect(nobody.status == 64 && nobody.stderr.contains("--entity 'Nobody At All' is no name or alias of an entity in the graph"), "\(nobody.stderr)")
     }
 
     /// A user's outlet table renames and regroups; a broken one is a located error.
@@ -43,7 +120,7 @@ import Testing
         try Data("outlet\towner\tcountry\thosts\taliases\nMNA\tstate media of Iran\tIran\tmehrnews.com\tMehr News Agency\n".utf8).write(to: table)
         let run = try CommandRunner.run(["compare", "Exports/seed.graph.json", "--entity", "MKO", "--by", "owner", "--outlets", table.path])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("\"terrorist cult\"  state media of Iran ×1"), "\(run.stdout)")
+        #expect(run.stdout.contains("“terrorist cult”  state media of Iran ×1"), "\(run.stdout)")
         try Data("outlet\towner\n".utf8).write(to: table)
         let broken = try CommandRunner.run(["compare", "Exports/seed.graph.json", "--outlets", table.path])
         #expect(broken.status == 2)

@@ -30,6 +30,25 @@ import Testing
         return file.path
     }
 
+    /// The README's "who calls X what" (`Schemas/jsonld/queries/who-calls-what.rq`, shown there
+    /// verbatim), run by rdflib on the seed export: the labels of the MKO by outlet and speaker,
+    /// with the same counts as `eventgraph compare`.
+    @Test func whoCallsWhatQueryAnswersAsCompareDoes() throws {
+        let query = root.appendingPathComponent("Schemas/jsonld/queries/who-calls-what.rq")
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(try String(contentsOf: query, encoding: .utf8)), "README shows the query file verbatim")
+        let run = try CommandRunner.tool(["python3", root.appendingPathComponent("Tests/Support/sparql_query.py").path,
+                                          root.appendingPathComponent("Exports/seed.jsonld").path, query.path])
+        #expect(run.status == 0, "\(run.output)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[Any]])
+        let lines = rows.map { row in row.map { $0 as? String ?? "-" }.joined(separator: " | ") }
+        #expect(lines.contains("terrorist cult | Mehr News Agency | - | 1"), "\(lines)")
+        #expect(lines.contains("terrorist | Mehr News Agency | Iran's Foreign Ministry | 1"))
+        #expect(lines.contains("terrorist | Mehr News Agency | - | 2"))
+        #expect(lines.contains("the cause of the raid | Mehr News Agency | Nasser Kanaani | 1"))
+        #expect(lines.contains("terrorists | Mehr News Agency | - | 5"))
+    }
+
     @Test func seedJSONLDExpandsOfflineConformsAndAnswersWhoHostedTheMKO() throws {
         let folder = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

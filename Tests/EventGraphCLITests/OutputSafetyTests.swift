@@ -71,7 +71,7 @@ import Testing
         #expect(bad.isEmpty, "\(what): \(bad.map { String($0.value, radix: 16) })")
     }
 
-    static let allowedTags: Set<String> = ["p", "h1", "h2", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "strong", "code"]
+    static let allowedTags: Set<String> = ["p", "h1", "h2", "h3", "em", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "ul", "li", "strong", "code"]
 
     /// Markdown outputs, rendered by cmark-gfm with GitHub's extensions (autolinks, tables,
     /// strikethrough) and raw HTML allowed: only the document's own structure becomes markup, and
@@ -99,6 +99,18 @@ import Testing
         Self.expectPlain(text.stdout, "timeline text")
         let markdown = try CommandRunner.run(["timeline", graph + ".graph.json", "--evidence", "--format", "markdown"])
         try Self.expectInert(markdown.stdout, "timeline markdown")
+        for by in ["source", "speaker"] {
+            let compare = try CommandRunner.run(["compare", graph + ".graph.json", "--evidence", "--by", by])
+            #expect(compare.status == 0 && compare.stdout.contains("== Attributions =="), "\(compare.stderr)")
+            Self.expectPlain(compare.stdout, "compare text by \(by)")
+            let compareMarkdown = try CommandRunner.run(["compare", graph + ".graph.json", "--evidence", "--by", by, "--format", "markdown"])
+            try Self.expectInert(compareMarkdown.stdout, "compare markdown by \(by)")
+        }
+        // The comparison page has no script at all, no handler, and links only to its own sections.
+        let page = try CommandRunner.run(["compare", graph + ".graph.json", "--format", "html"]).stdout
+        #expect(page.contains("<section id=\"attributions\">") && !page.contains("<script") && !page.contains("<img"))
+        #expect(!page.contains(/<[a-zA-Z][^>]*\son[a-z]+\s*=/))
+        #expect(page.matches(of: /href="([^"]*)"/).allSatisfy { $0.1.hasPrefix("#") })
         let diff = try CommandRunner.run(["diff", old, new])
         #expect(diff.status == 1)
         Self.expectPlain(diff.stdout, "diff text")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drives an EventGraph page in headless Chromium over the DevTools protocol and reports what it saw.
 
-Usage: browser_check.py PAGE.html --kind timeline|graph --shots DIR [--query Q]... [--chromium PATH]
+Usage: browser_check.py PAGE.html --kind timeline|graph|compare --shots DIR [--query Q]... [--select ID] [--chromium PATH]
 
 For a desktop (1280x900) and a phone (390x844, touch) viewport it loads the page, collects every
 uncaught exception, console error and browser log error (a blocked fetch, a CSP violation), then
@@ -164,7 +164,8 @@ def panel_state(browser):
         if (!panel) return null;
         return {marks: panel.querySelectorAll('mark').length, passages: panel.querySelectorAll('figure.evidence').length,
                 sources: panel.querySelectorAll('figcaption.source').length, heading: (panel.querySelector('h2') || {}).textContent || null,
-                links: Array.from(panel.querySelectorAll('a[href]')).map(a => a.getAttribute('href'))};
+                links: Array.from(panel.querySelectorAll('a[href]')).map(a => a.getAttribute('href')),
+                calledAs: Array.from(panel.querySelectorAll('ul.called-as li')).map(li => li.textContent)};
     })()""")
 
 
@@ -253,10 +254,33 @@ def drive_graph(browser, queries):
     return report
 
 
+def drive_compare(browser, queries):
+    """The comparison page is static: count what it shows, follow a contents link, open the first
+    evidence list."""
+    report = browser.evaluate("""(() => {
+        const sections = Array.from(document.querySelectorAll('main > section'));
+        const blocks = {};
+        sections.forEach(s => { blocks[s.id] = s.querySelectorAll('article').length; });
+        return {api: sections.length === 4, sections: sections.map(s => s.id), blocks: blocks,
+                lines: document.querySelectorAll('article li').length, contents: document.querySelectorAll('nav a[href^="#"]').length};
+    })()""")
+    click(browser, 'nav a[href="#attributions"]')
+    browser.drain(0.2)
+    report['jumped'] = browser.evaluate("Math.round(document.getElementById('attributions').getBoundingClientRect().top)")
+    click(browser, 'article details summary')
+    browser.drain(0.2)
+    report['opened'] = browser.evaluate("""(() => {
+        const d = document.querySelector('article details');
+        return d ? {open: d.open, sentences: d.querySelectorAll('ul.evidence li').length} : null;
+    })()""")
+    return report
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('page')
-    parser.add_argument('--kind', choices=['timeline', 'graph'], required=True)
+    parser.add_argument('--kind', choices=['timeline', 'graph', 'compare'], required=True)
+    parser.add_argument('--select', help='graph page: an entity to select after the checks, whose panel is reported')
     parser.add_argument('--shots', required=True)
     parser.add_argument('--query', action='append', default=[])
     parser.add_argument('--chromium', default='/usr/bin/chromium')
@@ -281,11 +305,16 @@ def main():
             shots = {}
             shots['initial'] = os.path.join(args.shots, f'{name}-{viewport}.png')
             blank = {'initial': not screenshot(browser, shots['initial'])}
-            driver = drive_timeline if args.kind == 'timeline' else drive_graph
+            driver = {'timeline': drive_timeline, 'graph': drive_graph, 'compare': drive_compare}[args.kind]
             report = driver(browser, args.query)
-            opened = click(browser, '.item' if args.kind == 'timeline' else '.node')
-            browser.drain(0.2)
-            report['panel'] = panel_state(browser) if opened else None
+            if args.kind != 'compare':
+                opened = click(browser, '.item' if args.kind == 'timeline' else '.node')
+                browser.drain(0.2)
+                report['panel'] = panel_state(browser) if opened else None
+            if args.select:
+                browser.evaluate('window.eventgraphGraph.select(' + json.dumps(args.select) + ')')
+                browser.drain(0.2)
+                report['selected'] = panel_state(browser)
             shots['panel'] = os.path.join(args.shots, f'{name}-{viewport}-panel.png')
             blank['panel'] = not screenshot(browser, shots['panel'])
             report['width'] = browser.evaluate('document.documentElement.scrollWidth')

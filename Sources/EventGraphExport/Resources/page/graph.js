@@ -206,6 +206,12 @@
     panel.appendChild(EG.el("h2", { text: node.label }));
     panel.appendChild(EG.el("p", { "class": "details", text: node.type + " · " + node.mentions + " mentions in " + node.sources + (node.sources === 1 ? " article" : " articles") }));
     if (node.aliases && node.aliases.length) panel.appendChild(EG.el("p", { "class": "details", text: "also: " + node.aliases.join(", ") }));
+    if (node.calledAs && node.calledAs.length) {
+      panel.appendChild(EG.el("h3", { text: "How it is called" }));
+      panel.appendChild(EG.el("ul", { "class": "called-as" }, node.calledAs.map(function (pair) {
+        return EG.el("li", null, [EG.el("q", { text: pair[0] }), " " + pair[1]]);
+      })));
+    }
     var seen = {};
     var facts = edges.filter(function (e) { return e.kind === "relation" && (e.source === node.id || e.target === node.id); })
       .concat(edges.filter(function (e) { return e.kind === "participant" && e.target === node.id; }).map(function (e) { return byID[e.source]; }))
@@ -314,7 +320,8 @@
     nodeCount: nodes.length,
     visible: function () { return visibility().nodes.length; },
     hits: function () { var found = hits(); return found ? Object.keys(found).length : null; },
-    zoom: function () { return state.view.k; }
+    zoom: function () { return state.view.k; },
+    select: function (id) { select(id); }
   };
 
   filters();
