@@ -34,13 +34,13 @@ import Testing
     /// verbatim), run by rdflib on the seed export: the labels of the MKO by outlet and speaker,
     /// with the same counts as `eventgraph compare`.
     @Test func whoCallsWhatQueryAnswersAsCompareDoes() throws {
-        let query = root.appendingPathComponent("Schemas/jsonld/queries/who-calls-what.rq")
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let query = Self.root.appendingPathComponent("Schemas/jsonld/queries/who-calls-what.rq")
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains(try String(contentsOf: query, encoding: .utf8)), "README shows the query file verbatim")
-        let run = try CommandRunner.tool(["python3", root.appendingPathComponent("Tests/Support/sparql_query.py").path,
-                                          root.appendingPathComponent("Exports/seed.jsonld").path, query.path])
+        let run = try CommandRunner.tool(["python3", Self.root.appendingPathComponent("Tests/Support/sparql_query.py").path,
+                                          Self.root.appendingPathComponent("Exports/seed.jsonld").path, query.path])
         #expect(run.status == 0, "\(run.output)")
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[Any]])
+        let rows = try #require((try? JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[Any]]))
         let lines = rows.map { row in row.map { $0 as? String ?? "-" }.joined(separator: " | ") }
         #expect(lines.contains("terrorist cult | Mehr News Agency | - | 1"), "\(lines)")
         #expect(lines.contains("terrorist | Mehr News Agency | Iran's Foreign Ministry | 1"))
