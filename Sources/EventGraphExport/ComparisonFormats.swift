@@ -84,6 +84,7 @@ extension SourceComparison {
         json.key("documents"); json.strings(v.documents)
         write(v.evidence, to: &json)
         json.key("fact"); json.string(v.fact)
+        json.key("figures"); json.strings(v.figures)
         json.key("first"); json.string(v.first?.iso)
         json.key("group"); json.string(v.voice.group)
         json.key("last"); json.string(v.last?.iso)
@@ -155,24 +156,7 @@ enum ComparisonPage {
         body += "</ul></nav></header>\n<main>\n"
         for section in outline.sections { body += self.section(section) }
         body += "</main>\n"
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <meta name="generator" content="EventGraph \(HTMLPage.escape(ToolVersion.current))">
-            <title>\(HTMLPage.escape(outline.title))</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
-            \(body)</body>
-            </html>
-
-            """
+        return HTMLPage.head(title: outline.title, policy: "default-src 'none'; style-src 'unsafe-inline'", style: style) + "\n" + body + "</body>\n</html>\n"
     }
 
     static func section(_ section: ComparisonOutline.Section) -> String {

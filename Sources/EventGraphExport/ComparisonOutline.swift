@@ -46,7 +46,7 @@ struct ComparisonOutline {
                     empty: "Nothing here is told by more than one \(c.grouping.rawValue) or left out by one.",
                     blocks: c.coverage.enumerated().map { Self.block($1, index: $0) }),
             Section(anchor: "disagreements", title: "Disagreements",
-                    about: "Facts some voices affirm and others deny, and claims reported by a speaker who is a party to them.",
+                    about: "Facts some voices affirm and others deny, and claims told by a speaker who is a party to them.",
                     empty: "No fact is both affirmed and denied, and no speaker reports on a party of their own.",
                     blocks: c.disagreements.enumerated().map { Self.block($1, index: $0) }),
             Section(anchor: "attributions", title: "Attributions",
@@ -74,7 +74,8 @@ struct ComparisonOutline {
 
     static func versionLine(_ v: SourceComparison.Version, depth: Int) -> Line {
         let via = v.voice.via.map { " via \($0)" } ?? ""
-        let facts = ([v.when ?? "undated"] + v.participants).joined(separator: "; ")
+        let figures = v.figures.isEmpty ? [] : ["figures: " + v.figures.joined(separator: ", ")]
+        let facts = ([v.when ?? "undated"] + v.participants + figures).joined(separator: "; ")
         return Line(text: "\(v.voice.group)\(via): \(v.modality.rawValue) ×\(v.count): \(facts)  (\(articles(v.documents)), \(span(v.first, v.last)))",
                     depth: depth, evidence: v.evidence)
     }
@@ -98,7 +99,7 @@ struct ComparisonOutline {
             lines.append(Line(text: "the speaker is a party: " + (d.party ?? ""), depth: 0))
             lines += d.affirming.map { versionLine($0, depth: 0) }
         }
-        let what = d.kind == .denial ? "affirmed and denied" : "reported by a party"
+        let what = d.kind == .denial ? "affirmed and denied" : "told by a party"
         return Block(anchor: "disagreement-\(index + 1)", heading: "\(d.headline) [\(d.type): \(what)]", lines: lines)
     }
 

@@ -16,6 +16,9 @@ extension SourceComparison {
         public var when: String?
         /// "agent: Albanian police", by role then name; for a relation its two ends.
         public var participants: [String]
+        /// For an event, how many its sentences say it is about ("at least one", "12"), in the
+        /// order told (`Resources/figures.tsv`).
+        public var figures: [String]
         /// Times told: one per sentence.
         public var count: Int
         public var documents: [String]
@@ -29,7 +32,7 @@ extension SourceComparison {
     public struct Story: Hashable, Sendable {
         public var kind: FactKind
         public var type: String
-        /// The headline of its best-evidenced fact.
+        /// The headline of its best-evidenced fact that is not a denial.
         public var headline: String
         /// The parties (non-place participants, or places when it has no other), by id.
         public var parties: [String]
@@ -47,7 +50,7 @@ extension SourceComparison {
         public enum Kind: String, Sendable, Hashable {
             /// Asserted or reported by some, negated by others (or by the same outlet quoting a denial).
             case denial
-            /// Reported by a speaker who is a party to it, or belongs to one.
+            /// Told by a speaker who is a party to it, or belongs to one.
             case interestedSpeaker = "interested-speaker"
         }
         public var kind: Kind
@@ -126,7 +129,7 @@ extension SourceComparison {
         return Array(Set(actors.isEmpty ? event.participants.map(\.entity) : actors)).sorted()
     }
 
-    /// Events of one type that share a party in one role and whose days overlap, joined
+    /// Events of one type that share a participant in one role (a place included) and whose days overlap, joined
     /// transitively. A dated event's days are its date's bounds; an undated one's run from a
     /// week before the first article that reports it to the last, since a report follows what
     /// it reports (an undated event whose reports lie weeks apart joins nothing). Events that
@@ -150,9 +153,8 @@ extension SourceComparison {
         var buckets: [[String]: [Int]] = [:]
         for (index, event) in events.enumerated() where days[index] != nil {
             // A party in the same role: "Israel attacked Hamas" and "Hamas attacked Israel" are
-            // two happenings.
-            let actors = event.participants.filter { $0.role != .place }
-            for p in actors.isEmpty ? event.participants : actors { buckets[[event.type, p.role.rawValue, p.entity], default: []].append(index) }
+            // two happenings; a place is a party for this too.
+            for p in event.participants { buckets[[event.type, p.role.rawValue, p.entity], default: []].append(index) }
         }
         let outlets = events.map { Set($0.evidence.documents.map(context.outletGroup)) }
         for members in buckets.values {
@@ -177,21 +179,28 @@ extension SourceComparison {
         return clusters.keys.sorted().map { clusters[$0]!.sorted() }
     }
 
+    /// The fact a story is named by: the best-evidenced one that is not a denial.
+    static func headlineFact<Fact>(_ facts: [Fact], modality: (Fact) -> Modality, evidence: (Fact) -> Int, id: (Fact) -> String) -> Fact {
+        facts.max { a, b in
+            (modality(a) != .negated ? 1 : 0, evidence(a), id(b)) < (modality(b) != .negated ? 1 : 0, evidence(b), id(a))
+        }!
+    }
+
     static func story(events: [Event], _ context: Context) -> Story {
-        let best = events.max { a, b in (a.evidence.count, b.id) < (b.evidence.count, a.id) }!
+        let best = headlineFact(events, modality: \.modality, evidence: \.evidence.count, id: \.id)
         var versions: [Version] = []
         for event in events {
             let participants = event.participants.map { "\($0.role.rawValue): \(context.name($0.entity))" }
             versions += self.versions(of: event.id, evidence: event.evidence, by: event.by, modality: event.modality,
                                       when: event.date.map(Timeline.describe), earliest: event.date?.earliest, latest: event.date?.latest,
-                                      participants: participants, context)
+                                      participants: participants, counted: true, context)
         }
         return finished(Story(kind: .event, type: best.type, headline: Headline.event(best, name: context.name),
                               parties: Array(Set(events.flatMap(parties))).sorted(), versions: versions, reportedBy: [], silent: []))
     }
 
     static func story(relations: [Relation], _ context: Context) -> Story {
-        let best = relations.max { a, b in (a.evidence.count, b.id) < (b.evidence.count, a.id) }!
+        let best = headlineFact(relations, modality: \.modality, evidence: \.evidence.count, id: \.id)
         var versions: [Version] = []
         for relation in relations {
             let ends = ["source: \(context.name(relation.source))"] + (relation.target.map { ["target: \(context.name($0))"] } ?? [])
@@ -205,15 +214,18 @@ extension SourceComparison {
 
     /// A fact's versions: its evidence the filter keeps, split by voice, once per sentence.
     static func versions(of fact: String, evidence: [Evidence], by: String?, modality: Modality, when: String?,
-                         earliest: CalendarDay?, latest: CalendarDay?, participants: [String], _ context: Context) -> [Version] {
+                         earliest: CalendarDay?, latest: CalendarDay?, participants: [String], counted: Bool = false, _ context: Context) -> [Version] {
         var byVoice: [Voice: [Evidence]] = [:]
         for piece in evidence where !piece.isArgumentEvidence && context.keeps(piece, earliest: earliest, latest: latest) {
             byVoice[context.voice(piece.document, speaker: by), default: []].append(piece)
         }
         return byVoice.map { voice, pieces in
-            let told = oncePerSentence(pieces.canonical)
+            // Told where its words are, not where only a participant was read.
+            let stating = pieces.filter(\.statesTheFact)
+            let told = oncePerSentence((stating.isEmpty ? pieces : stating).canonical)
             let span = context.span(told)
             return Version(voice: voice, fact: fact, modality: modality, when: when, participants: participants.sorted(by: codePointOrder),
+                           figures: counted ? FigureFinder.shipped.figures(pieces) : [],
                            count: told.count, documents: span.documents, first: span.first, last: span.last, evidence: told)
         }
     }
@@ -242,7 +254,8 @@ extension SourceComparison {
     /// group, a spokesperson of a government.
     static let affiliations: Set<String> = ["belongs-to", "part-of", "member-of", "leader-of", "spokesperson-of", "minister-of"]
 
-    /// Reported facts whose speaker is one of their parties, or affiliated to one (either way).
+    /// Facts told by a speaker (reported, or denied, planned or hedged by them) who is one of their
+    /// parties, or affiliated to one (either way).
     static func interestedSpeakers(_ graph: Graph, _ context: Context) -> [Disagreement] {
         var affiliated: [String: [(other: String, how: String)]] = [:]
         for relation in graph.relations where affiliations.contains(relation.type) {
@@ -259,19 +272,19 @@ extension SourceComparison {
             return nil
         }
         var found: [Disagreement] = []
-        for event in graph.events where event.modality == .reported && event.type != "statement" {
+        for event in graph.events where event.by != nil && event.type != "statement" {
             guard let by = event.by, context.eventTypes.isEmpty || context.eventTypes.contains(event.type),
                   context.involvesWanted(event.participants.map(\.entity) + [by]),
                   let how = party(by, among: event.participants.filter { $0.role != .place }.map { ($0.entity, $0.role.rawValue) }) else { continue }
             let versions = versions(of: event.id, evidence: event.evidence, by: by, modality: event.modality, when: event.date.map(Timeline.describe),
                                     earliest: event.date?.earliest, latest: event.date?.latest,
-                                    participants: event.participants.map { "\($0.role.rawValue): \(context.name($0.entity))" }, context)
+                                    participants: event.participants.map { "\($0.role.rawValue): \(context.name($0.entity))" }, counted: true, context)
             if !versions.isEmpty {
                 found.append(Disagreement(kind: .interestedSpeaker, type: event.type, headline: Headline.event(event, name: context.name),
                                           affirming: versions.sorted { $0.voice < $1.voice }, denying: [], party: how))
             }
         }
-        for relation in graph.relations where relation.modality == .reported && context.eventTypes.isEmpty {
+        for relation in graph.relations where relation.by != nil && context.eventTypes.isEmpty {
             guard let by = relation.by, let target = relation.target, !Timeline.structuralRelations.contains(relation.type),
                   context.involvesWanted([relation.source, target, by]),
                   let how = party(by, among: [(relation.source, "subject"), (target, "object")]) else { continue }
@@ -286,5 +299,14 @@ extension SourceComparison {
         return found.sorted { a, b in
             [a.headline, a.affirming[0].fact].lexicographicallyPrecedes([b.headline, b.affirming[0].fact], by: codePointOrder)
         }
+    }
+}
+
+extension Evidence {
+    /// Whether this is evidence of the words that state a fact, not of one of its participants
+    /// (an event's agent, target or place, a relation's argument).
+    var statesTheFact: Bool {
+        guard let rule = RuleID(rule) else { return true }
+        return !rule.qualifiers.contains { [.agent, .target, .place, .argument].contains($0) }
     }
 }

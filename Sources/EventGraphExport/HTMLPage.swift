@@ -39,21 +39,28 @@ enum HTMLPage {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func document(title: String, body: String, data: JSONValue, script: String) -> String {
+    /// The start of a page up to its `<body>`: the policy, the generator, the title, the style.
+    static func head(title: String, policy: String, style: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+        <meta http-equiv="Content-Security-Policy" content="\(policy)">
         <meta name="generator" content="EventGraph \(escape(ToolVersion.current))">
         <title>\(escape(title))</title>
         <style>
-        \(resource("page.css"))
+        \(style)
         </style>
         </head>
         <body>
+        """
+    }
+
+    static func document(title: String, body: String, data: JSONValue, script: String) -> String {
+        """
+        \(head(title: title, policy: "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:", style: resource("page.css")))
         \(body)
         <noscript><p class="noscript">This page draws its content with JavaScript, which is off. The same facts are in <code>eventgraph timeline --format text</code>.</p></noscript>
         <script type="application/json" id="eventgraph-data">\(scriptData(data))</script>

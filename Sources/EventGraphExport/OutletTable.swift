@@ -119,6 +119,11 @@ public struct OutletTable: Sendable {
         return outlet(forHost: host) ?? Outlet(name: Self.bareHost(host))
     }
 
+    /// The outlet a name or alias names, whatever its case ("DOJ", "Department of Justice").
+    public func outlet(named name: String) -> Outlet? {
+        byName[Self.fold(name)].map { rows[$0].outlet }
+    }
+
     /// The outlet of a host or of the nearest parent domain the table lists.
     func outlet(forHost host: String) -> Outlet? {
         var labels = Self.bareHost(host).split(separator: ".")

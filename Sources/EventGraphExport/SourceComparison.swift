@@ -152,6 +152,9 @@ extension SourceComparison {
         let published: [String: CalendarDay]
         /// Nil when every entity is wanted.
         let wanted: Set<String>?
+        /// The entities that are an outlet (by a name or alias the outlet table knows), by id: a
+        /// press release of the Justice Department quoting the Department is its own voice.
+        let outletOfEntity: [String: String]
         let eventTypes: Set<String>
 
         init(graph: Graph, grouping: Grouping, outlets: OutletTable, filter: Filter) {
@@ -170,6 +173,11 @@ extension SourceComparison {
                 filter.entities.contains { Timeline.Filter.entity(entity, answers: $0) }
             }.map(\.id))
             eventTypes = Set(filter.eventTypes)
+            var outletOfEntity: [String: String] = [:]
+            for entity in graph.entities {
+                if let outlet = entity.allNames.lazy.compactMap(outlets.outlet(named:)).first { outletOfEntity[entity.id] = outlet.name }
+            }
+            self.outletOfEntity = outletOfEntity
         }
 
         func name(_ id: String) -> String { names[id] ?? id }
@@ -182,9 +190,11 @@ extension SourceComparison {
             return grouping == .owner ? outlet.owner ?? outlet.name : outlet.name
         }
 
-        /// Who tells a fact in this document, `speaker` being the fact's `by`.
+        /// Who tells a fact in this document, `speaker` being the fact's `by`; an outlet quoting
+        /// itself speaks in its own voice.
         func voice(_ document: String, speaker: String?) -> Voice {
-            let speakerName = speaker.map(name)
+            let quotesItself = speaker.map { outletOfEntity[$0] == outlet(document).name } ?? false
+            let speakerName = quotesItself ? nil : speaker.map(name)
             switch grouping {
             case .source, .owner: return Voice(group: outletGroup(document), via: speakerName)
             case .speaker:

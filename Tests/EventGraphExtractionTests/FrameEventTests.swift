@@ -190,6 +190,24 @@ import Testing
         #expect(asserted.id != denied.id)
     }
 
+    /// A denial is its denier's claim: who denies doing it is its agent and its teller; a denial
+    /// in what a statement says is the speaker's; a denial of "the killing" named before is another
+    /// claim than that killing.
+    @Test func denialsKeepWhoDeniesThem() throws {
+        func told(_ text: String) throws -> [String] {
+            let graph = try Self.graph(text)
+            let names = Dictionary(uniqueKeysWithValues: graph.entities.map { ($0.id, Self.fold($0.name)) })
+            return graph.events.filter { $0.type != "statement" }.map { event in
+                "\(event.type) \(event.modality.rawValue) by=\(event.by.flatMap { names[$0] } ?? "-") agent=\(event.participants.first { $0.role == .agent }.flatMap { names[$0.entity] } ?? "-")"
+            }.sorted()
+        }
+        #expect(try told("Israel denied responsibility for the attack on the convoy in Gaza on Monday.") == ["attack negated by=Israel agent=Israel"])
+        #expect(try told("Israel denied attacking Hamas on Monday.") == ["attack negated by=Israel agent=Israel"])
+        #expect(try told("No protesters were killed in Tirana, the Albanian Interior Ministry said.").contains("killing negated by=Albanian Interior Ministry agent=-"))
+        let twoClaims = try told("Two protesters were killed in Tirana on Monday. The Albanian Interior Ministry denied responsibility for the killing.")
+        #expect(twoClaims.contains("killing asserted by=- agent=-") && twoClaims.contains("killing negated by=Albanian Interior Ministry agent=Albanian Interior Ministry"), "\(twoClaims)")
+    }
+
     /// "During the skirmishes in the camp, one member was murdered", "killed in the clashes": the
     /// date and place of the event it happened during.
     @Test func eventsDuringOthers() throws {

@@ -266,7 +266,7 @@ def drive_compare(browser, queries):
     })()""")
     click(browser, 'nav a[href="#attributions"]')
     browser.drain(0.2)
-    report['jumped'] = browser.evaluate("Math.round(document.getElementById('attributions').getBoundingClientRect().top)")
+    report['jumped'] = browser.evaluate("Math.round(document.getElementById('attributions').getBoundingClientRect().top) + 0")
     click(browser, 'article details summary')
     browser.drain(0.2)
     report['opened'] = browser.evaluate("""(() => {

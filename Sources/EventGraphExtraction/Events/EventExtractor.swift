@@ -59,8 +59,9 @@ public struct EventExtractor: PipelineStage {
                 found.append(Found(draft: draft, lastSentence: draft.sentence))
                 continue
             }
+            // A denial of "the killing" is another claim than the killing it names.
             if draft.isDefiniteNoun, let earlier = lastFoundOfType[type], draft.date == nil || found[earlier].draft.date == nil || found[earlier].draft.date == draft.date,
-               compatible(draft, found[earlier].draft, document) {
+               (draft.modality == .negated) == (found[earlier].draft.modality == .negated), compatible(draft, found[earlier].draft, document) {
                 if found[earlier].draft.date == nil { found[earlier].draft.date = draft.date }
                 for p in draft.participants where !found[earlier].draft.participants.contains(where: { $0.0 == p.0 }) { found[earlier].draft.participants.append(p) }
                 found[earlier].coreferent.append(draft.trigger)

@@ -270,10 +270,16 @@ struct FrameEventFinder: Sendable {
             let subjectless = !roles.contains { $0.0 == .agent || ($0.0 == .target && isPassive(w, tree)) }
             if roles.isEmpty || subjectless { roles += surfaceActors(of: w, tree, document, objectToo: roles.isEmpty) }
         }
+        var (modality, by, denier, deniesDoingIt) = self.modality(of: w, light: predicate.light?.verb, tree, reporting)
+        if let denier, let mention = mention(naming: denier, tree, context) {
+            // A denial is its denier's claim; "Israel denied responsibility for the attack": who
+            // denies it is who would have done it.
+            by = by ?? mention
+            if deniesDoingIt, !roles.contains(where: { $0.0 == .agent }) { roles.append((.agent, mention)) }
+        }
         let participants = eventParticipants(roles, document)
         let relationObject = predicate.frame.relation == nil ? nil : relationEnd(predicate.frame.object, roles)
         guard predicate.frame.type != nil || relationObject != nil else { return nil }
-        let (modality, by) = self.modality(of: w, light: predicate.light?.verb, tree, reporting)
         let isDefinite = predicate.pos == .noun && predicate.light == nil
             && tree.children(of: w).contains { tree.relation($0) == "det" && ["the", "this", "that", "these", "those"].contains(tree.syntax.lowerLemmas[$0]) }
         let during = tree.children(of: w).first { child in
@@ -650,15 +656,27 @@ struct FrameEventFinder: Sendable {
     // MARK: Modality
 
     /// Negated, planned or hedged by a cue of `modality.tsv`; else reported when the predicate lies
-    /// in what a statement of the sentence says (with its speaker); else asserted.
-    func modality(of w: Int, light: Int?, _ tree: SentenceTree, _ reporting: ReportedSpans) -> (Modality, Int?) {
-        var found: [Modality] = []
+    /// in what a statement of the sentence says; else asserted. A negated, planned or hedged
+    /// predicate in what a statement says keeps its speaker as `by` ("no one was killed, the
+    /// ministry said" is the ministry's denial). `denier` is the subject of the verb that denies
+    /// the event ("Israel denied attacking", "Israel denied responsibility for the attack"), and
+    /// `deniesDoingIt` whether the event is that verb's object, so that the denier is who would
+    /// have done it.
+    func modality(of w: Int, light: Int?, _ tree: SentenceTree, _ reporting: ReportedSpans)
+        -> (modality: Modality, by: Int?, denier: Int?, deniesDoingIt: Bool) {
+        var found: [ModalityCues.Cue] = []
         for predicate in [w] + (light.map { [$0] } ?? []) {
             found += cues.modalities(of: predicate, tree)
         }
-        for strongest in [Modality.negated, .planned, .hedged] where found.contains(strongest) { return (strongest, nil) }
-        if let speaker = reporting.speaker(of: tree.token(w)) { return (.reported, speaker) }
-        return (.asserted, nil)
+        let speaker = reporting.speaker(of: tree.token(w))
+        for strongest in [Modality.negated, .planned, .hedged] {
+            guard let cue = found.first(where: { $0.modality == strongest }) else { continue }
+            let denies = strongest == .negated && [.governor, .object].contains(cue.place)
+            let denier = denies ? tree.children(of: cue.word).first { tree.relation($0) == "nsubj" } : nil
+            return (strongest, speaker, denier, cue.place == .object)
+        }
+        if let speaker { return (.reported, speaker, nil, false) }
+        return (.asserted, nil, nil, false)
     }
 }
 
@@ -696,13 +714,20 @@ struct ModalityCues: Sendable {
         }
     }
 
-    /// The modalities the cues around one predicate word give.
-    func modalities(of w: Int, _ tree: SentenceTree) -> [Modality] {
-        var out: [Modality] = []
+    /// A cue found: its modality, its word and where it stands.
+    struct Cue: Sendable {
+        var modality: Modality
+        var word: Int
+        var place: Place
+    }
+
+    /// The cues around one predicate word.
+    func modalities(of w: Int, _ tree: SentenceTree) -> [Cue] {
+        var out: [Cue] = []
         // By lemma or form: "alleged" is the lemma "allege" as a participle.
         func look(_ word: Int, _ place: Place) {
             if let m = cues[Key(lemma: tree.syntax.lowerLemmas[word], place: place)] ?? cues[Key(lemma: tree.syntax.lowerForms[word], place: place)] {
-                out.append(m)
+                out.append(Cue(modality: m, word: word, place: place))
             }
         }
         for child in tree.children(of: w) {
