@@ -12,11 +12,13 @@ enum Snapshot {
         let snapshot = CommandRunner.repositoryRoot.appendingPathComponent("Tests/Snapshots/" + relativePath)
         let committed = try? String(contentsOf: snapshot, encoding: .utf8)
         if recording {
-            if committed != output {
+            let changed = committed != output
+            if changed {
                 try FileManager.default.createDirectory(at: snapshot.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(output.utf8).write(to: snapshot)
             }
-            Issue.record("Recording run: wrote \(snapshot.path); run the tests again without EVENTGRAPH_RECORD to check it.", sourceLocation: sourceLocation)
+            Issue.record("Recording run: \(changed ? "wrote" : "unchanged:") \(snapshot.path); run the tests again without EVENTGRAPH_RECORD to check it.",
+                         sourceLocation: sourceLocation)
             return
         }
         #expect(committed == output, "Tests/Snapshots/\(relativePath) is stale: EVENTGRAPH_RECORD=1 swift test, then review the diff", sourceLocation: sourceLocation)
