@@ -2,12 +2,12 @@ import Foundation
 import Testing
 
 /// `eventgraph compare` (issue 22) through the binary: golden files of a corpus mixing outlets
-/// (the seeds and the development articles: Mehr, VOA, Wikinews, U.S. government) in every format,
-/// and one test per section on the seeds and on two invented outlets telling one story
-/// (`Tests/Fixtures/compare/`).
+/// (the seeds, the development articles: Mehr, VOA, Wikinews, U.S. government, and two invented
+/// outlets telling one story, `Tests/Fixtures/compare/`, so that every section has content) in
+/// every format, and one test per section on the seeds and on the two invented outlets.
 @Suite struct CompareCommandTests {
     static let formats = ["text": "txt", "markdown": "md", "json": "json", "html": "html"]
-    static let mixedCorpus = ["seeds", "Tests/Gold/dev/corpus"]
+    static let mixedCorpus = ["seeds", "Tests/Gold/dev/corpus", "Tests/Fixtures/compare"]
     static let twoOutlets = "Tests/Fixtures/compare"
 
     static func compare(_ arguments: [String]) throws -> String {
