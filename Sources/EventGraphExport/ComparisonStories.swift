@@ -71,7 +71,7 @@ extension SourceComparison {
         let events = graph.events.filter { event in
             event.type != "statement" && (context.eventTypes.isEmpty || context.eventTypes.contains(event.type))
                 && context.involvesWanted(event.participants.map(\.entity))
-        }
+        }.flatMap { splitByReports($0, context) }
         var stories = eventClusters(events, context).map { story(events: $0, context) }
         if context.eventTypes.isEmpty {
             var byEnds: [[String]: [Relation]] = [:]
@@ -115,6 +115,39 @@ extension SourceComparison {
         return first.adding(days: -newsWindowDays)...last.adding(days: newsWindowDays)
     }
 
+    /// An undated event as each run of its reports tells it: reports weeks apart may be of two
+    /// happenings that the graph's identity made one ("Israel's attack", undated, in 2003 and in
+    /// 2007), so each run of articles published within `newsWindowDays` of each other is its own
+    /// part, with the event's id and that run's evidence. A dated event stays whole.
+    static func splitByReports(_ event: Event, _ context: Context) -> [Event] {
+        guard event.date?.earliest == nil else { return [event] }
+        let days = event.evidence.documents.map { (document: $0, day: context.published[$0]) }.sorted { a, b in
+            switch (a.day, b.day) {
+            case let (x?, y?): return (x, a.document) < (y, b.document)
+            case (nil, nil): return a.document < b.document
+            case (nil, _): return false
+            case (_, nil): return true
+            }
+        }
+        var runs: [[String]] = []
+        var runEnd: CalendarDay?
+        for (document, day) in days {
+            if let day, let end = runEnd, day.dayNumber - end.dayNumber <= newsWindowDays {
+                runs[runs.count - 1].append(document)
+            } else {
+                runs.append([document])
+            }
+            runEnd = day
+        }
+        guard runs.count > 1 else { return [event] }
+        return runs.map { run in
+            var part = event
+            let documents = Set(run)
+            part.evidence = event.evidence.filter { documents.contains($0.document) }
+            return part
+        }
+    }
+
     /// Each entity's documents, from its mentions.
     static func documentsMentioning(_ graph: Graph) -> [String: Set<String>] {
         var out: [String: Set<String>] = [:]
@@ -132,7 +165,7 @@ extension SourceComparison {
     /// Events of one type that share a participant in one role (a place included) and whose days overlap, joined
     /// transitively. A dated event's days are its date's bounds; an undated one's run from a
     /// week before the first article that reports it to the last, since a report follows what
-    /// it reports (an undated event whose reports lie weeks apart joins nothing). Events that
+    /// it reports (`splitByReports` keeps those reports close in time). Events that
     /// different outlets date up to `disagreeingDateDays` apart join too. Clusters in order of
     /// their first event id.
     static func eventClusters(_ events: [Event], _ context: Context) -> [[Event]] {
@@ -145,9 +178,7 @@ extension SourceComparison {
         let days: [ClosedRange<CalendarDay>?] = events.map { event in
             if let earliest = event.date?.earliest { return earliest...max(earliest, event.date?.latest ?? earliest) }
             let published = event.evidence.documents.compactMap { context.published[$0] }
-            // Undated reports far apart in time may be of two happenings that the graph's identity
-            // made one: such an event is a story of its own rather than a bridge between others.
-            guard let first = published.min(), let last = published.max(), last.dayNumber - first.dayNumber <= 2 * newsWindowDays else { return nil }
+            guard let first = published.min(), let last = published.max() else { return nil }
             return first.adding(days: -newsWindowDays)...last
         }
         var buckets: [[String]: [Int]] = [:]

@@ -60,6 +60,12 @@ import Testing
         #expect(closure.contains("  left out by: Northern Ledger (their articles name every party)"), "\(output)")
         // Each outlet told the raid in one article only: nothing is left out of the other's.
         #expect(!raid.contains { $0.contains("left out by") })
+        // VOA in 2003 and Wikinews in 2007 both tell an undated Israeli attack, one event to the
+        // graph: two happenings to the comparison, so neither is the other's version.
+        let mixed = try Self.compare(Self.mixedCorpus)
+        let coverage = mixed[mixed.range(of: "== Coverage ==")!.lowerBound..<mixed.range(of: "== Disagreements ==")!.lowerBound]
+        #expect(!coverage.contains("Attack by Israel [event: attack]"), "\(coverage)")
+        #expect(mixed.contains("“Voice of America: asserted ×2: undated; agent: Israel") == false)
     }
 
     /// The seeds' disputed death and the hurt members the minister denies; the two outlets' killing;
