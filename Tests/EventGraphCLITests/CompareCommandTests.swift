@@ -65,7 +65,6 @@ import Testing
         let mixed = try Self.compare(Self.mixedCorpus)
         let coverage = mixed[mixed.range(of: "== Coverage ==")!.lowerBound..<mixed.range(of: "== Disagreements ==")!.lowerBound]
         #expect(!coverage.contains("Attack by Israel [event: attack]"), "\(coverage)")
-        #expect(mixed.contains("“Voice of America: asserted ×2: undated; agent: Israel") == false)
     }
 
     /// The seeds' disputed death and the hurt members the minister denies; the two outlets' killing;
