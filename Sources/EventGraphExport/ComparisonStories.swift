@@ -81,18 +81,12 @@ extension SourceComparison {
             }
             stories += byEnds.values.map { story(relations: $0.sorted(), context) }
         }
-        let mentioned = documentsMentioning(graph)
+        let mentioned = ArticlesNaming(graph, context)
         return stories.compactMap { story -> Story? in
             guard !story.versions.isEmpty else { return nil }
             var story = story
-            if context.grouping != .speaker {
-                var naming = mentioned[story.parties.first ?? ""] ?? []
-                for party in story.parties.dropFirst() { naming.formIntersection(mentioned[party] ?? []) }
-                let window = newsWindow(story)
-                let groups = Set(naming.filter { document in
-                    guard context.keepsArticle(document), let day = context.published[document], let window else { return false }
-                    return window.contains(day)
-                }.map(context.outletGroup))
+            if context.grouping != .speaker, let window = newsWindow(story) {
+                let groups = Set(mentioned.naming(all: story.parties, in: window).filter(context.keepsArticle).map(context.outletGroup))
                 story.silent = groups.subtracting(story.reportedBy).sorted(by: codePointOrder)
             }
             return story
@@ -148,11 +142,33 @@ extension SourceComparison {
         }
     }
 
-    /// Each entity's documents, from its mentions.
-    static func documentsMentioning(_ graph: Graph) -> [String: Set<String>] {
-        var out: [String: Set<String>] = [:]
-        for entity in graph.entities { out[entity.id] = Set(entity.mentions.map(\.document)) }
-        return out
+    /// The dated articles that name each entity, by publication day, for asking which name all of
+    /// a story's parties while it was news: a binary search per party, then the fewest of them.
+    struct ArticlesNaming {
+        private var byEntity: [String: [(day: CalendarDay, document: String)]] = [:]
+
+        init(_ graph: Graph, _ context: Context) {
+            for entity in graph.entities {
+                byEntity[entity.id] = entity.mentions.documents.compactMap { document in context.published[document].map { ($0, document) } }
+                    .sorted { ($0.day, $0.document) < ($1.day, $1.document) }
+            }
+        }
+
+        /// The articles of `window` that name every one of `parties`.
+        func naming(all parties: [String], in window: ClosedRange<CalendarDay>) -> [String] {
+            let inWindow = parties.map { party -> ArraySlice<(day: CalendarDay, document: String)> in
+                let list = byEntity[party] ?? []
+                var low = 0, high = list.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if list[mid].day < window.lowerBound { low = mid + 1 } else { high = mid }
+                }
+                return list[low...].prefix { $0.day <= window.upperBound }
+            }.sorted { $0.count < $1.count }
+            guard let fewest = inWindow.first else { return [] }
+            let others = inWindow.dropFirst().map { Set($0.map(\.document)) }
+            return fewest.map(\.document).filter { document in others.allSatisfy { $0.contains(document) } }
+        }
     }
 
     /// Who takes part, for clustering: the non-place participants, or the places when there are
