@@ -17,9 +17,6 @@ extension SourceComparison {
         }
     }
 
-    /// Plain text for a reader, untrusted text made visible.
-    public func text(evidence: Bool = false) -> String { ComparisonOutline(self).text(evidence: evidence) }
-
     // MARK: JSON
 
     /// JSON: sorted keys, every list in the comparison's order.

@@ -235,28 +235,32 @@ extension SourceComparison {
 
     static func story(events: [Event], _ context: Context) -> Story {
         let best = headlineFact(events, modality: \.modality, evidence: \.evidence.count, id: \.id)
-        var versions: [Version] = []
-        for event in events {
-            let participants = event.participants.map { "\($0.role.rawValue): \(context.name($0.entity))" }
-            versions += self.versions(of: event.id, evidence: event.evidence, by: event.by, modality: event.modality,
-                                      when: event.date.map(Timeline.describe), earliest: event.date?.earliest, latest: event.date?.latest,
-                                      participants: participants, counted: true, context)
-        }
         return finished(Story(kind: .event, type: best.type, headline: Headline.event(best, name: context.name),
-                              parties: Array(Set(events.flatMap(parties))).sorted(), versions: versions, reportedBy: [], silent: []))
+                              parties: Array(Set(events.flatMap(parties))).sorted(), versions: events.flatMap { versions(of: $0, context) },
+                              reportedBy: [], silent: []))
     }
 
     static func story(relations: [Relation], _ context: Context) -> Story {
         let best = headlineFact(relations, modality: \.modality, evidence: \.evidence.count, id: \.id)
-        var versions: [Version] = []
-        for relation in relations {
-            let ends = ["source: \(context.name(relation.source))"] + (relation.target.map { ["target: \(context.name($0))"] } ?? [])
-            versions += self.versions(of: relation.id, evidence: relation.evidence, by: relation.by, modality: relation.modality,
-                                      when: relation.time.map(Timeline.describe), earliest: relation.time?.earliest ?? relation.time?.end?.earliest,
-                                      latest: relation.time?.latest ?? relation.time?.start?.latest, participants: ends, context)
-        }
         return finished(Story(kind: .relation, type: best.type, headline: Headline.relation(best, name: context.name),
-                              parties: [best.source] + (best.target.map { [$0] } ?? []), versions: versions, reportedBy: [], silent: []))
+                              parties: [best.source] + (best.target.map { [$0] } ?? []), versions: relations.flatMap { versions(of: $0, context) },
+                              reportedBy: [], silent: []))
+    }
+
+    /// An event's versions, with its date, participants and figures.
+    static func versions(of event: Event, _ context: Context) -> [Version] {
+        versions(of: event.id, evidence: event.evidence, by: event.by, modality: event.modality, when: event.date.map(Timeline.describe),
+                 earliest: event.date?.earliest, latest: event.date?.latest,
+                 participants: event.participants.map { "\($0.role.rawValue): \(context.name($0.entity))" }, counted: true, context)
+    }
+
+    /// A relation's versions, with its time (an open end reaching into any range, as on the
+    /// timeline) and its two ends.
+    static func versions(of relation: Relation, _ context: Context) -> [Version] {
+        let ends = ["source: \(context.name(relation.source))"] + (relation.target.map { ["target: \(context.name($0))"] } ?? [])
+        return versions(of: relation.id, evidence: relation.evidence, by: relation.by, modality: relation.modality,
+                        when: relation.time.map(Timeline.describe), earliest: relation.time?.earliest, latest: relation.time?.latest,
+                        participants: ends, context)
     }
 
     /// A fact's versions: its evidence the filter keeps, split by voice, once per sentence.
@@ -323,9 +327,7 @@ extension SourceComparison {
             guard let by = event.by, context.eventTypes.isEmpty || context.eventTypes.contains(event.type),
                   context.involvesWanted(event.participants.map(\.entity) + [by]),
                   let how = party(by, among: event.participants.filter { $0.role != .place }.map { ($0.entity, $0.role.rawValue) }) else { continue }
-            let versions = versions(of: event.id, evidence: event.evidence, by: by, modality: event.modality, when: event.date.map(Timeline.describe),
-                                    earliest: event.date?.earliest, latest: event.date?.latest,
-                                    participants: event.participants.map { "\($0.role.rawValue): \(context.name($0.entity))" }, counted: true, context)
+            let versions = versions(of: event, context)
             if !versions.isEmpty {
                 found.append(Disagreement(kind: .interestedSpeaker, type: event.type, headline: Headline.event(event, name: context.name),
                                           affirming: versions.sorted { $0.voice < $1.voice }, denying: [], party: how))
@@ -335,9 +337,7 @@ extension SourceComparison {
             guard let by = relation.by, let target = relation.target, !Timeline.structuralRelations.contains(relation.type),
                   context.involvesWanted([relation.source, target, by]),
                   let how = party(by, among: [(relation.source, "subject"), (target, "object")]) else { continue }
-            let versions = versions(of: relation.id, evidence: relation.evidence, by: by, modality: relation.modality,
-                                    when: relation.time.map(Timeline.describe), earliest: relation.time?.earliest, latest: relation.time?.latest,
-                                    participants: ["source: \(context.name(relation.source))", "target: \(context.name(target))"], context)
+            let versions = versions(of: relation, context)
             if !versions.isEmpty {
                 found.append(Disagreement(kind: .interestedSpeaker, type: relation.type, headline: Headline.relation(relation, name: context.name),
                                           affirming: versions.sorted { $0.voice < $1.voice }, denying: [], party: how))

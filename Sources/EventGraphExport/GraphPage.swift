@@ -54,7 +54,7 @@ public enum GraphPage: GraphExporter {
     /// `compare --by source` gives them: a label and who uses it ("Mehr News Agency ×2; Mehr News
     /// Agency ×1 via Nasser Kanaani").
     static func calledAsLines(_ graph: Graph) -> [String: [(label: String, voices: String)]] {
-        let outlets = (try? OutletTable.shipped()) ?? OutletTable()
+        let outlets = OutletTable.shippedOrEmpty
         var lines: [String: [(label: String, voices: String)]] = [:]
         for item in SourceComparison.characterizations(of: graph, grouping: .source, outlets: outlets) {
             var byLabel: [(label: String, voices: [String])] = []

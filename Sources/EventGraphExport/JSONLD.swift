@@ -190,7 +190,8 @@ public enum JSONLD: GraphExporter {
         if let url = d.url { node["url"] = .string(url) }
         if let title = d.title { node["headline"] = .string(title) }
         if let source = d.source { node["publisher"] = .string(source) }
-        if let outlet = shippedOutlets.outlet(of: d) {
+        // The shipped table only: an export is the same bytes on every machine.
+        if let outlet = OutletTable.shippedOrEmpty.outlet(of: d) {
             // The normalized outlet beside the source as printed, so that one SPARQL pattern groups
             // "Mehr News Agency (via Tehran Times)" with en.mehrnews.com.
             node["outlet"] = .string(outlet.name)
@@ -201,10 +202,6 @@ public enum JSONLD: GraphExporter {
         if let license = d.license { node["license"] = .string(license) }
         return .object(node)
     }
-
-    /// The outlet table the export names outlets by (the shipped one: an export is the same
-    /// bytes on every machine).
-    static let shippedOutlets = (try? OutletTable.shipped()) ?? OutletTable()
 
     static let typeNames: [EntityType: String] = [.person: "Person", .organization: "Organization", .place: "Place", .facility: "Facility"]
 

@@ -49,6 +49,10 @@ public struct OutletTable: Sendable {
 
     public init() {}
 
+    /// The shipped table, read once, for outputs that name outlets without a user's table (the
+    /// JSON-LD, the graph page); empty if it cannot be read, which its tests catch.
+    static let shippedOrEmpty = (try? shipped()) ?? OutletTable()
+
     /// The shipped table.
     public static func shipped() throws(OutletTableError) -> OutletTable {
         let url = Bundle.module.bundleURL.appendingPathComponent("Resources/outlets.tsv")

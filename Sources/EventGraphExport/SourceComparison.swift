@@ -46,8 +46,7 @@ public struct SourceComparison: Sendable {
         public func unknownValues(in graph: Graph) -> [String] {
             var problems = Timeline.Filter(entities: entities).unknownValues(in: graph)
             for type in eventTypes where Vocabulary.eventNouns[type] == nil {
-                let near = Timeline.Filter.closest(to: type, among: Array(Vocabulary.eventNouns.keys))
-                problems.append("--event '\(DisplayText.visible(type))' is no event type" + (near.isEmpty ? "" : "; closest: " + near.map { "'\($0)'" }.joined(separator: ", ")))
+                problems.append("--event '\(DisplayText.visible(type))' is no event type" + Timeline.Filter.closestSuffix(type, Array(Vocabulary.eventNouns.keys)))
             }
             if let from, let to, to < from { problems.append("--to \(to.iso) is before --from \(from.iso)") }
             return problems
@@ -163,7 +162,7 @@ extension SourceComparison {
             var outletOfDocument: [String: Outlet] = [:]
             var published: [String: CalendarDay] = [:]
             for document in graph.documents {
-                outletOfDocument[document.id] = outlets.outlet(of: document) ?? Outlet(name: "(unknown outlet)")
+                outletOfDocument[document.id] = outlets.outlet(of: document)
                 published[document.id] = document.published
             }
             self.outletOfDocument = outletOfDocument
@@ -182,6 +181,7 @@ extension SourceComparison {
 
         func name(_ id: String) -> String { names[id] ?? id }
 
+        /// A document's outlet; one without a source field or URL is "(unknown outlet)".
         func outlet(_ document: String) -> Outlet { outletOfDocument[document] ?? Outlet(name: "(unknown outlet)") }
 
         /// The outlet-level group of a document: its outlet, or its owner under `owner`.

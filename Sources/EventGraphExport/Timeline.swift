@@ -68,21 +68,23 @@ public struct Timeline: Sendable {
         /// empty timeline.
         public func unknownValues(in graph: Graph) -> [String] {
             var problems: [String] = []
-            func closest(_ query: String, _ known: [String]) -> String {
-                let near = Self.closest(to: query, among: known)
-                return near.isEmpty ? "" : "; closest: " + near.map { "'\(DisplayText.visible($0))'" }.joined(separator: ", ")
-            }
             for query in entities where !graph.entities.contains(where: { Self.entity($0, answers: query) }) {
-                problems.append("--entity '\(DisplayText.visible(query))' is no name or alias of an entity in the graph" + closest(query, graph.entities.flatMap(\.allNames)))
+                problems.append("--entity '\(DisplayText.visible(query))' is no name or alias of an entity in the graph" + Self.closestSuffix(query, graph.entities.flatMap(\.allNames)))
             }
             for type in types where Vocabulary.eventNouns[type] == nil && Vocabulary.relationPhrases[type] == nil {
                 let known = Array(Vocabulary.eventNouns.keys) + Array(Vocabulary.relationPhrases.keys)
-                problems.append("--type '\(DisplayText.visible(type))' is no event or relation type" + closest(type, known))
+                problems.append("--type '\(DisplayText.visible(type))' is no event or relation type" + Self.closestSuffix(type, known))
             }
             if let source, !graph.documents.contains(where: { Self.document($0, isFrom: source) }) {
-                problems.append("--source '\(DisplayText.visible(source))' matches no document's source" + closest(source, graph.documents.compactMap(\.source)))
+                problems.append("--source '\(DisplayText.visible(source))' matches no document's source" + Self.closestSuffix(source, graph.documents.compactMap(\.source)))
             }
             return problems
+        }
+
+        /// "; closest: 'a', 'b'" for a problem line, or nothing when nothing is near.
+        static func closestSuffix(_ query: String, _ known: [String]) -> String {
+            let near = closest(to: query, among: known)
+            return near.isEmpty ? "" : "; closest: " + near.map { "'\(DisplayText.visible($0))'" }.joined(separator: ", ")
         }
 
         /// Up to three known values nearest to a query, by edit distance ignoring case (a known
