@@ -16,6 +16,7 @@ import base64
 import json
 import os
 import re
+import select
 import shutil
 import signal
 import subprocess
@@ -29,6 +30,9 @@ import websocket
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from png_is_blank import has_content  # noqa: E402
+
+# How long one DevTools reply may take before the check gives up on the browser.
+REPLY_SECONDS = 120
 
 VIEWPORTS = {'desktop': {'width': 1280, 'height': 900, 'deviceScaleFactor': 1, 'mobile': False},
              'phone': {'width': 390, 'height': 844, 'deviceScaleFactor': 1, 'mobile': True}}
@@ -55,7 +59,7 @@ class Browser:
         port = re.search(r':(\d+)/', endpoint).group(1)
         targets = json.load(urllib.request.urlopen(f'http://127.0.0.1:{port}/json/list'))
         page = next(t for t in targets if t.get('type') == 'page')
-        self.socket = websocket.create_connection(page['webSocketDebuggerUrl'], timeout=60, suppress_origin=True)
+        self.socket = websocket.create_connection(page['webSocketDebuggerUrl'], timeout=REPLY_SECONDS, suppress_origin=True)
         self.next_id = 0
         self.events = []
 
@@ -63,34 +67,41 @@ class Browser:
         self.next_id += 1
         self.socket.send(json.dumps({'id': self.next_id, 'method': method, 'params': params}))
         while True:
-            message = json.loads(self.socket.recv())
+            message = self.receive()
             if message.get('id') == self.next_id:
                 if 'error' in message:
                     raise RuntimeError(f'{method}: {message["error"]}')
                 return message.get('result', {})
             self.events.append(message)
 
+    def receive(self):
+        """One whole message, waiting as long as a busy machine may need (a screenshot on two loaded
+        cores can take seconds)."""
+        self.socket.settimeout(REPLY_SECONDS)
+        return json.loads(self.socket.recv())
+
+    def ready(self, seconds):
+        """Whether a message starts arriving within `seconds`. The wait is on the socket itself, so a
+        short wait never cuts a message off halfway (a short receive timeout would, and it stayed
+        set for the next reply). The client reads no further than the frame it is on, so nothing of
+        the next message hides in its buffer."""
+        readable, _, _ = select.select([self.socket.sock], [], [], max(seconds, 0))
+        return bool(readable)
+
     def wait_for(self, method, seconds=30):
         deadline = time.time() + seconds
-        while time.time() < deadline:
+        while True:
             for i, event in enumerate(self.events):
                 if event.get('method') == method:
                     del self.events[i]
                     return event
-            self.socket.settimeout(max(deadline - time.time(), 0.1))
-            try:
-                self.events.append(json.loads(self.socket.recv()))
-            except websocket.WebSocketTimeoutException:
-                break
-        return None
+            if not self.ready(deadline - time.time()):
+                return None
+            self.events.append(self.receive())
 
     def drain(self, seconds=0.3):
-        self.socket.settimeout(seconds)
-        try:
-            while True:
-                self.events.append(json.loads(self.socket.recv()))
-        except websocket.WebSocketTimeoutException:
-            pass
+        while self.ready(seconds):
+            self.events.append(self.receive())
 
     def evaluate(self, expression):
         result = self.send('Runtime.evaluate', expression=expression, returnByValue=True, awaitPromise=True)
