@@ -1,6 +1,21 @@
 import EventGraphCore
 import Foundation
 
+/// A figure table that cannot be read: a bug in the package, reported like any input's.
+enum FigureTableError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unreadable(path: String)
+    case malformedRow(path: String, line: Int, column: Int, problem: String)
+
+    /// `path:line:col: error: message`
+    var description: String {
+        switch self {
+        case .unreadable(let path): return "\(DisplayText.diagnosticPath(path)):1:1: error: cannot read the figure table"
+        case .malformedRow(let path, let line, let column, let problem):
+            return "\(DisplayText.diagnosticPath(path)):\(line):\(column): error: figure table: \(DisplayText.visible(problem))"
+        }
+    }
+}
+
 /// How many an outlet says a fact is about ("at least one", "12", "dozens"), from the words
 /// around the fact's word in each sentence that tells it, by the table `Resources/figures.tsv`:
 /// so that coverage shows one outlet's "two protesters were killed" beside another's "no
@@ -24,28 +39,38 @@ struct FigureFinder: Sendable {
         self.longestQualifier = longestQualifier
     }
 
-    init(rows: [[String: String]]) throws {
+    static let columns = ["word", "kind", "example", "trigger", "expect"]
+    static let resource = "Resources/figures.tsv"
+
+    /// The table's words from its rows; a kind the finder does not know is refused at its field.
+    init(rows: [TabSeparatedTable.Row], path: String = resource) throws(FigureTableError) {
         var words: [String: Kind] = [:]
         for row in rows {
-            guard let word = row["word"], let kind = row["kind"].flatMap(Kind.init(rawValue:)) else { throw CocoaError(.fileReadCorruptFile) }
-            words[word.lowercased()] = kind
+            guard let kind = Kind(rawValue: row["kind"]) else {
+                throw .malformedRow(path: path, line: row.line, column: row.column(of: "kind"), problem: "unknown kind \"\(row["kind"])\", expected number, qualifier, unit, month or break")
+            }
+            guard !row["word"].isEmpty else { throw .malformedRow(path: path, line: row.line, column: 1, problem: "a row without a word") }
+            words[row["word"].lowercased()] = kind
         }
         self.init(words: words, longestQualifier: words.filter { $0.value == .qualifier }.map { $0.key.split(separator: " ").count }.max() ?? 0)
     }
 
-    /// The table's rows, each a dictionary by column.
-    static func rows() throws -> [[String: String]] {
-        let url = Bundle.module.bundleURL.appendingPathComponent("Resources/figures.tsv")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        var header: [String]?
-        var rows: [[String: String]] = []
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard let columns = header else { header = fields; continue }
-            guard fields.count == columns.count else { throw CocoaError(.fileReadCorruptFile) }
-            rows.append(Dictionary(uniqueKeysWithValues: zip(columns, fields)))
+    /// The shipped table's rows.
+    static func rows() throws(FigureTableError) -> [TabSeparatedTable.Row] {
+        let url = Bundle.module.bundleURL.appendingPathComponent(resource)
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw .unreadable(path: resource)
         }
-        return rows
+        return try rows(of: text, path: resource)
+    }
+
+    /// A figure table's rows from its text.
+    static func rows(of text: String, path: String) throws(FigureTableError) -> [TabSeparatedTable.Row] {
+        do {
+            return try TabSeparatedTable(text, columns: columns).rows
+        } catch {
+            throw .malformedRow(path: path, line: error.line, column: error.column, problem: error.message)
+        }
     }
 
     /// A sentence's words, lower-cased, with clause breaks as empty words.

@@ -70,21 +70,16 @@ public struct OutletTable: Sendable {
 
     /// Parses a table's text; rows are checked for their column count and for an outlet name.
     public static func parse(_ text: String, path: String) throws(OutletTableError) -> OutletTable {
+        let rows: [TabSeparatedTable.Row]
+        do {
+            rows = try TabSeparatedTable(text, columns: columns).rows
+        } catch {
+            throw .malformedRow(path: path, line: error.line, column: error.column, problem: error.message)
+        }
         var table = OutletTable()
-        var sawHeader = false
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let row = line.hasSuffix("\r") ? line.dropLast() : line
-            if row.isEmpty || row.hasPrefix("#") { continue }
-            let fields = row.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard fields.count == columns.count else {
-                throw .malformedRow(path: path, line: index + 1, column: 1, problem: "\(fields.count) tab-separated columns, expected \(columns.count) (\(columns.joined(separator: ", ")))")
-            }
-            if !sawHeader {
-                guard fields == columns else { throw .malformedRow(path: path, line: index + 1, column: 1, problem: "the first row must name the columns: \(columns.joined(separator: "\\t"))") }
-                sawHeader = true
-                continue
-            }
-            guard !fields[0].isEmpty, fields[0] != "-" else { throw .malformedRow(path: path, line: index + 1, column: 1, problem: "a row without an outlet name") }
+        for row in rows {
+            let fields = row.fields
+            guard !fields[0].isEmpty, fields[0] != "-" else { throw .malformedRow(path: path, line: row.line, column: 1, problem: "a row without an outlet name") }
             let value = { (field: String) in field.isEmpty || field == "-" ? nil : field }
             let list = { (field: String) in value(field).map { $0.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [] }
             table.add(Outlet(name: fields[0], owner: value(fields[1]), country: value(fields[2])), hosts: list(fields[3]), aliases: list(fields[4]))

@@ -14,8 +14,8 @@ import Testing
         let rows = try FigureFinder.rows()
         #expect(rows.count >= 40)
         for row in rows {
-            let found = try Self.figure(row["example"]!, trigger: row["trigger"]!)
-            #expect((found ?? "-") == row["expect"]!, "\(row["word"]!): \(row["example"]!) → \(found ?? "-")")
+            let found = try Self.figure(row["example"], trigger: row["trigger"])
+            #expect((found ?? "-") == row["expect"], "\(row["word"]): \(row["example"]) → \(found ?? "-")")
         }
     }
 
@@ -30,5 +30,19 @@ import Testing
         #expect(try Self.figure("Police raided the market on March 3, 2025.", trigger: "raided") == nil)
         // A clause break ends the window: the witnesses' number is not the raid's.
         #expect(try Self.figure("Two witnesses saw it, and police raided the camp.", trigger: "raided") == nil)
+    }
+
+    @Test func aBrokenTableIsReportedAtItsField() throws {
+        let header = "# comment\nword\tkind\texample\ttrigger\texpect\n"
+        #expect(throws: FigureTableError.malformedRow(path: "f.tsv", line: 3, column: 5, problem: "unknown kind \"numeral\", expected number, qualifier, unit, month or break")) {
+            try FigureFinder(rows: FigureFinder.rows(of: header + "two\tnumeral\tTwo died.\tdied\ttwo\n", path: "f.tsv"), path: "f.tsv")
+        }
+        #expect(throws: FigureTableError.malformedRow(path: "f.tsv", line: 3, column: 1, problem: "3 tab-separated columns, expected 5 (word, kind, example, trigger, expect)")) {
+            try FigureFinder.rows(of: header + "two\tnumber\tTwo died.\n", path: "f.tsv")
+        }
+        let error = FigureTableError.malformedRow(path: "f.tsv", line: 3, column: 5, problem: "unknown kind \"numeral\", expected number, qualifier, unit, month or break")
+        #expect(error.description == "f.tsv:3:5: error: figure table: unknown kind \"numeral\", expected number, qualifier, unit, month or break")
+        let finder = try FigureFinder(rows: FigureFinder.rows(of: header + "two\tnumber\tTwo died.\tdied\ttwo\n", path: "f.tsv"), path: "f.tsv")
+        #expect(finder.words == ["two": .number])
     }
 }
