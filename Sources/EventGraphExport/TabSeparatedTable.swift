@@ -12,20 +12,14 @@ struct TabSeparatedTable {
         let fields: [String]
         /// 1-based column where each field starts, in characters.
         let columns: [Int]
-        private let index: [String: Int]
-
-        init(line: Int, fields: [String], columns: [Int], header: [String]) {
-            self.line = line
-            self.fields = fields
-            self.columns = columns
-            index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        }
+        /// The table's header, shared by its rows (an array, so not copied per row).
+        let header: [String]
 
         /// The field under a header column; empty for a column the header does not have.
-        subscript(column: String) -> String { index[column].map { fields[$0] } ?? "" }
+        subscript(column: String) -> String { header.firstIndex(of: column).map { fields[$0] } ?? "" }
 
         /// The 1-based column where a header column's field starts.
-        func column(of name: String) -> Int { index[name].map { columns[$0] } ?? 1 }
+        func column(of name: String) -> Int { header.firstIndex(of: name).map { columns[$0] } ?? 1 }
     }
 
     /// Where and why a table's text cannot be read; the caller names the file and the table.
